@@ -1,0 +1,25 @@
+// Runs the whole suite once per engine: embedded PGlite, then the PostgreSQL server.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['shared/src', 'server/src'];
+const files = roots.flatMap((root) =>
+  readdirSync(root, { recursive: true, withFileTypes: false })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(root, f)),
+);
+const only = process.env.KAIDAN_TEST_ENGINE;
+const engines = only ? [only] : ['pglite', 'postgres'];
+let failed = false;
+for (const engine of engines) {
+  console.log(`\n=== engine: ${engine} (${files.length} test files) ===`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, KAIDAN_TEST_ENGINE: engine },
+  });
+  if (r.status !== 0) failed = true;
+  console.log(`=== engine ${engine}: ${r.status === 0 ? 'passed' : 'FAILED'} ===`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,69 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import { problem } from './problem';
+
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  log?: Logger;
+}
+
+const Health = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), now: z.string() });
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/health',
+  responses: {
+    200: { description: 'Service and database are up', content: { 'application/json': { schema: Health } } },
+  },
+});
+
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const fields = result.error.issues.map((i) => ({
+        field: i.path.join('.'),
+        code: i.code,
+        message: { zh: `字段无效：${i.message}`, en: i.message },
+      }));
+      return problem(
+        c,
+        new AppError({
+          status: 422,
+          code: 'VALIDATION_FAILED',
+          message: { zh: '请求内容无效', en: 'The request is invalid' },
+          fields,
+        }),
+      );
+    },
+  });
+  app.onError((err, c) => {
+    if (!(err instanceof AppError)) deps.log?.error({ err }, 'unhandled');
+    return problem(c, err);
+  });
+  app.openapi(healthRoute, async (c) => {
+    await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return c.json(
+      { status: 'ok' as const, engine: deps.database.engine, now: deps.clock.now().toString() },
+      200,
+    );
+  });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Kaidan API', version: '0.1.0' } });
+  app.get('/docs', (c) =>
+    c.html(
+      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Kaidan API</title>' +
+        '<h1>Kaidan API / 开单接口</h1><p><a href="/openapi.json">OpenAPI 3.1 (openapi.json)</a></p></html>',
+    ),
+  );
+  app.notFound((c) =>
+    problem(
+      c,
+      new AppError({ status: 404, code: 'NOT_FOUND', message: { zh: '接口不存在', en: 'No such endpoint' } }),
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,61 @@
+// Every refusal is an AppError: a stable code, a message in zh and en, the fields it concerns and,
+// where there is one, the fix. The HTTP layer turns it into RFC 9457 problem+json.
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: Text;
+}
+
+export interface AppErrorInit {
+  status: number;
+  code: string;
+  message: Text;
+  fields?: FieldError[];
+  fixes?: Text[];
+  details?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly text: Text;
+  readonly fields: FieldError[];
+  readonly fixes: Text[];
+  readonly details: Record<string, unknown>;
+  constructor(init: AppErrorInit) {
+    super(`${init.code}: ${init.message.en}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.text = init.message;
+    this.fields = init.fields ?? [];
+    this.fixes = init.fixes ?? [];
+    this.details = init.details ?? {};
+  }
+}
+
+export const notFound = (what: Text): AppError =>
+  new AppError({
+    status: 404,
+    code: 'NOT_FOUND',
+    message: { zh: `${what.zh}不存在或无权访问`, en: `${what.en} not found` },
+  });
+
+export const conflict = (code: string, message: Text, details?: Record<string, unknown>): AppError =>
+  new AppError({ status: 409, code, message, ...(details ? { details } : {}) });
+
+export const invalid = (field: string, code: string, message: Text, fixes?: Text[]): AppError =>
+  new AppError({
+    status: 422,
+    code,
+    message,
+    fields: [{ field, code, message }],
+    ...(fixes ? { fixes } : {}),
+  });
+
+export const forbidden = (message: Text): AppError =>
+  new AppError({ status: 403, code: 'FORBIDDEN', message });

@@ -1,0 +1,57 @@
+import { newId } from '@kaidan/shared';
+import { sql } from 'kysely';
+import type { Clock } from '../clock';
+import { toDate } from '../clock';
+import type { Exec } from '../db/database';
+import { toJson } from '../json';
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** Outbox: call with the transaction that makes the change, so the job exists iff the change does. */
+export async function enqueueJob(
+  ex: Exec,
+  clock: Clock,
+  kind: string,
+  payload: Record<string, unknown>,
+  runAt = clock.now(),
+): Promise<string> {
+  const id = newId('job', clock.now().epochMilliseconds);
+  await sql`insert into jobs (id, kind, payload, run_at, created_at)
+    values (${id}, ${kind}, ${toJson(payload)}::jsonb, ${toDate(runAt)}, ${toDate(clock.now())})`.execute(ex);
+  return id;
+}
+
+export async function claimJobs(ex: Exec, now: Date, limit: number, leaseSeconds = 300): Promise<JobRow[]> {
+  const lease = new Date(now.getTime() + leaseSeconds * 1000);
+  const { rows } = await sql<JobRow>`update jobs set state = 'running', attempts = attempts + 1,
+      locked_until = ${lease}
+    where id in (
+      select id from jobs
+      where (state = 'pending' and run_at <= ${now}) or (state = 'running' and locked_until < ${now})
+      order by run_at limit ${limit} for update skip locked)
+    returning id, kind, payload, attempts`.execute(ex);
+  return rows;
+}
+
+export async function finishJob(ex: Exec, id: string, now: Date): Promise<void> {
+  await sql`update jobs set state = 'done', done_at = ${now}, locked_until = null where id = ${id}`.execute(
+    ex,
+  );
+}
+
+export async function failJob(ex: Exec, id: string, error: string, retryAt: Date | null): Promise<void> {
+  await sql`update jobs set state = ${retryAt ? 'pending' : 'dead'}, last_error = ${error},
+    run_at = coalesce(${retryAt}, run_at), locked_until = null where id = ${id}`.execute(ex);
+}
+
+export async function countJobs(ex: Exec, state: string): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from jobs where state = ${state}`.execute(ex);
+  return rows[0]?.n ?? 0;
+}

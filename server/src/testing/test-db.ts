@@ -1,0 +1,90 @@
+import { after } from 'node:test';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, openDatabase } from '../platform/db/database';
+import { migrate, readMigrations } from '../platform/db/migrate';
+
+// Each test suite gets its own freshly migrated database on the engine under test:
+// PGlite (default) clones a migrated in-memory template; KAIDAN_TEST_ENGINE=postgres creates a
+// database from a migrated template on the server named by TEST_DATABASE_URL.
+export const ENGINE = process.env.KAIDAN_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let pgliteTemplate: Promise<Blob> | undefined;
+let pgTemplate: Promise<string> | undefined;
+
+async function buildPgliteTemplate(): Promise<Blob> {
+  const tmp = await openDatabase({ dataDir: 'memory://' });
+  await migrate(tmp.db);
+  if (!tmp.dump) throw new Error('PGlite database without dump');
+  const blob = await tmp.dump();
+  await tmp.close();
+  return blob;
+}
+
+function templateName(): string {
+  const names = readMigrations()
+    .map((m) => `${m.name}:${m.sql.length}`)
+    .join('|');
+  let h = 0;
+  for (let i = 0; i < names.length; i++) h = (h * 31 + names.charCodeAt(i)) | 0;
+  return `kaidan_tpl_${(h >>> 0).toString(16)}`;
+}
+
+async function buildPgTemplate(): Promise<string> {
+  const name = templateName();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await admin.query(`create database ${name}`);
+      const d = await openDatabase({ url: urlFor(name), poolSize: 1 });
+      await migrate(d.db);
+      await d.close();
+    }
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+function urlFor(db: string): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+export async function testDatabase(): Promise<Database> {
+  if (ENGINE === 'pglite') {
+    pgliteTemplate ??= buildPgliteTemplate();
+    return openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate });
+  }
+  pgTemplate ??= buildPgTemplate();
+  const tpl = await pgTemplate;
+  const name = `kaidan_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${tpl}`);
+  await admin.end();
+  const d = await openDatabase({ url: urlFor(name), poolSize: 20 });
+  return {
+    ...d,
+    close: async () => {
+      await d.close();
+      const a = new pg.Client({ connectionString: ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name}`);
+      await a.end();
+    },
+  };
+}
+
+/** A database for the current test file, closed when the file's tests end. */
+export async function useTestDatabase(): Promise<Database> {
+  const d = await testDatabase();
+  after(() => d.close());
+  return d;
+}
+
+export { sql };
