@@ -1,0 +1,57 @@
+import { newId } from '@kaidan/shared';
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock';
+import { toDate } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
+import { toJson } from '../../platform/json';
+
+export interface Actor {
+  kind: 'staff' | 'partner' | 'customer' | 'system';
+  id: string | null;
+  channel: 'console' | 'api' | 'cli' | 'job';
+}
+
+export interface AuditEntry {
+  objectType: string;
+  objectId: string;
+  action: string;
+  stateBefore?: string | null;
+  stateAfter?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  action: string;
+  actor_kind: string;
+  actor_id: string | null;
+  channel: string;
+  state_before: string | null;
+  state_after: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  at: Date;
+}
+
+/** R40: call with the transaction that makes the change, so the trail and the change commit together. */
+export async function appendAudit(ex: Exec, clock: Clock, actor: Actor, e: AuditEntry): Promise<string> {
+  const at = clock.now();
+  const id = newId('aud', at.epochMilliseconds);
+  const json = (v: unknown) => (v === undefined ? null : toJson(v));
+  await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
+      state_before, state_after, before, after, reason, at)
+    values (${id}, ${e.objectType}, ${e.objectId}, ${e.action}, ${actor.kind}, ${actor.id}, ${actor.channel},
+      ${e.stateBefore ?? null}, ${e.stateAfter ?? null}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb,
+      ${e.reason ?? null}, ${toDate(at)})`.execute(ex);
+  return id;
+}
+
+export async function listAudit(ex: Exec, objectType: string, objectId: string): Promise<AuditRow[]> {
+  const { rows } = await sql<AuditRow>`select id, action, actor_kind, actor_id, channel, state_before,
+      state_after, before, after, reason, at
+    from audit_log where object_type = ${objectType} and object_id = ${objectId} order by at, id`.execute(ex);
+  return rows;
+}
