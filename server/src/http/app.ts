@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import { AppError } from '../platform/errors';
+import { idempotency } from './idempotency';
 import { problem } from './problem';
 
 export interface AppDeps {
@@ -45,6 +46,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     if (!(err instanceof AppError)) deps.log?.error({ err }, 'unhandled');
     return problem(c, err);
   });
+  // Until sign-in lands every caller shares one principal; keys will then be scoped per user or API key.
+  app.use('/api/v1/*', idempotency(deps.database.db, deps.clock, () => 'anonymous'));
   app.openapi(healthRoute, async (c) => {
     await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return c.json(

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { FakeClock } from '../platform/clock';
+import { useTestDatabase } from '../testing/test-db';
+import { idempotency } from './idempotency';
+import { problem } from './problem';
+
+describe('Idempotency-Key on POST', async () => {
+  const { db } = await useTestDatabase();
+  const clock = new FakeClock();
+  await sql`create table t_effects (id serial primary key, note text not null)`.execute(db);
+  const app = new Hono();
+  app.onError((err, c) => problem(c, err));
+  app.use(idempotency(db, clock, (h) => h.get('x-test-principal') ?? 'anon'));
+  app.post('/effects', async (c) => {
+    const { note } = await c.req.json<{ note: string }>();
+    const { rows } = await sql<{
+      id: number;
+    }>`insert into t_effects (note) values (${note}) returning id`.execute(db);
+    return c.json({ id: rows[0]?.id, note }, 201);
+  });
+  const post = (key: string, note: string, principal = 'p1') =>
+    app.request('/effects', {
+      method: 'POST',
+      headers: { 'idempotency-key': key, 'content-type': 'application/json', 'x-test-principal': principal },
+      body: JSON.stringify({ note }),
+    });
+  const count = async (note: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from t_effects where note = ${note}`.execute(db))
+      .rows[0]?.n;
+
+  it('100 concurrent duplicates of one POST produce one effect and the same response', async () => {
+    const responses = await Promise.all(Array.from({ length: 100 }, () => post('k-100', 'hundred')));
+    assert.equal(await count('hundred'), 1);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    assert.ok(responses.every((r) => r.status === 201));
+    assert.equal(new Set(bodies).size, 1);
+  });
+
+  it('the same key with another body is refused with 422 and nothing happens', async () => {
+    assert.equal((await post('k-2', 'first')).status, 201);
+    const res = await post('k-2', 'second');
+    assert.equal(res.status, 422);
+    const body = (await res.json()) as { code: string; message: { zh: string } };
+    assert.equal(body.code, 'IDEMPOTENCY_KEY_REUSED');
+    assert.ok(body.message.zh.length > 0);
+    assert.equal(await count('second'), 0);
+  });
+
+  it('keys are per principal: another caller with the same key gets its own effect', async () => {
+    await post('k-3', 'shared');
+    await post('k-3', 'shared', 'p2');
+    assert.equal(await count('shared'), 2);
+  });
+});

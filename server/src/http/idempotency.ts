@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { type Clock, toDate } from '../platform/clock';
+import type { Db } from '../platform/db/database';
+import { AppError } from '../platform/errors';
+import { claimKey, completeKey, readKey, releaseKey } from '../platform/idempotency/idempotency-store';
+
+const WAIT_MS = 15;
+const MAX_WAIT_MS = 30_000;
+
+/**
+ * Idempotency-Key on POST: the first request owns the key and its response is stored; duplicates wait
+ * for it and replay it (one effect, even when they race); the same key with another body is a 422.
+ */
+export function idempotency(db: Db, clock: Clock, principalOf: (h: Headers) => string): MiddlewareHandler {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (c.req.method !== 'POST' || !key) return next();
+    const principal = principalOf(c.req.raw.headers);
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
+      .digest('hex');
+    if (await claimKey(db, principal, key, hash, toDate(clock.now()))) {
+      await next();
+      if (c.res.status >= 500) {
+        await releaseKey(db, principal, key);
+        return;
+      }
+      const body = await c.res.clone().text();
+      await completeKey(db, principal, key, c.res.status, body);
+      return;
+    }
+    for (let waited = 0; waited < MAX_WAIT_MS; waited += WAIT_MS) {
+      const stored = await readKey(db, principal, key);
+      if (stored && stored.request_hash !== hash) throw reused();
+      if (stored?.state === 'done' && stored.status !== null) {
+        return new Response(stored.body, {
+          status: stored.status,
+          headers: {
+            'content-type': stored.status >= 400 ? 'application/problem+json' : 'application/json',
+            'idempotent-replayed': 'true',
+          },
+        });
+      }
+      if (!stored && (await claimKey(db, principal, key, hash, toDate(clock.now())))) {
+        await next();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, WAIT_MS));
+    }
+    throw new AppError({
+      status: 409,
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+      message: {
+        zh: '同一幂等键的请求仍在处理中',
+        en: 'A request with this Idempotency-Key is still in progress',
+      },
+      fixes: [{ zh: '稍后用同一幂等键重试', en: 'Retry later with the same Idempotency-Key' }],
+    });
+  };
+}
+
+function reused(): AppError {
+  return new AppError({
+    status: 422,
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: {
+      zh: '该幂等键已用于另一个不同的请求',
+      en: 'This Idempotency-Key was already used for a different request',
+    },
+    fields: [{ field: 'Idempotency-Key', code: 'reused', message: { zh: '幂等键重复', en: 'Key reused' } }],
+    fixes: [{ zh: '为新请求生成新的幂等键', en: 'Use a new Idempotency-Key for a new request' }],
+  });
+}
