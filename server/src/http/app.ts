@@ -47,7 +47,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     return problem(c, err);
   });
   // Until sign-in lands every caller shares one principal; keys will then be scoped per user or API key.
-  app.use('/api/v1/*', idempotency(deps.database.db, deps.clock, () => 'anonymous'));
+  app.use(
+    '/api/v1/*',
+    idempotency(deps.database.db, deps.clock, () => 'anonymous'),
+  );
   app.openapi(healthRoute, async (c) => {
     await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return c.json(
