@@ -21,6 +21,15 @@ describe('Idempotency-Key on POST', async () => {
     }>`insert into t_effects (note) values (${note}) returning id`.execute(db);
     return c.json({ id: rows[0]?.id, note }, 201);
   });
+  let crashNext = true;
+  app.post('/crashy', async (c) => {
+    if (crashNext) {
+      crashNext = false;
+      throw new Error('database went away');
+    }
+    await sql`insert into t_effects (note) values ('crashy')`.execute(db);
+    return c.json({ ok: true }, 201);
+  });
   const post = (key: string, note: string, principal = 'p1') =>
     app.request('/effects', {
       method: 'POST',
@@ -53,5 +62,14 @@ describe('Idempotency-Key on POST', async () => {
     await post('k-3', 'shared');
     await post('k-3', 'shared', 'p2');
     assert.equal(await count('shared'), 2);
+  });
+
+  it('a request that failed with a 5xx gives its key back, so the retry runs', async () => {
+    const send = () =>
+      app.request('/crashy', { method: 'POST', headers: { 'idempotency-key': 'k-4' }, body: '{}' });
+    assert.equal((await send()).status, 500);
+    assert.equal((await send()).status, 201);
+    assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count('crashy'), 1);
   });
 });

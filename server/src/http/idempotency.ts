@@ -20,16 +20,13 @@ export function idempotency(db: Db, clock: Clock, principalOf: (h: Headers) => s
     const hash = createHash('sha256')
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
       .digest('hex');
-    if (await claimKey(db, principal, key, hash, toDate(clock.now()))) {
+    const claim = () => claimKey(db, principal, key, hash, toDate(clock.now()));
+    const runOwned = async () => {
       await next();
-      if (c.res.status >= 500) {
-        await releaseKey(db, principal, key);
-        return;
-      }
-      const body = await c.res.clone().text();
-      await completeKey(db, principal, key, c.res.status, body);
-      return;
-    }
+      if (c.res.status >= 500) return releaseKey(db, principal, key);
+      await completeKey(db, principal, key, c.res.status, await c.res.clone().text());
+    };
+    if (await claim()) return runOwned();
     for (let waited = 0; waited < MAX_WAIT_MS; waited += WAIT_MS) {
       const stored = await readKey(db, principal, key);
       if (stored && stored.request_hash !== hash) throw reused();
@@ -42,10 +39,8 @@ export function idempotency(db: Db, clock: Clock, principalOf: (h: Headers) => s
           },
         });
       }
-      if (!stored && (await claimKey(db, principal, key, hash, toDate(clock.now())))) {
-        await next();
-        return;
-      }
+      // The owner failed and gave the key back: this duplicate becomes the owner.
+      if (!stored && (await claim())) return runOwned();
       await new Promise((r) => setTimeout(r, WAIT_MS));
     }
     throw new AppError({
