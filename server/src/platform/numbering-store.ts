@@ -1,0 +1,17 @@
+import { sql } from 'kysely';
+import { businessDate, type Clock } from './clock';
+import type { Exec } from './db/database';
+
+/**
+ * Next human number for a document kind, e.g. KD-20261125-0001. One upsert: concurrent callers queue on
+ * the counter row, and a rolled-back caller's number is reused because the increment rolls back with it.
+ */
+export async function nextNumber(ex: Exec, clock: Clock, kind: string, prefix: string): Promise<string> {
+  const day = businessDate(clock.now());
+  const { rows } = await sql<{ last: number }>`insert into number_counters (kind, day, last)
+    values (${kind}, ${day.toString()}, 1)
+    on conflict (kind, day) do update set last = number_counters.last + 1
+    returning last`.execute(ex);
+  const n = rows[0]?.last ?? 1;
+  return `${prefix}-${day.toString().replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+}
