@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { businessDate, type Clock } from './clock';
+import { type Clock, today } from './clock';
 import type { Exec } from './db/database';
 
 /**
@@ -7,7 +7,7 @@ import type { Exec } from './db/database';
  * the counter row, and a rolled-back caller's number is reused because the increment rolls back with it.
  */
 export async function nextNumber(ex: Exec, clock: Clock, kind: string, prefix: string): Promise<string> {
-  const day = businessDate(clock.now());
+  const day = today(clock);
   const { rows } = await sql<{ last: number }>`insert into number_counters (kind, day, last)
     values (${kind}, ${day.toString()}, 1)
     on conflict (kind, day) do update set last = number_counters.last + 1

@@ -1,7 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { sql } from 'kysely';
-import type { Clock } from '../../platform/clock';
-import { toDate } from '../../platform/clock';
+import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { toJson } from '../../platform/json';
 
