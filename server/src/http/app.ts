@@ -1,16 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Logger } from 'pino';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/db/database';
 import { AppError } from '../platform/errors';
+import { authenticate } from './auth';
+import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
+import { routeModules } from './routes';
 
-export interface AppDeps {
-  database: Database;
-  clock: Clock;
-  log?: Logger;
-}
+export type { AppDeps } from './env';
 
 const Health = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), now: z.string() });
 
@@ -22,8 +18,8 @@ const healthRoute = createRoute({
   },
 });
 
-export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono({
+export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModules): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       const fields = result.error.issues.map((i) => ({
@@ -46,10 +42,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     if (!(err instanceof AppError)) deps.log?.error({ err }, 'unhandled');
     return problem(c, err);
   });
-  // Until sign-in lands every caller shares one principal; keys will then be scoped per user or API key.
+  app.use('/api/v1/*', authenticate(deps));
   app.use(
     '/api/v1/*',
-    idempotency(deps.database.db, deps.clock, () => 'anonymous'),
+    idempotency<AppEnv>(deps.database.db, deps.clock, (c) => c.get('principal')?.userId ?? 'anonymous'),
   );
   app.openapi(healthRoute, async (c) => {
     await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
@@ -58,6 +54,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       200,
     );
   });
+  for (const register of modules) register(app, deps);
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Kaidan API', version: '0.1.0' } });
   app.get('/docs', (c) =>
     c.html(

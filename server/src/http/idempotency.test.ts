@@ -13,7 +13,7 @@ describe('Idempotency-Key on POST', async () => {
   await sql`create table t_effects (id serial primary key, note text not null)`.execute(db);
   const app = new Hono();
   app.onError((err, c) => problem(c, err));
-  app.use(idempotency(db, clock, (h) => h.get('x-test-principal') ?? 'anon'));
+  app.use(idempotency(db, clock, (c) => c.req.header('x-test-principal') ?? 'anon'));
   app.post('/effects', async (c) => {
     const { note } = await c.req.json<{ note: string }>();
     const { rows } = await sql<{

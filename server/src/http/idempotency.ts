@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import { type Clock, toDate } from '../platform/clock';
 import type { Db } from '../platform/db/database';
 import { AppError } from '../platform/errors';
@@ -12,11 +12,15 @@ const MAX_WAIT_MS = 30_000;
  * Idempotency-Key on POST: the first request owns the key and its response is stored; duplicates wait
  * for it and replay it (one effect, even when they race); the same key with another body is a 422.
  */
-export function idempotency(db: Db, clock: Clock, principalOf: (h: Headers) => string): MiddlewareHandler {
+export function idempotency<E extends Env>(
+  db: Db,
+  clock: Clock,
+  principalOf: (c: Context<E>) => string,
+): MiddlewareHandler<E> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
-    const principal = principalOf(c.req.raw.headers);
+    const principal = principalOf(c);
     const hash = createHash('sha256')
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
       .digest('hex');
