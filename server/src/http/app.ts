@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../platform/errors';
 import { authenticate } from './auth';
+import { fromDbError } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
@@ -39,8 +40,9 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     },
   });
   app.onError((err, c) => {
-    if (!(err instanceof AppError)) deps.log?.error({ err }, 'unhandled');
-    return problem(c, err);
+    const mapped = err instanceof AppError ? err : fromDbError(err);
+    if (!mapped) deps.log?.error({ err }, 'unhandled');
+    return problem(c, mapped ?? err);
   });
   app.use('/api/v1/*', authenticate(deps));
   app.use(

@@ -1,0 +1,71 @@
+import type { Currency } from '@kaidan/shared';
+import { sql } from 'kysely';
+import type { Exec } from '../../platform/db/database';
+
+export type OrderType = 'new' | 'add_seats' | 'renew';
+export type SalesChannel = 'partner' | 'direct' | 'self_service';
+
+export interface ProductRow {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  kind: 'seat_app' | 'device_plan' | 'quota_feature' | 'service';
+  channels: SalesChannel[];
+  state: 'active' | 'retired';
+}
+
+export interface PlanRow {
+  id: string;
+  product_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  kind: 'edition' | 'addon' | 'pass_through' | 'bundle' | 'service';
+  pricing_method: 'seat_year' | 'seat_day' | 'device_month' | 'unit' | 'flat';
+  duration_rule: 'days' | 'calendar';
+  seat_min: number;
+  seat_max: number | null;
+  pass_through: boolean;
+  refundable: boolean;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export async function productById(ex: Exec, id: string): Promise<ProductRow | undefined> {
+  const { rows } = await sql<ProductRow>`select id, code, name_zh, name_en, kind, channels, state
+    from products where id = ${id}`.execute(ex);
+  return rows[0];
+}
+
+export async function plansByIds(ex: Exec, ids: string[]): Promise<PlanRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<PlanRow>`select id, product_id, code, name_zh, name_en, kind, pricing_method,
+      duration_rule, seat_min, seat_max, pass_through, refundable, valid_from, valid_to
+    from plans where id in (${sql.join(ids)})`.execute(ex);
+  return rows;
+}
+
+/** The tier price: the row with the greatest min_seats ≤ seats. */
+export async function tierPrice(
+  ex: Exec,
+  planId: string,
+  currency: Currency,
+  seats: number,
+): Promise<bigint | undefined> {
+  const { rows } = await sql<{ unit_amount: bigint }>`select unit_amount from plan_prices
+    where plan_id = ${planId} and currency = ${currency} and min_seats <= ${seats}
+    order by min_seats desc limit 1`.execute(ex);
+  return rows[0]?.unit_amount;
+}
+
+export async function policyMode(
+  ex: Exec,
+  productId: string,
+  orderType: OrderType,
+  channel: SalesChannel,
+): Promise<'auto' | 'manual' | undefined> {
+  const { rows } = await sql<{ mode: 'auto' | 'manual' }>`select mode from review_policies
+    where product_id = ${productId} and order_type = ${orderType} and channel = ${channel}`.execute(ex);
+  return rows[0]?.mode;
+}

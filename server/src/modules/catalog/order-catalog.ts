@@ -1,0 +1,106 @@
+import type { Currency } from '@kaidan/shared';
+import type { Exec } from '../../platform/db/database';
+import { AppError, notFound } from '../../platform/errors';
+import {
+  type OrderType,
+  type PlanRow,
+  type ProductRow,
+  plansByIds,
+  policyMode,
+  productById,
+  type SalesChannel,
+  tierPrice,
+} from './order-catalog-store';
+
+// What the orders module asks of the catalog: the product, its plans, the tier price and the review mode.
+export async function loadProduct(ex: Exec, productId: string): Promise<ProductRow> {
+  const p = await productById(ex, productId);
+  if (!p) throw notFound({ zh: '产品', en: 'Product' });
+  return p;
+}
+
+/** R8: a plan of another product (or no plan at all) is refused line by line, with its reason. */
+export async function loadPlans(ex: Exec, productId: string, planIds: string[]): Promise<PlanRow[]> {
+  const plans = await plansByIds(ex, planIds);
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const fields = planIds.flatMap((id, i) => {
+    const plan = byId.get(id);
+    if (plan && plan.product_id === productId) return [];
+    const message = plan
+      ? {
+          zh: `套餐「${plan.name_zh}」不属于该产品`,
+          en: `Plan "${plan.name_en ?? plan.name_zh}" belongs to another product`,
+        }
+      : { zh: '套餐不存在', en: 'No such plan' };
+    return [{ field: `lines.${i}.planId`, code: plan ? 'plan_not_in_product' : 'no_such_plan', message }];
+  });
+  if (fields.length > 0) {
+    throw new AppError({
+      status: 422,
+      code: 'PLAN_NOT_IN_PRODUCT',
+      message: { zh: '订单行的套餐与产品不符', en: 'A line’s plan does not belong to the order’s product' },
+      fields,
+      fixes: [{ zh: '选择该产品下的套餐', en: 'Choose a plan of this product' }],
+    });
+  }
+  return planIds.map((id) => byId.get(id) as PlanRow);
+}
+
+export async function unitPrice(
+  ex: Exec,
+  planId: string,
+  currency: Currency,
+  seats: number,
+): Promise<bigint> {
+  const price = await tierPrice(ex, planId, currency, seats);
+  if (price !== undefined) return price;
+  throw new AppError({
+    status: 422,
+    code: 'NO_PRICE',
+    message: { zh: `该套餐没有 ${currency} 价格`, en: `The plan has no ${currency} price` },
+    fields: [
+      {
+        field: 'currency',
+        code: 'no_price',
+        message: { zh: `无 ${currency} 价格`, en: `No ${currency} price` },
+      },
+    ],
+    fixes: [
+      {
+        zh: '换用有价格的币种，或请管理员补充价格',
+        en: 'Use a currency the plan is priced in, or ask an admin to add the price',
+      },
+    ],
+    details: { planId, currency },
+  });
+}
+
+/** R3: missing policy = manual review; customers' self-service orders are always approved at once. */
+export async function reviewMode(
+  ex: Exec,
+  productId: string,
+  orderType: OrderType,
+  channel: SalesChannel,
+): Promise<'auto' | 'manual'> {
+  if (channel === 'self_service') return 'auto';
+  return (await policyMode(ex, productId, orderType, channel)) ?? 'manual';
+}
+
+/** R8: the validity window, inclusive; dates are 'YYYY-MM-DD' so string order is date order. */
+export function planOnSale(plan: Pick<PlanRow, 'valid_from' | 'valid_to'>, date: string): boolean {
+  return (!plan.valid_from || plan.valid_from <= date) && (!plan.valid_to || date <= plan.valid_to);
+}
+
+/** R24: a product restricted to some channels refuses the others. */
+export function checkChannel(product: ProductRow, channel: SalesChannel): void {
+  if (product.channels.includes(channel) && product.state === 'active') return;
+  throw new AppError({
+    status: 422,
+    code: 'CHANNEL_NOT_ALLOWED',
+    message: {
+      zh: `「${product.name_zh}」不可通过该渠道购买（允许：${product.channels.join('、')}）`,
+      en: `"${product.name_en ?? product.name_zh}" cannot be bought through ${channel} (allowed: ${product.channels.join(', ')})`,
+    },
+    details: { allowed: product.channels, channel },
+  });
+}

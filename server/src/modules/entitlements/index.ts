@@ -1,0 +1,16 @@
+// Entitlements own what each customer may use: subscriptions, their components (edition, add-on,
+// pass-through licence) with seats and end dates, the contiguous service periods bought, and the
+// append-only events that explain every change. They change only through paid orders, approved
+// requests and refunds.
+
+export { applyPaidOrder } from './apply-order';
+export { reduceSeats, transferComponents } from './change-component';
+export type { DurationRule, DurationUnit, Period, PricingMethod } from './entitlement';
+export { addDays, daysBetween, isBefore, linePrice } from './entitlement';
+export type { ComponentView, EventRow, PeriodRow } from './entitlement-store';
+export { componentsOf, eventsByCause, eventsOf, periodsOf } from './entitlement-store';
+export type { LinePlan, LinePlanInput } from './plan-line';
+export { planLine } from './plan-line';
+export type { RefundLine, RefundOrder } from './refund-line';
+export { refundLine } from './refund-line';
+export { companyEntitlements, recordExternalEnd } from './view-entitlements';

@@ -1,0 +1,128 @@
+import { mulDivHalfUp } from '@kaidan/shared';
+import type { Clock } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { addDays, daysBetween, isBefore } from './entitlement';
+import {
+  componentsOf,
+  insertEvents,
+  lockComponent,
+  periodOfLine,
+  setPeriod,
+  updateComponent,
+} from './entitlement-store';
+
+export interface RefundOrder {
+  id: string;
+  number: string;
+  company_id: string;
+  product_id: string;
+  order_type: 'new' | 'add_seats' | 'renew';
+}
+
+export interface RefundLine {
+  id: string;
+  line_no: number;
+  plan_id: string;
+  seats: number;
+  days: number;
+  period_start: string;
+  period_end: string;
+  amount: bigint;
+  refunded: bigint;
+  pass_through: boolean;
+  refundable: boolean;
+}
+
+/**
+ * R32/R35: what refunding a line returns and what it takes back. Pass-through fees and non-refundable
+ * lines return nothing. Unstarted time is returned in full and revoked; started time is shortened to
+ * `today` and the unused days returned pro rata. Only the latest period of a component can be refunded,
+ * so the periods stay contiguous (invariant 4). With `apply`, the entitlement change is made and logged.
+ */
+export async function refundLine(
+  ex: Exec,
+  clock: Clock,
+  o: RefundOrder,
+  line: RefundLine,
+  today: string,
+  apply: { cause: { type: string; id: string } } | null,
+): Promise<bigint> {
+  const left = line.amount - line.refunded;
+  if (line.pass_through || !line.refundable || left <= 0n) return 0n;
+  const comp = (await componentsOf(ex, o.company_id, o.product_id)).find((c) => c.plan_id === line.plan_id);
+  if (!comp) return 0n;
+  const started = isBefore(line.period_start, today);
+  const unused = started ? Math.max(0, daysBetween(today, line.period_end) - 1) : line.days;
+  const amount = started ? minBig(left, mulDivHalfUp(line.amount, BigInt(unused), BigInt(line.days))) : left;
+  if (o.order_type === 'add_seats') {
+    if (apply && amount > 0n) {
+      const c = await lockComponent(ex, comp.id);
+      if (!c || c.seats < line.seats)
+        throw refused(
+          o,
+          line,
+          '人数已减少，无法再退增购的人数',
+          'Seats were already reduced; the added seats cannot be refunded',
+        );
+      await updateComponent(ex, c.id, { seats: c.seats - line.seats });
+      await insertEvents(ex, clock, [
+        {
+          componentId: c.id,
+          companyId: o.company_id,
+          kind: 'seats_reduced',
+          cause: apply.cause,
+          seatsBefore: c.seats,
+          seatsAfter: c.seats - line.seats,
+          endBefore: c.end_date,
+          endAfter: c.end_date,
+        },
+      ]);
+    }
+    return amount;
+  }
+  const period = await periodOfLine(ex, line.id);
+  if (!period) return 0n;
+  if (period.end_date !== comp.end_date) {
+    throw refused(
+      o,
+      line,
+      `其后还有续期（至 ${comp.end_date}），请先退后面的订单`,
+      `A later renewal runs to ${comp.end_date}; refund the later order first`,
+    );
+  }
+  if (!apply || amount === 0n) return amount;
+  const c = await lockComponent(ex, comp.id);
+  if (!c) return 0n;
+  const newEnd = started ? today : addDays(period.start_date, -1);
+  const revokedAll = !started && period.start_date === c.start_date;
+  await setPeriod(ex, period.id, started ? today : period.end_date, started ? 'active' : 'revoked');
+  await updateComponent(ex, c.id, { end: newEnd, ...(revokedAll ? { seats: 0 } : {}) });
+  await insertEvents(ex, clock, [
+    {
+      componentId: c.id,
+      companyId: o.company_id,
+      kind: started ? 'shortened' : 'revoked',
+      cause: apply.cause,
+      seatsBefore: c.seats,
+      seatsAfter: revokedAll ? 0 : c.seats,
+      endBefore: c.end_date,
+      endAfter: newEnd,
+    },
+  ]);
+  return amount;
+}
+
+const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
+
+function refused(o: RefundOrder, line: RefundLine, zh: string, en: string): AppError {
+  return new AppError({
+    status: 422,
+    code: 'REFUND_LINE_REFUSED',
+    message: {
+      zh: `订单 ${o.number} 第 ${line.line_no} 行不能退款：${zh}`,
+      en: `Order ${o.number} line ${line.line_no} cannot be refunded: ${en}`,
+    },
+    details: { orderId: o.id, lineId: line.id },
+  });
+}

@@ -1,0 +1,112 @@
+import { type Clock, toDate, today } from '../../platform/clock';
+import type { Tx } from '../../platform/db/database';
+import type { Deps } from '../../platform/deps';
+import { conflict, notFound, type Text } from '../../platform/errors';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { loadPlans, planOnSale } from '../catalog';
+import { applyPaidOrder } from '../entitlements';
+import { notify } from '../notifications';
+import { captureFunds } from '../wallets';
+import type { OrderRow } from './order';
+import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
+import { ORDER } from './submit-order';
+
+export interface Decision {
+  auto?: boolean;
+  reason?: string | undefined;
+}
+
+/**
+ * Submitted → approved → paid in one transaction: capture the hold (Dr wallet / Cr revenue and
+ * pass-through payable), then grant the entitlements (R29: only once paid) and tell the submitter (R4).
+ * Returns warnings, e.g. R8 a plan that went off sale since the order was created.
+ */
+export async function approveInTx(
+  tx: Tx,
+  clock: Clock,
+  p: Principal,
+  order: OrderRow,
+  d: Decision,
+): Promise<Text[]> {
+  const now = toDate(clock.now());
+  if (
+    !(await moveOrder(tx, order.id, 'submitted', 'approved', {
+      decided_by: p.userId,
+      decided_at: now,
+      decision_comment: d.reason ?? null,
+    }))
+  ) {
+    throw conflict('ORDER_NOT_SUBMITTED', { zh: '订单已被他人处理', en: 'The order was already decided' });
+  }
+  await appendAudit(tx, clock, actorOf(p), {
+    objectType: 'order',
+    objectId: order.id,
+    action: d.auto ? 'auto_approve' : 'approve',
+    stateBefore: 'submitted',
+    stateAfter: 'approved',
+    reason: d.reason ?? null,
+  });
+  const lines = await linesOf(tx, [order.id]);
+  const plans = await loadPlans(
+    tx,
+    order.product_id,
+    lines.map((l) => l.plan_id),
+  );
+  const day = today(clock).toString();
+  const warnings = plans
+    .filter((pl) => !planOnSale(pl, day))
+    .map((pl) => ({
+      zh: `${pl.name_zh} 已停售，仍按原价批准`,
+      en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
+    }));
+  const pass = lines.filter((l) => l.pass_through).reduce((s, l) => s + l.amount, 0n);
+  if (order.total > 0n) {
+    await captureFunds(tx, clock, {
+      ref: { type: 'order', id: order.id },
+      currency: order.currency,
+      credits: [
+        { code: 'revenue', amount: order.total - pass },
+        { code: 'pass_through_payable', amount: pass },
+      ],
+      memo: order.number,
+    });
+  }
+  await moveOrder(tx, order.id, 'approved', 'paid', { paid_at: now });
+  await appendAudit(tx, clock, actorOf(p), {
+    objectType: 'order',
+    objectId: order.id,
+    action: 'capture',
+    stateBefore: 'approved',
+    stateAfter: 'paid',
+    after: { captured: order.total },
+  });
+  const moved = await applyPaidOrder(tx, clock, order, lines);
+  for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
+  await notify(
+    tx,
+    clock,
+    order.created_by,
+    'order_approved',
+    {
+      zh: `订单 ${order.number} 已通过审核并扣款`,
+      en: `Order ${order.number} was approved and paid`,
+    },
+    { type: 'order', id: order.id },
+  );
+  return warnings;
+}
+
+export async function approveOrder(
+  deps: Deps,
+  p: Principal,
+  orderId: string,
+  reason?: string,
+): Promise<Text[]> {
+  requireRole(p, ['order_desk', 'admin'], { zh: '审核订单', en: 'approve orders' });
+  return deps.database.db.transaction().execute(async (tx) => {
+    const order = await findOrder(tx, p, orderId, true);
+    if (!order) throw notFound(ORDER);
+    return approveInTx(tx, deps.clock, p, order, { reason });
+  });
+}

@@ -1,0 +1,32 @@
+import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
+import { type AuditRow, listAudit } from '../audit/audit-store';
+import { type EventRow, eventsByCause } from '../entitlements';
+import { type HoldRow, holdsOfRef } from '../wallets';
+import type { OrderLineRow, OrderRow } from './order';
+import { findOrder, linesOf } from './order-store';
+import { ORDER } from './submit-order';
+
+export interface OrderDetail {
+  order: OrderRow;
+  lines: OrderLineRow[];
+  holds: HoldRow[];
+  effects: EventRow[];
+  trail: AuditRow[];
+}
+
+/** Everything the order desk needs on one screen: lines, holds, entitlement effects, the audit trail (R40). */
+export async function getOrder(deps: Deps, p: Principal, id: string): Promise<OrderDetail> {
+  const ex = deps.database.db;
+  const order = await findOrder(ex, p, id);
+  if (!order) throw notFound(ORDER);
+  const ref = { type: 'order', id };
+  const [lines, holds, effects, trail] = await Promise.all([
+    linesOf(ex, [id]),
+    holdsOfRef(ex, ref),
+    eventsByCause(ex, ref),
+    listAudit(ex, 'order', id),
+  ]);
+  return { order, lines, holds, effects, trail };
+}

@@ -1,0 +1,60 @@
+import { iso, money } from '../../http/present';
+import type { OrderLineRow, OrderRow } from './order';
+import type { Quote } from './quote-order';
+
+export const presentOrder = (o: OrderRow) => ({
+  id: o.id,
+  number: o.number,
+  channel: o.channel,
+  orderType: o.order_type,
+  partnerId: o.partner_id,
+  companyId: o.company_id,
+  productId: o.product_id,
+  currency: o.currency,
+  total: money(o.total, o.currency),
+  effectiveDate: o.effective_date,
+  cotermTo: o.coterm_to,
+  state: o.state,
+  settledOfflineAt: iso(o.settled_offline_at),
+  createdBy: o.created_by,
+  createdAt: o.created_at.toISOString(),
+  submittedAt: iso(o.submitted_at),
+  receivedAt: iso(o.received_at),
+  decidedAt: iso(o.decided_at),
+  paidAt: iso(o.paid_at),
+  decisionComment: o.decision_comment,
+  version: o.version,
+});
+
+export const presentLine = (l: OrderLineRow, o: Pick<OrderRow, 'currency'>) => ({
+  id: l.id,
+  lineNo: l.line_no,
+  planId: l.plan_id,
+  seats: l.seats,
+  durationUnit: l.duration_unit,
+  durationValue: l.duration_value,
+  days: l.days,
+  periodStart: l.period_start,
+  periodEnd: l.period_end,
+  unitAmount: money(l.unit_amount, o.currency),
+  amount: money(l.amount, o.currency),
+  refunded: money(l.refunded, o.currency),
+  passThrough: l.pass_through,
+  refundable: l.refundable,
+});
+
+export const presentQuote = (q: Quote) => ({
+  ...q,
+  company: {
+    id: q.company.id,
+    nameZh: q.company.name_zh,
+    nameEn: q.company.name_en,
+    tenantId: q.company.tenant_id,
+  },
+  lines: q.lines.map((l) => ({
+    ...l,
+    unitAmount: money(l.unitAmount, q.currency),
+    amount: money(l.amount, q.currency),
+  })),
+  total: money(q.total, q.currency),
+});

@@ -1,0 +1,229 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Cursor, page } from '@kaidan/shared/contracts/common';
+import {
+  Order,
+  OrderDecision,
+  OrderInput,
+  OrderLine,
+  OrderState,
+  OrderType,
+  PlacedOrder,
+  PlaceOrderInput,
+  Quote,
+  Reason,
+  RequiredReason,
+} from '@kaidan/shared/contracts/orders';
+import { principal } from '../../http/auth';
+import type { RegisterRoutes } from '../../http/env';
+import { iso, money, paged } from '../../http/present';
+import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import {
+  approveOrder,
+  deleteOrder,
+  getOrder,
+  listOrders,
+  placeOrder,
+  receiveOrder,
+  recordContractArrival,
+  rejectOrder,
+  submitOrder,
+  voidOrder,
+} from '.';
+import { presentLine, presentOrder, presentQuote } from './order-present';
+import { quoteOrder } from './quote-order';
+
+const tags = ['orders'];
+const OrderList = page(Order);
+const OrderDetail = z.object({
+  order: Order,
+  lines: z.array(OrderLine),
+  holds: z.array(z.object({ id: z.string(), amount: z.string(), state: z.string(), createdAt: z.string() })),
+  effects: z.array(
+    z.object({
+      componentId: z.string(),
+      kind: z.string(),
+      seatsBefore: z.number().nullable(),
+      seatsAfter: z.number().nullable(),
+      endBefore: z.string().nullable(),
+      endAfter: z.string().nullable(),
+    }),
+  ),
+  trail: z.array(
+    z.object({
+      action: z.string(),
+      actorKind: z.string(),
+      actorId: z.string().nullable(),
+      channel: z.string(),
+      stateBefore: z.string().nullable(),
+      stateAfter: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+const ListQuery = Cursor.extend({
+  state: OrderState.optional(),
+  orderType: OrderType.optional(),
+  companyId: z.string().optional(),
+  partnerId: z.string().optional(),
+});
+
+const action = (path: string, summary: string, body: z.ZodType) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/orders/{id}/${path}`,
+    tags,
+    summary,
+    request: { params: IdParam, ...jsonBody(body) },
+    responses: { 200: ok(OrderDecision), ...errors },
+  });
+
+export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/orders/quote',
+      tags,
+      summary: 'R1 price and service period preview; writes nothing',
+      request: jsonBody(OrderInput),
+      responses: { 200: ok(Quote), ...errors },
+    }),
+    async (c) =>
+      c.json(
+        presentQuote(await quoteOrder(deps.database.db, deps.clock, principal(c), c.req.valid('json'))),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/orders',
+      tags,
+      summary: 'Save an order as a draft, or submit it (hold on the wallet, R2)',
+      request: jsonBody(PlaceOrderInput),
+      responses: { 201: ok(PlacedOrder, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const placed = await placeOrder(deps, principal(c), c.req.valid('json'));
+      return c.json({ ...placed, quote: presentQuote(placed.quote) }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/orders',
+      tags,
+      summary: 'Orders in scope, newest first',
+      request: { query: ListQuery },
+      responses: { 200: ok(OrderList), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listOrders(deps.database.db, principal(c), { ...q, limit: q.limit + 1 });
+      return c.json(paged(rows, q.limit, presentOrder), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/orders/{id}',
+      tags,
+      summary: 'Order with lines, holds, entitlement effects and audit trail',
+      request: { params: IdParam },
+      responses: { 200: ok(OrderDetail), ...errors },
+    }),
+    async (c) => {
+      const d = await getOrder(deps, principal(c), c.req.valid('param').id);
+      const cur = d.order.currency;
+      return c.json(
+        {
+          order: presentOrder(d.order),
+          lines: d.lines.map((l) => presentLine(l, d.order)),
+          holds: d.holds.map((h) => ({
+            id: h.id,
+            amount: money(h.amount, cur),
+            state: h.state,
+            createdAt: h.created_at.toISOString(),
+          })),
+          effects: d.effects.map((e) => ({
+            componentId: e.component_id,
+            kind: e.kind,
+            seatsBefore: e.seats_before,
+            seatsAfter: e.seats_after,
+            endBefore: e.end_before,
+            endAfter: e.end_after,
+          })),
+          trail: d.trail.map((a) => ({
+            action: a.action,
+            actorKind: a.actor_kind,
+            actorId: a.actor_id,
+            channel: a.channel,
+            stateBefore: a.state_before,
+            stateAfter: a.state_after,
+            reason: a.reason,
+            at: iso(a.at) ?? '',
+          })),
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/orders/{id}',
+      tags,
+      summary: 'R5 delete a draft (creator only)',
+      request: { params: IdParam },
+      responses: { 200: ok(OrderDecision), ...errors },
+    }),
+    async (c) => {
+      await deleteOrder(deps, principal(c), c.req.valid('param').id);
+      return c.json({ state: 'deleted' as const, warnings: [] }, 200);
+    },
+  );
+  app.openapi(
+    action('submit', 'Submit a draft: hold the total, auto-approve where policy says (R2, R3)', z.object({})),
+    async (c) =>
+      c.json({ state: await submitOrder(deps, principal(c), c.req.valid('param').id), warnings: [] }, 200),
+  );
+  app.openapi(
+    action('approve', 'Order desk approves: capture, grant entitlements, notify (R3, R4, R8)', Reason),
+    async (c) => {
+      const body = c.req.valid('json') as z.infer<typeof Reason>;
+      const warnings = await approveOrder(deps, principal(c), c.req.valid('param').id, body.reason);
+      return c.json({ state: 'paid' as const, warnings }, 200);
+    },
+  );
+  app.openapi(
+    action('reject', 'Order desk rejects with a reason; the hold is released (R4)', RequiredReason),
+    async (c) => {
+      const body = c.req.valid('json') as z.infer<typeof RequiredReason>;
+      await rejectOrder(deps, principal(c), c.req.valid('param').id, body.reason);
+      return c.json({ state: 'rejected' as const, warnings: [] }, 200);
+    },
+  );
+  app.openapi(
+    action('void', 'R5 the creator voids an unpaid order not yet taken by the order desk', Reason),
+    async (c) => {
+      const body = c.req.valid('json') as z.infer<typeof Reason>;
+      await voidOrder(deps, principal(c), c.req.valid('param').id, body.reason);
+      return c.json({ state: 'voided' as const, warnings: [] }, 200);
+    },
+  );
+  app.openapi(action('receive', 'Order desk takes the order into work (R5)', z.object({})), async (c) => {
+    await receiveOrder(deps, principal(c), c.req.valid('param').id);
+    return c.json({ state: 'submitted' as const, warnings: [] }, 200);
+  });
+  app.openapi(
+    action(
+      'contract-arrived',
+      'Record the contract; a submitted renewal is approved at once (R3)',
+      z.object({}),
+    ),
+    async (c) => {
+      const state = await recordContractArrival(deps, principal(c), c.req.valid('param').id);
+      return c.json({ state: OrderState.parse(state), warnings: [] }, 200);
+    },
+  );
+};

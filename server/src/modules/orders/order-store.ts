@@ -1,0 +1,139 @@
+import { newId } from '@kaidan/shared';
+import { type RawBuilder, sql } from 'kysely';
+import { type Clock, toDate } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
+import type { Principal } from '../../platform/principal';
+import { transition } from '../../platform/state-machine';
+import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } from './order';
+
+const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
+  o.total, o.effective_date, o.coterm_to, o.state, o.settled_offline_at, o.created_by, o.created_at,
+  o.submitted_at, o.received_at, o.contract_arrived_at, o.decided_by, o.decided_at, o.paid_at,
+  o.decision_comment, o.version`;
+
+/** DESIGN §1: partners see their own orders, customers their company and its subsidiaries, staff all. */
+export function orderScope(p: Principal): RawBuilder<unknown> {
+  if (p.kind === 'partner') return sql`o.partner_id = ${p.partnerId}`;
+  if (p.kind === 'customer') {
+    return sql`o.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`;
+  }
+  return sql`true`;
+}
+
+export interface NewOrder {
+  id: string;
+  number: string;
+  channel: OrderRow['channel'];
+  orderType: OrderRow['order_type'];
+  partnerId: string | null;
+  companyId: string;
+  productId: string;
+  currency: OrderRow['currency'];
+  total: bigint;
+  effectiveDate: string;
+  cotermTo: string | null;
+  createdBy: string | null;
+}
+
+export type NewLine = Omit<OrderLineRow, 'id' | 'order_id' | 'refunded'>;
+
+export async function insertOrder(ex: Exec, clock: Clock, o: NewOrder, lines: NewLine[]): Promise<void> {
+  await sql`insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency,
+      total, effective_date, coterm_to, state, created_by, created_at)
+    values (${o.id}, ${o.number}, ${o.channel}, ${o.orderType}, ${o.partnerId}, ${o.companyId}, ${o.productId},
+      ${o.currency}, ${o.total}, ${o.effectiveDate}, ${o.cotermTo}, 'draft', ${o.createdBy},
+      ${toDate(clock.now())})`.execute(ex);
+  const ms = clock.now().epochMilliseconds;
+  const values = lines.map(
+    (l) => sql`(${newId('oln', ms)}, ${o.id}, ${l.line_no}, ${l.plan_id}, ${l.seats}, ${l.duration_unit},
+      ${l.duration_value}, ${l.days}, ${l.period_start}, ${l.period_end}, ${l.unit_amount}, ${l.amount},
+      ${l.pass_through}, ${l.refundable})`,
+  );
+  await sql`insert into order_lines (id, order_id, line_no, plan_id, seats, duration_unit, duration_value, days,
+      period_start, period_end, unit_amount, amount, pass_through, refundable) values ${sql.join(values)}`.execute(
+    ex,
+  );
+}
+
+export async function findOrder(
+  ex: Exec,
+  p: Principal,
+  id: string,
+  lock = false,
+): Promise<OrderRow | undefined> {
+  const { rows } = await sql<OrderRow>`select ${COLS} from orders o
+    where o.id = ${id} and ${orderScope(p)} and o.state <> 'deleted' ${lock ? sql`for update` : sql``}`.execute(
+    ex,
+  );
+  return rows[0];
+}
+
+export async function linesOf(ex: Exec, orderIds: string[]): Promise<OrderLineRow[]> {
+  if (orderIds.length === 0) return [];
+  const { rows } = await sql<OrderLineRow>`select id, order_id, line_no, plan_id, seats, duration_unit,
+      duration_value, days, period_start, period_end, unit_amount, amount, pass_through, refundable, refunded
+    from order_lines where order_id in (${sql.join(orderIds)}) order by order_id, line_no`.execute(ex);
+  return rows;
+}
+
+export interface OrderFilter {
+  state?: OrderState | undefined;
+  companyId?: string | undefined;
+  partnerId?: string | undefined;
+  orderType?: OrderRow['order_type'] | undefined;
+  /** keyset cursor: the last id of the previous page (ids are time-sorted) */
+  after?: string | undefined;
+  limit: number;
+}
+
+export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderRow[]> {
+  const conds = [orderScope(p), sql`o.state <> 'deleted'`];
+  if (f.state) conds.push(sql`o.state = ${f.state}`);
+  if (f.companyId) conds.push(sql`o.company_id = ${f.companyId}`);
+  if (f.partnerId) conds.push(sql`o.partner_id = ${f.partnerId}`);
+  if (f.orderType) conds.push(sql`o.order_type = ${f.orderType}`);
+  if (f.after) conds.push(sql`o.id < ${f.after}`);
+  const { rows } = await sql<OrderRow>`select ${COLS} from orders o where ${sql.join(conds, sql` and `)}
+    order by o.id desc limit ${f.limit}`.execute(ex);
+  return rows;
+}
+
+export function moveOrder(
+  ex: Exec,
+  id: string,
+  from: OrderState | OrderState[],
+  to: OrderState,
+  set?: Record<string, unknown>,
+): Promise<boolean> {
+  return transition(ex, { table: 'orders', id, from, to, machine: ORDER_LIFECYCLE, ...(set ? { set } : {}) });
+}
+
+export async function setLinePeriod(ex: Exec, lineId: string, start: string, end: string): Promise<void> {
+  await sql`update order_lines set period_start = ${start}, period_end = ${end} where id = ${lineId}`.execute(
+    ex,
+  );
+}
+
+/** Invariant 3: the CHECK (refunded ≤ amount) and this guard keep a line from being refunded twice. */
+export async function addRefunded(ex: Exec, lineId: string, amount: bigint): Promise<boolean> {
+  const res = await sql`update order_lines set refunded = refunded + ${amount}
+    where id = ${lineId} and refunded + ${amount} <= amount`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+export async function markSettledOffline(ex: Exec, clock: Clock, id: string): Promise<boolean> {
+  const res = await sql`update orders set settled_offline_at = ${toDate(clock.now())}, version = version + 1
+    where id = ${id} and state = 'paid' and settled_offline_at is null`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+export async function markReceived(ex: Exec, clock: Clock, id: string): Promise<boolean> {
+  const res = await sql`update orders set received_at = ${toDate(clock.now())}, version = version + 1
+    where id = ${id} and state in ('submitted', 'approved') and received_at is null`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+export async function markContractArrived(ex: Exec, clock: Clock, id: string): Promise<void> {
+  await sql`update orders set contract_arrived_at = ${toDate(clock.now())}, version = version + 1
+    where id = ${id}`.execute(ex);
+}

@@ -1,0 +1,121 @@
+import type { Currency } from '@kaidan/shared';
+import type { Lifecycle } from '../../platform/state-machine';
+
+export type OrderState = 'draft' | 'submitted' | 'approved' | 'paid' | 'rejected' | 'voided' | 'deleted';
+export type OrderType = 'new' | 'add_seats' | 'renew';
+export type SalesChannel = 'partner' | 'direct' | 'self_service';
+
+// Wallet orders capture on approval, so approved → paid happens in the approving transaction.
+export const ORDER_LIFECYCLE: Lifecycle<OrderState> = {
+  draft: ['submitted', 'deleted'],
+  submitted: ['approved', 'rejected', 'voided'],
+  approved: ['paid', 'voided'],
+  paid: [],
+  rejected: [],
+  voided: [],
+  deleted: [],
+};
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  channel: SalesChannel;
+  order_type: OrderType;
+  partner_id: string | null;
+  company_id: string;
+  product_id: string;
+  currency: Currency;
+  total: bigint;
+  effective_date: string;
+  coterm_to: string | null;
+  state: OrderState;
+  settled_offline_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+  submitted_at: Date | null;
+  received_at: Date | null;
+  contract_arrived_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  paid_at: Date | null;
+  decision_comment: string | null;
+  version: number;
+}
+
+export interface OrderLineRow {
+  id: string;
+  order_id: string;
+  line_no: number;
+  plan_id: string;
+  seats: number;
+  duration_unit: 'day' | 'month' | 'year' | null;
+  duration_value: number | null;
+  days: number;
+  period_start: string;
+  period_end: string;
+  unit_amount: bigint;
+  amount: bigint;
+  pass_through: boolean;
+  refundable: boolean;
+  refunded: bigint;
+}
+
+/** Who pays: partner orders from the partner wallet, others from the customer's own wallet (R2, R28). */
+export function payerOf(o: Pick<OrderRow, 'channel' | 'partner_id' | 'company_id'>): {
+  ownerType: 'partner' | 'company';
+  ownerId: string;
+} {
+  return o.channel === 'partner' && o.partner_id
+    ? { ownerType: 'partner', ownerId: o.partner_id }
+    : { ownerType: 'company', ownerId: o.company_id };
+}
+
+export type CancelVerdict = { ok: true } | { ok: false; code: string; zh: string; en: string };
+
+/** R5: who may cancel what depends on the state; every refusal states the rule. */
+export function voidVerdict(o: OrderRow, userId: string | null): CancelVerdict {
+  if (o.state === 'draft') {
+    return { ok: false, code: 'VOID_DRAFT', zh: '草稿订单请直接删除', en: 'A draft is deleted, not voided' };
+  }
+  if (o.state === 'paid') {
+    return {
+      ok: false,
+      code: 'VOID_PAID',
+      zh: '订单已付款，只能通过退款（返款）申请取消',
+      en: 'The order is paid; it can only be cancelled through a refund request',
+    };
+  }
+  if (o.state !== 'submitted' && o.state !== 'approved') {
+    return {
+      ok: false,
+      code: 'VOID_FINAL',
+      zh: `订单已${o.state}，不能作废`,
+      en: `The order is ${o.state} and cannot be voided`,
+    };
+  }
+  if (o.created_by !== userId) {
+    return {
+      ok: false,
+      code: 'VOID_NOT_CREATOR',
+      zh: '只有下单人可以作废该订单',
+      en: 'Only the order’s creator may void it',
+    };
+  }
+  if (o.contract_arrived_at) {
+    return {
+      ok: false,
+      code: 'VOID_CONTRACT_ARRIVED',
+      zh: '合同已到达，须先由订单组撤销到达登记',
+      en: 'The contract has arrived; the order desk must cancel the arrival first',
+    };
+  }
+  if (o.received_at) {
+    return {
+      ok: false,
+      code: 'VOID_RECEIVED',
+      zh: '订单组已接收该订单，请联系订单组处理',
+      en: 'The order desk has already taken this order; ask the order desk',
+    };
+  }
+  return { ok: true };
+}

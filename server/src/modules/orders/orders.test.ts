@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AppError } from '../../platform/errors';
+import { firstYear, scenario } from '../../testing/scenario';
+import { useTestDatabase } from '../../testing/test-db';
+import { fund, P, W } from '../../testing/world';
+import { componentsOf } from '../entitlements';
+import { notificationsOf } from '../notifications';
+import { findWallet } from '../wallets';
+import { approveOrder, getOrder, listOrders, quoteOrder, rejectOrder } from '.';
+
+const refusal = async (p: Promise<unknown>): Promise<AppError> => {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
+  return e;
+};
+
+describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => {
+  const database = await useTestDatabase();
+  const { clock, deps, order } = await scenario(database);
+  const { db } = database;
+  const wallet = () => findWallet(db, 'partner', W.partnerA, 'CNY');
+
+  it('R1 the quote shows each line’s price and service period and writes nothing', async () => {
+    const q = await quoteOrder(db, clock, P.agentA, {
+      companyId: W.huihuang,
+      productId: W.product,
+      ...firstYear,
+    });
+    assert.deepEqual(
+      q.lines.map((l) => [l.periodStart, l.periodEnd, l.days, l.amount]),
+      [
+        ['2026-11-20', '2027-11-19', 365, 30n * 36500n],
+        ['2026-11-20', '2027-11-19', 365, 30n * 7300n],
+        ['2026-11-20', '2027-11-19', 365, 20n * 3650n],
+      ],
+    );
+    assert.equal(q.total, 1_387_000n);
+    assert.equal(q.channel, 'partner');
+    assert.equal((await listOrders(db, P.agentA, { limit: 10 })).length, 0);
+  });
+
+  it('R2 a short wallet refuses the order naming available, holds and shortfall, and saves nothing', async () => {
+    await fund(db, clock, W.partnerA, 1_000_000n, 'r2');
+    const e = await refusal(order(P.agentA, firstYear));
+    assert.equal(e.code, 'INSUFFICIENT_FUNDS');
+    assert.deepEqual(
+      [e.details.available, e.details.holds, e.details.shortfall],
+      ['10000.00', '0.00', '3870.00'],
+    );
+    assert.equal((await listOrders(db, P.agentA, { limit: 10 })).length, 0);
+  });
+
+  it('R3 a new partner order waits for the order desk with the total on hold', async () => {
+    await fund(db, clock, W.partnerA, 1_000_000n, 'r3');
+    const placed = await order(P.agentA, firstYear);
+    assert.equal(placed.state, 'submitted');
+    assert.match(placed.number, /^SO-20261120-\d{4}$/);
+    const w = await wallet();
+    assert.equal(w?.held, 1_387_000n);
+    assert.equal(w?.balance, 2_000_000n);
+    assert.deepEqual(await componentsOf(db, W.huihuang), [], 'R29: nothing granted before payment');
+  });
+
+  it('R12 approval captures the hold and grants components with their own seats; R4 the submitter is told', async () => {
+    const [o] = await listOrders(db, P.desk, { state: 'submitted', limit: 1 });
+    assert.ok(o);
+    await approveOrder(deps, P.desk, o.id, 'ok');
+    const w = await wallet();
+    assert.equal(w?.balance, 2_000_000n - 1_387_000n);
+    assert.equal(w?.held, 0n);
+    const comps = await componentsOf(db, W.huihuang);
+    assert.deepEqual(comps.map((c) => [c.plan_id, c.seats, c.end_date]).sort(), [
+      [W.archive, 30, '2027-11-19'],
+      [W.edition, 30, '2027-11-19'],
+      [W.interop, 20, '2027-11-19'],
+    ]);
+    const detail = await getOrder(deps, P.agentA, o.id);
+    assert.equal(detail.order.state, 'paid');
+    assert.deepEqual(
+      detail.trail.map((a) => a.action),
+      ['create', 'submit', 'approve', 'capture'],
+    );
+    assert.equal(detail.effects.length, 3);
+    const inbox = await notificationsOf(db, P.agentA.userId ?? '');
+    assert.match(inbox[0]?.title_zh ?? '', new RegExp(`${o.number}.*已通过`));
+  });
+
+  it('R8 a line whose plan belongs to another product is refused with its reason', async () => {
+    const e = await refusal(order(P.agentA, { orderType: 'renew', lines: [{ planId: W.otherPlan }] }));
+    assert.equal(e.code, 'PLAN_NOT_IN_PRODUCT');
+    assert.equal(e.fields[0]?.field.startsWith('lines'), true);
+  });
+
+  it('R4 a rejection releases the hold and tells the submitter why', async () => {
+    const placed = await order(P.agentA, {
+      orderType: 'new',
+      companyId: W.huihuangSub,
+      lines: [{ planId: W.edition, seats: 5, duration: { unit: 'month', value: 1 } }],
+    });
+    const before = await wallet();
+    assert.equal(before?.held, 15_000n, 'R14: a month is 30 days; 5 seats × 365.00 × 30 / 365');
+    await rejectOrder(deps, P.desk, placed.id, '客户信息不全');
+    assert.equal((await wallet())?.held, 0n);
+    const inbox = await notificationsOf(db, P.agentA.userId ?? '');
+    assert.match(inbox[0]?.title_zh ?? '', /被驳回：客户信息不全/);
+  });
+
+  it('scope: another partner’s order answers 404, never 403', async () => {
+    const [o] = await listOrders(db, P.agentA, { limit: 1 });
+    assert.ok(o);
+    const e = await refusal(getOrder(deps, P.agentB, o.id));
+    assert.equal(e.status, 404);
+    assert.equal((await listOrders(db, P.agentB, { limit: 10 })).length, 0);
+  });
+});

@@ -1,0 +1,163 @@
+import type { Currency } from '@kaidan/shared';
+import type { Clock } from '../../platform/clock';
+import { today } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
+import { checkChannel, loadPlans, loadProduct, planOnSale, unitPrice } from '../catalog';
+import { componentsOf, type DurationUnit, linePrice, planLine } from '../entitlements';
+import { type CompanyRow, findCompanyInScope } from '../parties';
+import type { OrderType, SalesChannel } from './order';
+
+export interface OrderInput {
+  companyId: string;
+  productId: string;
+  orderType: OrderType;
+  currency?: Currency | undefined;
+  effectiveDate?: string | undefined;
+  cotermTo?: string | undefined;
+  lines: {
+    planId: string;
+    seats?: number | undefined;
+    duration?: { unit: DurationUnit; value: number } | undefined;
+  }[];
+}
+
+export interface QuoteLine {
+  lineNo: number;
+  planId: string;
+  planName: { zh: string; en: string | null };
+  planKind: string;
+  seats: number;
+  seatsBefore: number | null;
+  seatsAfter: number;
+  endBefore: string | null;
+  durationUnit: DurationUnit | null;
+  durationValue: number | null;
+  days: number;
+  periodStart: string;
+  periodEnd: string;
+  unitAmount: bigint;
+  amount: bigint;
+  passThrough: boolean;
+  refundable: boolean;
+}
+
+export interface Quote {
+  channel: SalesChannel;
+  partnerId: string | null;
+  company: CompanyRow;
+  productId: string;
+  orderType: OrderType;
+  currency: Currency;
+  effectiveDate: string;
+  cotermTo: string | null;
+  /** R15: the end date of the related external (pass-through) licence, when known */
+  externalEnd: string | null;
+  lines: QuoteLine[];
+  total: bigint;
+}
+
+export function channelOf(p: Principal, company: CompanyRow): SalesChannel {
+  if (p.kind === 'customer') return 'self_service';
+  return company.partner_id ? 'partner' : 'direct';
+}
+
+/** R1: the price and service period of every line, computed before anything is written. */
+export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: OrderInput): Promise<Quote> {
+  const company = await findCompanyInScope(ex, p, input.companyId);
+  const product = await loadProduct(ex, input.productId);
+  const channel = channelOf(p, company);
+  checkChannel(product, channel);
+  const currency: Currency = input.currency ?? (company.region === 'CN' ? 'CNY' : 'USD');
+  const effectiveDate = input.effectiveDate ?? today(clock).toString();
+  const planIds = input.lines.map((l) => l.planId);
+  const dup = planIds.findIndex((id, i) => planIds.indexOf(id) !== i);
+  if (dup >= 0) {
+    throw new AppError({
+      status: 422,
+      code: 'DUPLICATE_PLAN',
+      message: { zh: '同一订单中套餐不能重复', en: 'A plan appears twice in the order' },
+      fields: [
+        {
+          field: `lines.${dup}.planId`,
+          code: 'duplicate',
+          message: { zh: '重复的套餐', en: 'Duplicate plan' },
+        },
+      ],
+      fixes: [{ zh: '合并为一行', en: 'Merge them into one line' }],
+    });
+  }
+  const plans = await loadPlans(ex, input.productId, planIds);
+  const components = await componentsOf(ex, company.id, product.id);
+  const byPlan = new Map(components.map((c) => [c.plan_id, c]));
+  const externalEnd =
+    components
+      .flatMap((c) =>
+        c.plan_kind === 'pass_through' ? [c.end_date] : c.external_end ? [c.external_end] : [],
+      )
+      .sort()
+      .at(-1) ?? null;
+  const lines: QuoteLine[] = [];
+  for (const [index, l] of input.lines.entries()) {
+    const plan = plans.find((x) => x.id === l.planId);
+    if (!plan) throw new Error(`plan ${l.planId} not loaded`);
+    if (!planOnSale(plan, effectiveDate)) {
+      throw new AppError({
+        status: 422,
+        code: 'PLAN_OFF_SALE',
+        message: {
+          zh: `${plan.name_zh} 当前不在销售期内`,
+          en: `${plan.name_en ?? plan.name_zh} is not on sale`,
+        },
+        fields: [
+          { field: `lines.${index}.planId`, code: 'off_sale', message: { zh: '已停售', en: 'Off sale' } },
+        ],
+      });
+    }
+    const component = byPlan.get(plan.id);
+    const planned = planLine({
+      index,
+      orderType: input.orderType,
+      effectiveDate,
+      plan,
+      component,
+      seats: l.seats,
+      duration: l.duration,
+      cotermTo: input.cotermTo,
+    });
+    const unit = await unitPrice(ex, plan.id, currency, planned.seatsAfter);
+    lines.push({
+      lineNo: index + 1,
+      planId: plan.id,
+      planName: { zh: plan.name_zh, en: plan.name_en },
+      planKind: plan.kind,
+      seats: planned.seats,
+      seatsBefore: component?.seats ?? null,
+      seatsAfter: planned.seatsAfter,
+      endBefore: component?.end_date ?? null,
+      durationUnit: l.duration?.unit ?? null,
+      durationValue: l.duration?.value ?? null,
+      days: planned.period.days,
+      periodStart: planned.period.start,
+      periodEnd: planned.period.end,
+      unitAmount: unit,
+      amount: linePrice(plan.pricing_method, unit, planned.seats, planned.period.days),
+      passThrough: plan.pass_through,
+      refundable: plan.refundable,
+    });
+  }
+  return {
+    channel,
+    partnerId: channel === 'partner' ? company.partner_id : null,
+    company,
+    productId: product.id,
+    orderType: input.orderType,
+    currency,
+    effectiveDate,
+    cotermTo: input.cotermTo ?? null,
+    externalEnd,
+    lines,
+    total: lines.reduce((s, l) => s + l.amount, 0n),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Deps } from '../../platform/deps';
+import { conflict, notFound } from '../../platform/errors';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { findOrder, markReceived } from './order-store';
+import { ORDER } from './submit-order';
+
+/** The order desk takes an order into work; from then on the creator can no longer void it (R5). */
+export async function receiveOrder(deps: Deps, p: Principal, orderId: string): Promise<void> {
+  requireRole(p, ['order_desk', 'admin'], { zh: '接收订单', en: 'take orders' });
+  await deps.database.db.transaction().execute(async (tx) => {
+    const order = await findOrder(tx, p, orderId, true);
+    if (!order) throw notFound(ORDER);
+    if (!(await markReceived(tx, deps.clock, order.id))) {
+      throw conflict('ORDER_NOT_RECEIVABLE', {
+        zh: '订单不在待处理状态或已被接收',
+        en: 'The order is not open or was already taken',
+      });
+    }
+    await appendAudit(tx, deps.clock, actorOf(p), {
+      objectType: 'order',
+      objectId: order.id,
+      action: 'receive',
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { actorOf, type Principal } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { releaseFunds } from '../wallets';
+import { voidVerdict } from './order';
+import { findOrder, moveOrder } from './order-store';
+import { ORDER } from './submit-order';
+
+/** R5: the creator voids an unpaid order not yet taken by the order desk; the hold is released. */
+export async function voidOrder(deps: Deps, p: Principal, orderId: string, reason?: string): Promise<void> {
+  const { clock } = deps;
+  await deps.database.db.transaction().execute(async (tx) => {
+    const order = await findOrder(tx, p, orderId, true);
+    if (!order) throw notFound(ORDER);
+    const verdict = voidVerdict(order, p.userId);
+    if (!verdict.ok) {
+      throw new AppError({
+        status: 409,
+        code: verdict.code,
+        message: { zh: verdict.zh, en: verdict.en },
+        details: { state: order.state, rule: 'R5' },
+      });
+    }
+    await moveOrder(tx, order.id, order.state, 'voided');
+    await releaseFunds(tx, clock, { type: 'order', id: order.id });
+    await appendAudit(tx, clock, actorOf(p), {
+      objectType: 'order',
+      objectId: order.id,
+      action: 'void',
+      stateBefore: order.state,
+      stateAfter: 'voided',
+      reason: reason ?? null,
+    });
+  });
+}

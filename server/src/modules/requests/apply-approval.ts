@@ -1,0 +1,106 @@
+import type { Clock } from '../../platform/clock';
+import { today } from '../../platform/clock';
+import type { Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
+import { reduceSeats, refundLine, transferComponents } from '../entitlements';
+import { addRefunded, findOrder, linesOf, markSettledOffline, type OrderRow, payerOf } from '../orders';
+import { companyByTenantForTransfer, setCompanyPartner } from '../parties';
+import { creditWallet } from '../wallets';
+import { refundLinesOf, setRefundLineAmount } from './refund-store';
+import type { RequestRow } from './request';
+import { topupsOf } from './topup-store';
+
+/** The effect of an approved request, in the approving transaction. */
+export async function applyApproval(tx: Tx, clock: Clock, p: Principal, r: RequestRow): Promise<void> {
+  const cause = { type: 'request', id: r.id };
+  switch (r.category) {
+    case 'topup': {
+      const [t] = await topupsOf(tx, [r.id]);
+      if (!t) throw new Error(`top-up ${r.id} has no details`);
+      await creditWallet(tx, clock, {
+        ownerType: t.wallet_owner_type,
+        ownerId: t.wallet_owner_id,
+        currency: t.currency,
+        amount: t.amount,
+        kind: 'topup',
+        from: 'offline_cash',
+        ref: { type: 'request', id: r.id },
+        memo: `${r.number} ${t.bank_ref}`,
+      });
+      return;
+    }
+    case 'refund':
+      return applyRefund(tx, clock, p, r);
+    case 'seat_reduction': {
+      const pl = r.payload as { componentId: string; seats: number };
+      await reduceSeats(tx, clock, pl.componentId, pl.seats, cause);
+      return;
+    }
+    case 'transfer': {
+      const pl = r.payload as { tenantId: string; toPartnerId: string };
+      const company = await companyByTenantForTransfer(tx, pl.tenantId);
+      if (!company) throw new Error(`tenant ${pl.tenantId} vanished`);
+      await setCompanyPartner(tx, clock, company.id, pl.toPartnerId);
+      await transferComponents(tx, clock, company.id, cause);
+      return;
+    }
+  }
+}
+
+/** R32/R35/R27: refund each line (never past what was paid), roll entitlements back, credit the wallet. */
+async function applyRefund(tx: Tx, clock: Clock, p: Principal, r: RequestRow): Promise<void> {
+  const day = today(clock).toString();
+  const byOrder = new Map<string, { order: OrderRow; amount: bigint }>();
+  let mode: 'refund' | 'settled_offline' = 'refund';
+  for (const rl of await refundLinesOf(tx, r.id)) {
+    mode = rl.mode;
+    const order = await findOrder(tx, p, rl.order_id, true);
+    const line = (await linesOf(tx, [rl.order_id])).find((l) => l.id === rl.order_line_id);
+    if (!order || !line) throw new Error(`refund line ${rl.id} lost its order`);
+    const amount =
+      rl.mode === 'settled_offline'
+        ? rl.amount
+        : await refundLine(tx, clock, order, line, day, { cause: { type: 'request', id: r.id } });
+    if (amount !== rl.amount) await setRefundLineAmount(tx, rl.id, amount);
+    if (amount > 0n && !(await addRefunded(tx, line.id, amount))) {
+      throw new AppError({
+        status: 409,
+        code: 'REFUND_EXCEEDS_PAID',
+        message: {
+          zh: `订单 ${order.number} 的退款将超过已付金额`,
+          en: `Refunding order ${order.number} would exceed what was paid`,
+        },
+      });
+    }
+    if (
+      rl.mode === 'settled_offline' &&
+      !byOrder.has(order.id) &&
+      !(await markSettledOffline(tx, clock, order.id))
+    ) {
+      throw new AppError({
+        status: 409,
+        code: 'ALREADY_SETTLED_OFFLINE',
+        message: {
+          zh: `订单 ${order.number} 已线下核销`,
+          en: `Order ${order.number} was already settled offline`,
+        },
+      });
+    }
+    byOrder.set(order.id, { order, amount: (byOrder.get(order.id)?.amount ?? 0n) + amount });
+  }
+  // A batch has one payer and currency (checked on filing); one wallet credit per order keeps the
+  // settled-offline entry unique per order (R27: at most once).
+  for (const [orderId, { order, amount }] of byOrder) {
+    if (amount === 0n) continue;
+    await creditWallet(tx, clock, {
+      ...payerOf(order),
+      currency: order.currency,
+      amount,
+      kind: mode === 'settled_offline' ? 'settled_offline' : 'refund',
+      from: mode === 'settled_offline' ? 'offline_settlement' : 'revenue',
+      ref: { type: 'order', id: orderId },
+      memo: r.number,
+    });
+  }
+}

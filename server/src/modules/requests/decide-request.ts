@@ -1,0 +1,82 @@
+import { toDate } from '../../platform/clock';
+import type { Deps } from '../../platform/deps';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { notify } from '../notifications';
+import { applyApproval } from './apply-approval';
+import { CATEGORY_NAME, type RequestState } from './request';
+import { addComment, findRequest, moveRequest } from './request-store';
+import { REQUEST } from './submit-request';
+
+export type Verdict = 'approve' | 'return' | 'decline';
+const TO: Record<Verdict, RequestState> = { approve: 'approved', return: 'returned', decline: 'declined' };
+const VERB = {
+  approve: { zh: '已批准', en: 'approved' },
+  return: { zh: '已退回修改', en: 'returned for correction' },
+  decline: { zh: '未通过', en: 'declined' },
+};
+
+/**
+ * The owning team decides a submitted request, always with a comment (R25); the approver is never the
+ * submitter. Approval applies the request's effect in the same transaction; the submitter is told (R4).
+ */
+export async function decideRequest(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  verdict: Verdict,
+  comment: string,
+): Promise<RequestState> {
+  if (!comment.trim())
+    throw invalid('comment', 'COMMENT_REQUIRED', { zh: '审核须填写意见', en: 'A decision needs a comment' });
+  const { clock } = deps;
+  return deps.database.db.transaction().execute(async (tx) => {
+    const r = await findRequest(tx, p, id, true);
+    if (!r) throw notFound(REQUEST);
+    requireRole(p, [r.owner_team, 'admin'], {
+      zh: `审核${CATEGORY_NAME[r.category].zh}申请`,
+      en: `decide ${CATEGORY_NAME[r.category].en.toLowerCase()} requests`,
+    });
+    if (r.submitted_by && r.submitted_by === p.userId) {
+      throw new AppError({
+        status: 403,
+        code: 'SELF_APPROVAL',
+        message: { zh: '不能审核自己提交的申请', en: 'You cannot decide a request you submitted' },
+        fixes: [{ zh: '请由另一位同事审核', en: 'Ask a colleague to decide it' }],
+      });
+    }
+    const to = TO[verdict];
+    if (
+      !(await moveRequest(tx, id, 'submitted', to, { decided_by: p.userId, decided_at: toDate(clock.now()) }))
+    ) {
+      throw conflict('REQUEST_NOT_SUBMITTED', {
+        zh: `申请当前为 ${r.state}，不能审核`,
+        en: `The request is ${r.state} and cannot be decided`,
+      });
+    }
+    if (verdict === 'approve') await applyApproval(tx, clock, p, r);
+    await addComment(tx, clock, id, p.userId, verdict, comment);
+    await appendAudit(tx, clock, actorOf(p), {
+      objectType: 'request',
+      objectId: id,
+      action: verdict,
+      stateBefore: 'submitted',
+      stateAfter: to,
+      reason: comment,
+    });
+    const v = VERB[verdict];
+    await notify(
+      tx,
+      clock,
+      r.created_by,
+      `request_${to}`,
+      {
+        zh: `${CATEGORY_NAME[r.category].zh}申请 ${r.number} ${v.zh}：${comment}`,
+        en: `${CATEGORY_NAME[r.category].en} request ${r.number} was ${v.en}: ${comment}`,
+      },
+      { type: 'request', id },
+    );
+    return to;
+  });
+}

@@ -1,0 +1,87 @@
+import { type Currency, newId, parseAmount } from '@kaidan/shared';
+import type { Deps } from '../../platform/deps';
+import { invalid } from '../../platform/errors';
+import { nextNumber } from '../../platform/numbering-store';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { insertRequest } from './request-store';
+import { submitRequestInTx } from './submit-request';
+import { insertTopup, type TopupFields } from './topup-store';
+
+export interface TopupInput {
+  walletOwnerType: 'partner' | 'company';
+  walletOwnerId: string;
+  companyId?: string | undefined;
+  payer: string;
+  currency: Currency;
+  amount: string;
+  bankRef: string;
+  submit?: boolean | undefined;
+}
+
+export function parseTopupAmount(amount: string, currency: Currency): bigint {
+  const minor = parseAmount(amount, currency);
+  if (minor === null || minor <= 0n) {
+    throw invalid(
+      'amount',
+      'AMOUNT_INVALID',
+      {
+        zh: '金额须为大于 0 的数字，最多两位小数',
+        en: 'The amount must be a positive number with at most 2 decimals',
+      },
+      [{ zh: '例如 10000.00', en: 'For example 10000.00' }],
+    );
+  }
+  return minor;
+}
+
+/** R25: an offline top-up application, saved as an editable draft or submitted to finance at once. */
+export async function fileTopup(
+  deps: Deps,
+  p: Principal,
+  input: TopupInput,
+): Promise<{ id: string; number: string; state: string }> {
+  requireRole(p, ['sales', 'partner_agent', 'admin'], { zh: '提交充值申请', en: 'file top-up applications' });
+  const owner =
+    p.kind === 'partner'
+      ? { walletOwnerType: 'partner' as const, walletOwnerId: p.partnerId ?? '' }
+      : { walletOwnerType: input.walletOwnerType, walletOwnerId: input.walletOwnerId };
+  for (const [field, v] of [
+    ['payer', input.payer],
+    ['bankRef', input.bankRef],
+  ] as const) {
+    if (!v.trim()) throw invalid(field, 'REQUIRED', { zh: '必填项', en: 'Required' });
+  }
+  const fields: TopupFields = {
+    ...owner,
+    companyId: input.companyId ?? null,
+    payer: input.payer.trim(),
+    currency: input.currency,
+    amount: parseTopupAmount(input.amount, input.currency),
+    bankRef: input.bankRef.trim(),
+  };
+  const { clock } = deps;
+  return deps.database.db.transaction().execute(async (tx) => {
+    const id = newId('req', clock.now().epochMilliseconds);
+    const number = await nextNumber(tx, clock, 'request', 'RQ');
+    await insertRequest(tx, clock, {
+      id,
+      number,
+      category: 'topup',
+      partnerId: owner.walletOwnerType === 'partner' ? owner.walletOwnerId : null,
+      companyId: fields.companyId,
+      payload: {},
+      createdBy: p.userId,
+    });
+    await insertTopup(tx, id, fields);
+    await appendAudit(tx, clock, actorOf(p), {
+      objectType: 'request',
+      objectId: id,
+      action: 'create',
+      stateAfter: 'draft',
+      after: { category: 'topup', amount: fields.amount, currency: fields.currency },
+    });
+    const state = input.submit ? await submitRequestInTx(tx, clock, p, id) : 'draft';
+    return { id, number, state };
+  });
+}

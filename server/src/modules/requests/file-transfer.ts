@@ -1,0 +1,74 @@
+import { newId } from '@kaidan/shared';
+import type { Deps } from '../../platform/deps';
+import { invalid, notFound } from '../../platform/errors';
+import { nextNumber } from '../../platform/numbering-store';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { companyByTenantForTransfer } from '../parties';
+import { insertRequest } from './request-store';
+import { submitRequestInTx } from './submit-request';
+
+export interface TransferInput {
+  tenantId: string;
+  /** staff name the receiving partner; a partner agent always receives into its own partner */
+  toPartnerId?: string | undefined;
+  reason: string;
+}
+
+/**
+ * R17: a customer (company + tenant id) moves to another partner through an approved request. The
+ * receiving partner files it by tenant id; it learns nothing about the company until approval.
+ */
+export async function fileTransfer(
+  deps: Deps,
+  p: Principal,
+  input: TransferInput,
+): Promise<{ id: string; number: string }> {
+  requireRole(p, ['partner_agent', 'sales', 'order_desk', 'admin'], {
+    zh: '申请客户转移',
+    en: 'request customer transfers',
+  });
+  const to = p.kind === 'partner' ? p.partnerId : (input.toPartnerId ?? null);
+  if (!to)
+    throw invalid('toPartnerId', 'REQUIRED', { zh: '请选择接收的渠道', en: 'Choose the receiving partner' });
+  if (!input.reason.trim()) throw invalid('reason', 'REQUIRED', { zh: '请填写原因', en: 'Give a reason' });
+  const { clock } = deps;
+  return deps.database.db.transaction().execute(async (tx) => {
+    const company = await companyByTenantForTransfer(tx, input.tenantId);
+    if (!company) throw notFound({ zh: `租户 ${input.tenantId}`, en: `Tenant ${input.tenantId}` });
+    if (company.partner_id === to) {
+      throw invalid('tenantId', 'ALREADY_OWNED', {
+        zh: '该客户已归属此渠道',
+        en: 'The customer already belongs to this partner',
+      });
+    }
+    const id = newId('req', clock.now().epochMilliseconds);
+    const number = await nextNumber(tx, clock, 'request', 'RQ');
+    const payload = {
+      tenantId: input.tenantId,
+      companyId: company.id,
+      fromPartnerId: company.partner_id,
+      toPartnerId: to,
+      reason: input.reason,
+    };
+    await insertRequest(tx, clock, {
+      id,
+      number,
+      category: 'transfer',
+      partnerId: to,
+      companyId: null,
+      payload,
+      createdBy: p.userId,
+    });
+    await appendAudit(tx, clock, actorOf(p), {
+      objectType: 'request',
+      objectId: id,
+      action: 'create',
+      stateAfter: 'draft',
+      after: payload,
+      reason: input.reason,
+    });
+    await submitRequestInTx(tx, clock, p, id);
+    return { id, number };
+  });
+}

@@ -1,0 +1,40 @@
+import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
+import { type RefundLineRow, refundLinesOf } from './refund-store';
+import type { CommentRow, RequestRow } from './request';
+import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
+import { REQUEST } from './submit-request';
+import { type TopupRow, topupsOf } from './topup-store';
+
+export interface RequestView {
+  request: RequestRow;
+  topup: TopupRow | null;
+}
+
+/** The review queue (R11, R26): every category with its owner team, state and due time. */
+export async function listQueue(deps: Deps, p: Principal, f: QueueFilter): Promise<RequestView[]> {
+  const rows = await listRequests(deps.database.db, p, f);
+  const topups = await topupsOf(
+    deps.database.db,
+    rows.filter((r) => r.category === 'topup').map((r) => r.id),
+  );
+  const byId = new Map(topups.map((t) => [t.request_id, t]));
+  return rows.map((request) => ({ request, topup: byId.get(request.id) ?? null }));
+}
+
+export async function getRequest(
+  deps: Deps,
+  p: Principal,
+  id: string,
+): Promise<RequestView & { comments: CommentRow[]; refundLines: RefundLineRow[] }> {
+  const ex = deps.database.db;
+  const request = await findRequest(ex, p, id);
+  if (!request) throw notFound(REQUEST);
+  const [topups, comments, refundLines] = await Promise.all([
+    topupsOf(ex, [id]),
+    commentsOf(ex, id),
+    refundLinesOf(ex, id),
+  ]);
+  return { request, topup: topups[0] ?? null, comments, refundLines };
+}

@@ -1,0 +1,264 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Currency } from '@kaidan/shared';
+import { Cursor, page } from '@kaidan/shared/contracts/common';
+import {
+  DecisionInput,
+  Filed,
+  RefundInput,
+  RefundPreview,
+  RefundPreviewInput,
+  Request,
+  RequestCategory,
+  RequestDetail,
+  RequestState,
+  SeatReductionInput,
+  TopupEdit,
+  TopupInput,
+  TransferInput,
+} from '@kaidan/shared/contracts/requests';
+import { principal } from '../../http/auth';
+import type { RegisterRoutes } from '../../http/env';
+import { iso, money, paged } from '../../http/present';
+import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import {
+  decideRequest,
+  editTopup,
+  fileRefund,
+  fileSeatReduction,
+  fileTopup,
+  fileTransfer,
+  getRequest,
+  listQueue,
+  planRefund,
+  submitRequest,
+  type Verdict,
+} from '.';
+import type { RequestView } from './get-request';
+import type { RefundLineRow } from './refund-store';
+
+const tags = ['requests'];
+const QueueQuery = Cursor.extend({
+  category: RequestCategory.optional(),
+  state: RequestState.optional(),
+  ownerTeam: z.enum(['finance', 'order_desk']).optional(),
+});
+
+const present = ({ request: r, topup: t }: RequestView, now: Date) => ({
+  id: r.id,
+  number: r.number,
+  category: r.category,
+  ownerTeam: r.owner_team,
+  state: r.state,
+  partnerId: r.partner_id,
+  companyId: r.company_id,
+  payload: r.payload,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  submittedAt: iso(r.submitted_at),
+  decidedBy: r.decided_by,
+  decidedAt: iso(r.decided_at),
+  dueAt: iso(r.due_at),
+  overdue: r.state === 'submitted' && r.due_at !== null && r.due_at < now,
+  topup: t && {
+    walletOwnerType: t.wallet_owner_type,
+    walletOwnerId: t.wallet_owner_id,
+    companyId: t.company_id,
+    payer: t.payer,
+    currency: t.currency,
+    amount: money(t.amount, t.currency),
+    bankRef: t.bank_ref,
+  },
+});
+
+const refundLine = (
+  l: Omit<RefundLineRow, 'id' | 'request_id'> & { order_number?: string; line_no?: number; plan_id?: string },
+  cur: Currency,
+) => ({
+  orderId: l.order_id,
+  orderLineId: l.order_line_id,
+  mode: l.mode,
+  amount: money(l.amount, cur),
+  ...(l.order_number ? { orderNumber: l.order_number } : {}),
+  ...(l.line_no ? { lineNo: l.line_no } : {}),
+  ...(l.plan_id ? { planId: l.plan_id } : {}),
+});
+
+const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags,
+    summary,
+    request: jsonBody(body),
+    responses: { 201: ok(Filed, 'Created'), ...errors },
+  });
+const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags,
+    summary,
+    request: { params: IdParam, ...jsonBody(body) },
+    responses: { 200: ok(Filed), ...errors },
+  });
+
+export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
+  const now = () => new Date(deps.clock.now().epochMilliseconds);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/requests',
+      tags,
+      summary: 'The review queue: category, owner team, state, deadline (R11, R26, R34)',
+      request: { query: QueueQuery },
+      responses: { 200: ok(page(Request)), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listQueue(deps, principal(c), { ...q, limit: q.limit + 1 });
+      return c.json(
+        paged(
+          rows.map((r) => ({ ...r, id: r.request.id })),
+          q.limit,
+          (r) => present(r, now()),
+        ),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/requests/{id}',
+      tags,
+      summary: 'A request with its comments and refund lines',
+      request: { params: IdParam },
+      responses: { 200: ok(RequestDetail), ...errors },
+    }),
+    async (c) => {
+      const d = await getRequest(deps, principal(c), c.req.valid('param').id);
+      const cur = ((d.request.payload as { currency?: Currency }).currency ?? 'CNY') as Currency;
+      return c.json(
+        {
+          request: present(d, now()),
+          comments: d.comments.map((m) => ({
+            authorId: m.author_id,
+            action: m.action,
+            body: m.body,
+            at: m.at.toISOString(),
+          })),
+          refundLines: d.refundLines.map((l) => refundLine(l, cur)),
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    post(
+      '/api/v1/topups',
+      'R25 file an offline top-up application (draft, or submitted to finance)',
+      TopupInput,
+    ),
+    async (c) => {
+      const r = await fileTopup(deps, principal(c), c.req.valid('json'));
+      return c.json({ id: r.id, number: r.number, state: RequestState.parse(r.state) }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/topups/{id}',
+      tags,
+      summary: 'R25 edit a draft or returned application',
+      request: { params: IdParam, ...jsonBody(TopupEdit) },
+      responses: { 200: ok(z.object({ ok: z.boolean() })), ...errors },
+    }),
+    async (c) => {
+      await editTopup(deps, principal(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ ok: true }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/refunds/preview',
+      tags,
+      summary: 'R32 refundable amount per line of a batch of orders',
+      request: jsonBody(RefundPreviewInput),
+      responses: { 200: ok(RefundPreview), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const plan = await deps.database.db
+        .transaction()
+        .execute((tx) => planRefund(tx, deps.clock, principal(c), input));
+      const cur = plan.orders[0]?.currency ?? 'CNY';
+      const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
+      return c.json(
+        {
+          currency: plan.orders[0]?.currency ?? null,
+          total: money(total, cur),
+          lines: plan.lines.map((l) => refundLine(l, cur)),
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    post(
+      '/api/v1/refunds',
+      'R32/R27 request a refund (返款) or settled-offline return for one or many orders',
+      RefundInput,
+    ),
+    async (c) => {
+      const r = await fileRefund(deps, principal(c), c.req.valid('json'));
+      return c.json({ id: r.id, number: r.number, state: RequestState.parse(r.state) }, 201);
+    },
+  );
+  app.openapi(
+    post(
+      '/api/v1/seat-reductions',
+      'R13 request a seat reduction, decided by the order desk',
+      SeatReductionInput,
+    ),
+    async (c) => {
+      const r = await fileSeatReduction(deps, principal(c), c.req.valid('json'));
+      return c.json({ ...r, state: 'submitted' as const }, 201);
+    },
+  );
+  app.openapi(
+    post('/api/v1/transfers', 'R17 request that a customer move to another partner', TransferInput),
+    async (c) => {
+      const r = await fileTransfer(deps, principal(c), c.req.valid('json'));
+      return c.json({ ...r, state: 'submitted' as const }, 201);
+    },
+  );
+  app.openapi(
+    postOn('/api/v1/requests/{id}/submit', 'Submit a draft or returned request', z.object({})),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const state = await submitRequest(deps, principal(c), id);
+      return c.json({ id, number: '', state }, 200);
+    },
+  );
+  for (const verdict of ['approve', 'return', 'decline'] as const satisfies readonly Verdict[]) {
+    app.openapi(
+      postOn(
+        `/api/v1/requests/{id}/${verdict}`,
+        `The owning team ${verdict}s, with a comment; never the submitter (R25)`,
+        DecisionInput,
+      ),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const state = await decideRequest(
+          deps,
+          principal(c),
+          id,
+          verdict,
+          (c.req.valid('json') as z.infer<typeof DecisionInput>).comment,
+        );
+        return c.json({ id, number: '', state }, 200);
+      },
+    );
+  }
+};

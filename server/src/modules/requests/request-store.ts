@@ -1,0 +1,117 @@
+import { newId } from '@kaidan/shared';
+import { type RawBuilder, sql } from 'kysely';
+import { type Clock, toDate } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
+import type { Principal } from '../../platform/principal';
+import { transition } from '../../platform/state-machine';
+import {
+  type CommentRow,
+  OWNER_TEAM,
+  REQUEST_LIFECYCLE,
+  type RequestCategory,
+  type RequestRow,
+  type RequestState,
+} from './request';
+
+const COLS = sql`r.id, r.number, r.category, r.owner_team, r.state, r.partner_id, r.company_id, r.payload,
+  r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.version`;
+
+export function requestScope(p: Principal): RawBuilder<unknown> {
+  if (p.kind === 'partner') return sql`r.partner_id = ${p.partnerId}`;
+  if (p.kind === 'customer') {
+    return sql`r.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`;
+  }
+  return sql`true`;
+}
+
+export async function insertRequest(
+  ex: Exec,
+  clock: Clock,
+  r: {
+    id: string;
+    number: string;
+    category: RequestCategory;
+    partnerId: string | null;
+    companyId: string | null;
+    payload: unknown;
+    createdBy: string | null;
+  },
+): Promise<void> {
+  await sql`insert into requests (id, number, category, owner_team, state, partner_id, company_id, payload, created_by, created_at)
+    values (${r.id}, ${r.number}, ${r.category}, ${OWNER_TEAM[r.category]}, 'draft', ${r.partnerId}, ${r.companyId},
+      ${JSON.stringify(r.payload)}::jsonb, ${r.createdBy}, ${toDate(clock.now())})`.execute(ex);
+}
+
+export async function findRequest(
+  ex: Exec,
+  p: Principal,
+  id: string,
+  lock = false,
+): Promise<RequestRow | undefined> {
+  const { rows } =
+    await sql<RequestRow>`select ${COLS} from requests r where r.id = ${id} and ${requestScope(p)}
+    ${lock ? sql`for update` : sql``}`.execute(ex);
+  return rows[0];
+}
+
+export function moveRequest(
+  ex: Exec,
+  id: string,
+  from: RequestState | RequestState[],
+  to: RequestState,
+  set?: Record<string, unknown>,
+): Promise<boolean> {
+  return transition(ex, {
+    table: 'requests',
+    id,
+    from,
+    to,
+    machine: REQUEST_LIFECYCLE,
+    ...(set ? { set } : {}),
+  });
+}
+
+export async function setPayload(ex: Exec, id: string, payload: unknown): Promise<void> {
+  await sql`update requests set payload = ${JSON.stringify(payload)}::jsonb, version = version + 1 where id = ${id}`.execute(
+    ex,
+  );
+}
+
+export async function addComment(
+  ex: Exec,
+  clock: Clock,
+  requestId: string,
+  authorId: string | null,
+  action: string,
+  body: string,
+): Promise<void> {
+  await sql`insert into request_comments (id, request_id, author_id, action, body, at)
+    values (${newId('rcm', clock.now().epochMilliseconds)}, ${requestId}, ${authorId}, ${action}, ${body}, ${toDate(clock.now())})`.execute(
+    ex,
+  );
+}
+
+export async function commentsOf(ex: Exec, requestId: string): Promise<CommentRow[]> {
+  const { rows } = await sql<CommentRow>`select id, author_id, action, body, at from request_comments
+    where request_id = ${requestId} order by at, id`.execute(ex);
+  return rows;
+}
+
+export interface QueueFilter {
+  category?: RequestCategory | undefined;
+  state?: RequestState | undefined;
+  ownerTeam?: 'finance' | 'order_desk' | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+export async function listRequests(ex: Exec, p: Principal, f: QueueFilter): Promise<RequestRow[]> {
+  const conds = [requestScope(p)];
+  if (f.category) conds.push(sql`r.category = ${f.category}`);
+  if (f.state) conds.push(sql`r.state = ${f.state}`);
+  if (f.ownerTeam) conds.push(sql`r.owner_team = ${f.ownerTeam}`);
+  if (f.after) conds.push(sql`r.id < ${f.after}`);
+  const { rows } = await sql<RequestRow>`select ${COLS} from requests r where ${sql.join(conds, sql` and `)}
+    order by r.id desc limit ${f.limit}`.execute(ex);
+  return rows;
+}

@@ -1,0 +1,56 @@
+import type { Lifecycle } from '../../platform/state-machine';
+
+export type RequestState = 'draft' | 'submitted' | 'approved' | 'returned' | 'declined' | 'withdrawn';
+export type RequestCategory = 'topup' | 'refund' | 'seat_reduction' | 'transfer';
+
+// R25: returned (驳回) is editable and can be submitted again; declined (不通过) is final.
+export const REQUEST_LIFECYCLE: Lifecycle<RequestState> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['approved', 'returned', 'declined', 'withdrawn'],
+  returned: ['submitted', 'withdrawn'],
+  approved: [],
+  declined: [],
+  withdrawn: [],
+};
+
+/** R11: every category has an owning team, shown in the queue. */
+export const OWNER_TEAM: Record<RequestCategory, 'finance' | 'order_desk'> = {
+  topup: 'finance',
+  refund: 'finance',
+  seat_reduction: 'order_desk',
+  transfer: 'order_desk',
+};
+
+export const CATEGORY_NAME: Record<RequestCategory, { zh: string; en: string }> = {
+  topup: { zh: '线下充值', en: 'Offline top-up' },
+  refund: { zh: '返款', en: 'Refund' },
+  seat_reduction: { zh: '减少人数', en: 'Seat reduction' },
+  transfer: { zh: '客户转移', en: 'Customer transfer' },
+};
+
+export interface RequestRow {
+  id: string;
+  number: string;
+  category: RequestCategory;
+  owner_team: 'finance' | 'order_desk';
+  state: RequestState;
+  partner_id: string | null;
+  company_id: string | null;
+  payload: Record<string, unknown>;
+  created_by: string | null;
+  created_at: Date;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  due_at: Date | null;
+  version: number;
+}
+
+export interface CommentRow {
+  id: string;
+  author_id: string | null;
+  action: string;
+  body: string;
+  at: Date;
+}

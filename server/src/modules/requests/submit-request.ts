@@ -1,0 +1,47 @@
+import { businessDeadline } from '../../platform/calendar';
+import { type Clock, toDate } from '../../platform/clock';
+import type { Tx } from '../../platform/db/database';
+import type { Deps } from '../../platform/deps';
+import { conflict, notFound } from '../../platform/errors';
+import { actorOf, type Principal } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import type { RequestState } from './request';
+import { findRequest, moveRequest } from './request-store';
+
+export const REQUEST = { zh: '申请', en: 'Request' };
+export const REVIEW_BUSINESS_DAYS = 3;
+
+/** Draft or returned → submitted; the review clock starts now. */
+export async function submitRequestInTx(
+  tx: Tx,
+  clock: Clock,
+  p: Principal,
+  id: string,
+): Promise<RequestState> {
+  const r = await findRequest(tx, p, id, true);
+  if (!r) throw notFound(REQUEST);
+  const ok = await moveRequest(tx, id, ['draft', 'returned'], 'submitted', {
+    submitted_by: p.userId,
+    submitted_at: toDate(clock.now()),
+    // R34: decided within 3 business days; the submission day does not count.
+    due_at: toDate(businessDeadline(clock.now(), REVIEW_BUSINESS_DAYS)),
+  });
+  if (!ok) {
+    throw conflict('REQUEST_NOT_EDITABLE', {
+      zh: `申请当前为 ${r.state}，不能提交`,
+      en: `The request is ${r.state} and cannot be submitted`,
+    });
+  }
+  await appendAudit(tx, clock, actorOf(p), {
+    objectType: 'request',
+    objectId: id,
+    action: 'submit',
+    stateBefore: r.state,
+    stateAfter: 'submitted',
+  });
+  return 'submitted';
+}
+
+export function submitRequest(deps: Deps, p: Principal, id: string): Promise<RequestState> {
+  return deps.database.db.transaction().execute((tx) => submitRequestInTx(tx, deps.clock, p, id));
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Amount, CurrencyCode as Currency, Id, IsoDate, Text } from './common';
+
+export const OrderType = z.enum(['new', 'add_seats', 'renew']);
+export const OrderState = z.enum(['draft', 'submitted', 'approved', 'paid', 'rejected', 'voided', 'deleted']);
+export const DurationUnit = z.enum(['day', 'month', 'year']);
+
+export const OrderLineInput = z.object({
+  planId: Id,
+  /** omitted on a renewal = keep the current seats (R13) */
+  seats: z.number().int().min(1).max(1_000_000).optional(),
+  duration: z.object({ unit: DurationUnit, value: z.number().int().min(1).max(3650) }).optional(),
+});
+
+export const OrderInput = z.object({
+  companyId: Id,
+  productId: Id,
+  orderType: OrderType,
+  currency: Currency.optional(),
+  effectiveDate: IsoDate.optional(),
+  /** R15: align the end date to the external licence */
+  cotermTo: IsoDate.optional(),
+  lines: z.array(OrderLineInput).min(1).max(20),
+});
+
+export const PlaceOrderInput = OrderInput.extend({ submit: z.boolean().optional() });
+
+export const QuoteLine = z.object({
+  lineNo: z.number(),
+  planId: z.string(),
+  planName: z.object({ zh: z.string(), en: z.string().nullable() }),
+  planKind: z.string(),
+  seats: z.number(),
+  seatsBefore: z.number().nullable(),
+  seatsAfter: z.number(),
+  endBefore: z.string().nullable(),
+  durationUnit: DurationUnit.nullable(),
+  durationValue: z.number().nullable(),
+  days: z.number(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  unitAmount: Amount,
+  amount: Amount,
+  passThrough: z.boolean(),
+  refundable: z.boolean(),
+});
+
+export const Quote = z.object({
+  channel: z.enum(['partner', 'direct', 'self_service']),
+  partnerId: z.string().nullable(),
+  company: z.object({
+    id: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string().nullable(),
+    tenantId: z.string().nullable(),
+  }),
+  productId: z.string(),
+  orderType: OrderType,
+  currency: Currency,
+  effectiveDate: z.string(),
+  cotermTo: z.string().nullable(),
+  externalEnd: z.string().nullable(),
+  lines: z.array(QuoteLine),
+  total: Amount,
+});
+
+export const Order = z.object({
+  id: z.string(),
+  number: z.string(),
+  channel: z.string(),
+  orderType: OrderType,
+  partnerId: z.string().nullable(),
+  companyId: z.string(),
+  productId: z.string(),
+  currency: Currency,
+  total: Amount,
+  effectiveDate: z.string(),
+  cotermTo: z.string().nullable(),
+  state: OrderState,
+  settledOfflineAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  version: z.number(),
+});
+
+export const OrderLine = z.object({
+  id: z.string(),
+  lineNo: z.number(),
+  planId: z.string(),
+  seats: z.number(),
+  durationUnit: DurationUnit.nullable(),
+  durationValue: z.number().nullable(),
+  days: z.number(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  unitAmount: Amount,
+  amount: Amount,
+  refunded: Amount,
+  passThrough: z.boolean(),
+  refundable: z.boolean(),
+});
+
+export const PlacedOrder = z.object({ id: z.string(), number: z.string(), state: OrderState, quote: Quote });
+export const OrderDecision = z.object({ state: OrderState, warnings: z.array(Text) });
+export const Reason = z.object({ reason: z.string().max(2000).optional() });
+export const RequiredReason = z.object({ reason: z.string().min(1).max(2000) });

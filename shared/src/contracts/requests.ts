@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Amount, CurrencyCode, Id } from './common';
+
+export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer']);
+export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
+
+export const TopupInput = z.object({
+  walletOwnerType: z.enum(['partner', 'company']),
+  walletOwnerId: Id,
+  companyId: Id.optional(),
+  payer: z.string().min(1).max(200),
+  currency: CurrencyCode,
+  amount: Amount,
+  bankRef: z.string().min(1).max(100),
+  submit: z.boolean().optional(),
+});
+export const TopupEdit = TopupInput.pick({
+  payer: true,
+  currency: true,
+  amount: true,
+  bankRef: true,
+}).partial();
+
+export const RefundInput = z.object({
+  orderIds: z.array(Id).min(1).max(200),
+  mode: z.enum(['refund', 'settled_offline']).default('refund'),
+  reason: z.string().min(1).max(2000),
+  evidence: z.string().max(4000).optional(),
+  submit: z.boolean().optional(),
+});
+export const RefundPreviewInput = RefundInput.pick({ orderIds: true, mode: true });
+
+export const SeatReductionInput = z.object({
+  companyId: Id,
+  componentId: Id,
+  seats: z.number().int().min(0),
+  reason: z.string().min(1).max(2000),
+});
+
+export const TransferInput = z.object({
+  tenantId: z.string().regex(/^ww[0-9a-f]{16}$/, 'ww + 16 lowercase hex characters'),
+  toPartnerId: Id.optional(),
+  reason: z.string().min(1).max(2000),
+});
+
+export const DecisionInput = z.object({ comment: z.string().min(1).max(2000) });
+
+export const RefundLine = z.object({
+  orderId: z.string(),
+  orderNumber: z.string().optional(),
+  orderLineId: z.string(),
+  lineNo: z.number().optional(),
+  planId: z.string().optional(),
+  mode: z.enum(['refund', 'settled_offline']),
+  amount: Amount,
+});
+
+export const Request = z.object({
+  id: z.string(),
+  number: z.string(),
+  category: RequestCategory,
+  ownerTeam: z.enum(['finance', 'order_desk']),
+  state: RequestState,
+  partnerId: z.string().nullable(),
+  companyId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  topup: z
+    .object({
+      walletOwnerType: z.string(),
+      walletOwnerId: z.string(),
+      companyId: z.string().nullable(),
+      payer: z.string(),
+      currency: CurrencyCode,
+      amount: Amount,
+      bankRef: z.string(),
+    })
+    .nullable(),
+});
+
+export const RequestDetail = z.object({
+  request: Request,
+  comments: z.array(
+    z.object({ authorId: z.string().nullable(), action: z.string(), body: z.string(), at: z.string() }),
+  ),
+  refundLines: z.array(RefundLine),
+});
+
+export const Filed = z.object({ id: z.string(), number: z.string(), state: RequestState });
+export const RefundPreview = z.object({
+  currency: CurrencyCode.nullable(),
+  total: Amount,
+  lines: z.array(RefundLine),
+});
