@@ -1,14 +1,17 @@
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
+import { topupsCli } from './cli/topups-cli';
 import { createApp } from './http/app';
 import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { Worker } from './platform/jobs/worker';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 
 // The single wiring root: every command builds its dependencies here and nowhere else.
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const [command = 'serve'] = process.argv.slice(2);
+const [command = 'serve', ...rest] = process.argv.slice(2);
+const demo = rest.includes('--demo');
 
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
@@ -33,6 +36,21 @@ switch (command) {
     await shutdown(0);
     break;
   }
+  case 'seed': {
+    await migrate(database.db);
+    const loaded = await seedDemo({ database, clock: systemClock });
+    log.info(loaded ? 'demo data loaded (seed 000)' : 'database already has data; seed skipped');
+    await shutdown(0);
+    break;
+  }
+  case 'topups': {
+    await migrate(database.db);
+    const code = await topupsCli({ database, clock: systemClock }, rest, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    await shutdown(code);
+    break;
+  }
   case 'worker':
     await migrate(database.db);
     worker.start();
@@ -40,6 +58,9 @@ switch (command) {
     break;
   case 'serve': {
     await migrate(database.db);
+    if (demo && (await seedDemo({ database, clock: systemClock }))) {
+      log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
+    }
     const app = createApp({ database, clock: systemClock, log });
     const port = Number(process.env.PORT ?? 3000);
     serve({ fetch: app.fetch, port });
@@ -48,6 +69,6 @@ switch (command) {
     break;
   }
   default:
-    log.error(`unknown command ${command}; use serve | migrate | worker`);
+    log.error(`unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups`);
     await shutdown(2);
 }

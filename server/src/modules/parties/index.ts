@@ -4,3 +4,4 @@
 
 export { companyByTenantForTransfer, findCompanyInScope, setCompanyPartner } from './company-scope';
 export type { CompanyRow } from './company-scope-store';
+export { principalOfUser } from './principal-store';

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { componentsOf } from '../modules/entitlements';
+import { placeOrder } from '../modules/orders';
+import { principalOfUser } from '../modules/parties';
+import { listQueue } from '../modules/requests';
+import { findWallet } from '../modules/wallets';
+import { FakeClock } from '../platform/clock';
+import { AppError } from '../platform/errors';
+import { brokenInvariants } from '../testing/invariant-store';
+import { useTestDatabase } from '../testing/test-db';
+import { seedDemo } from './demo-seed';
+
+describe('demo seed (seed 000)', async () => {
+  const database = await useTestDatabase();
+  const deps = { database, clock: new FakeClock('2026-11-25T02:00:00Z') };
+
+  it('loads once, through the real use cases, leaving every invariant intact', async () => {
+    assert.equal(await seedDemo(deps), true);
+    assert.equal(await seedDemo(deps), false, 'a second run changes nothing');
+    assert.deepEqual(Object.values(await brokenInvariants(database.db)).flat(), []);
+    const wallet = await findWallet(database.db, 'partner', 'prt_demo_liyan', 'CNY');
+    assert.equal(wallet?.balance, 10_000_000n - 1_387_000n - 273_750n);
+    assert.equal(wallet?.held, 182_500n, 'the 导购管家 order waits for review with its hold');
+  });
+
+  it('reproduces the R13 situation: archive 30 seats, interop 20, and renewing 20 archive seats is refused', async () => {
+    const comps = await componentsOf(database.db, 'cmp_demo_huihuang');
+    assert.deepEqual(comps.map((c) => [c.plan_code, c.seats]).sort(), [
+      ['archive', 30],
+      ['interop', 20],
+      ['stock-pro-30', 30],
+    ]);
+    const agent = await principalOfUser(database.db, { email: 'agent@kaidan.demo' }, 'api');
+    assert.ok(agent);
+    const refused = await placeOrder(deps, agent, {
+      companyId: 'cmp_demo_huihuang',
+      productId: 'prd_demo_steward',
+      orderType: 'renew',
+      lines: [{ planId: 'pln_demo_archive', seats: 20, duration: { unit: 'day', value: 365 } }],
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    assert.ok(refused instanceof AppError && refused.code === 'RENEWAL_SEATS_MISMATCH');
+  });
+
+  it('leaves work in every queue: a top-up for finance, a settled-offline return, a transfer, an order to review', async () => {
+    const desk = await principalOfUser(database.db, { email: 'desk@kaidan.demo' }, 'api');
+    assert.ok(desk);
+    const open = await listQueue(deps, desk, { state: 'submitted', limit: 50 });
+    assert.deepEqual(open.map((r) => r.request.category).sort(), ['refund', 'topup', 'transfer']);
+  });
+});
