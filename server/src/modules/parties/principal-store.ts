@@ -22,7 +22,7 @@ export async function principalOfUser(
       ex,
     );
   const u = rows[0];
-  if (!u || u.state !== 'active') return null;
+  if (u?.state !== 'active') return null;
   const kind = u.roles.includes('partner_agent')
     ? 'partner'
     : u.roles.includes('customer')
