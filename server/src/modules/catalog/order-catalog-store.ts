@@ -59,6 +59,42 @@ export async function tierPrice(
   return rows[0]?.unit_amount;
 }
 
+/** Tier prices for several lines in one statement; undefined where the plan has no price. */
+export async function tierPrices(
+  ex: Exec,
+  currency: Currency,
+  items: { planId: string; seats: number }[],
+): Promise<(bigint | undefined)[]> {
+  if (items.length === 0) return [];
+  const wanted = items.map((it, i) => sql`(${i}::int, ${it.planId}::text, ${it.seats}::int)`);
+  const { rows } = await sql<{
+    i: number;
+    unit_amount: bigint | null;
+  }>`select w.i, (select pp.unit_amount from plan_prices pp
+      where pp.plan_id = w.plan_id and pp.currency = ${currency} and pp.min_seats <= w.seats
+      order by pp.min_seats desc limit 1) as unit_amount
+    from (values ${sql.join(wanted)}) as w(i, plan_id, seats)`.execute(ex);
+  const out: (bigint | undefined)[] = items.map(() => undefined);
+  for (const r of rows) out[r.i] = r.unit_amount ?? undefined;
+  return out;
+}
+
+/** The product and its review mode for one order type and channel, in one statement. */
+export async function productWithPolicy(
+  ex: Exec,
+  id: string,
+  orderType: OrderType,
+  channel: SalesChannel,
+): Promise<(ProductRow & { mode: 'auto' | 'manual' | null }) | undefined> {
+  const { rows } = await sql<
+    ProductRow & { mode: 'auto' | 'manual' | null }
+  >`select p.id, p.code, p.name_zh, p.name_en, p.kind,
+      p.channels, p.state, rp.mode
+    from products p left join review_policies rp on rp.product_id = p.id and rp.order_type = ${orderType} and rp.channel = ${channel}
+    where p.id = ${id}`.execute(ex);
+  return rows[0];
+}
+
 export async function policyMode(
   ex: Exec,
   productId: string,

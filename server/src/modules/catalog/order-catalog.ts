@@ -8,8 +8,10 @@ import {
   plansByIds,
   policyMode,
   productById,
+  productWithPolicy,
   type SalesChannel,
   tierPrice,
+  tierPrices,
 } from './order-catalog-store';
 
 // What the orders module asks of the catalog: the product, its plans, the tier price and the review mode.
@@ -44,6 +46,51 @@ export async function loadPlans(ex: Exec, productId: string, planIds: string[]):
     });
   }
   return planIds.map((id) => byId.get(id) as PlanRow);
+}
+
+/** The product an order names, with the review mode its type and channel get (R3). */
+export async function loadProductForOrder(
+  ex: Exec,
+  productId: string,
+  orderType: OrderType,
+  channel: SalesChannel,
+): Promise<{ product: ProductRow; mode: 'auto' | 'manual' }> {
+  const row = await productWithPolicy(ex, productId, orderType, channel);
+  if (!row) throw notFound({ zh: '产品', en: 'Product' });
+  const { mode, ...product } = row;
+  return { product, mode: channel === 'self_service' ? 'auto' : (mode ?? 'manual') };
+}
+
+/** Unit prices of several lines at once (their tier chosen by the seats each will have). */
+export async function unitPrices(
+  ex: Exec,
+  currency: Currency,
+  items: { planId: string; seats: number }[],
+): Promise<bigint[]> {
+  const prices = await tierPrices(ex, currency, items);
+  return prices.map((price, i) => price ?? noPrice(items[i]?.planId ?? '', currency));
+}
+
+function noPrice(planId: string, currency: Currency): never {
+  throw new AppError({
+    status: 422,
+    code: 'NO_PRICE',
+    message: { zh: `该套餐没有 ${currency} 价格`, en: `The plan has no ${currency} price` },
+    fields: [
+      {
+        field: 'currency',
+        code: 'no_price',
+        message: { zh: `无 ${currency} 价格`, en: `No ${currency} price` },
+      },
+    ],
+    fixes: [
+      {
+        zh: '换用有价格的币种，或请管理员补充价格',
+        en: 'Use a currency the plan is priced in, or ask an admin to add the price',
+      },
+    ],
+    details: { planId, currency },
+  });
 }
 
 export async function unitPrice(

@@ -33,16 +33,18 @@ export interface NewOrder {
   effectiveDate: string;
   cotermTo: string | null;
   createdBy: string | null;
+  /** 'submitted' when placed and submitted in one step */
+  state: 'draft' | 'submitted';
 }
 
 export type NewLine = Omit<OrderLineRow, 'id' | 'order_id' | 'refunded'>;
 
 export async function insertOrder(ex: Exec, clock: Clock, o: NewOrder, lines: NewLine[]): Promise<void> {
   await sql`insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency,
-      total, effective_date, coterm_to, state, created_by, created_at)
+      total, effective_date, coterm_to, state, created_by, created_at, submitted_at)
     values (${o.id}, ${o.number}, ${o.channel}, ${o.orderType}, ${o.partnerId}, ${o.companyId}, ${o.productId},
-      ${o.currency}, ${o.total}, ${o.effectiveDate}, ${o.cotermTo}, 'draft', ${o.createdBy},
-      ${toDate(clock.now())})`.execute(ex);
+      ${o.currency}, ${o.total}, ${o.effectiveDate}, ${o.cotermTo}, ${o.state}, ${o.createdBy},
+      ${toDate(clock.now())}, ${o.state === 'submitted' ? toDate(clock.now()) : null})`.execute(ex);
   const ms = clock.now().epochMilliseconds;
   const values = lines.map(
     (l) => sql`(${newId('oln', ms)}, ${o.id}, ${l.line_no}, ${l.plan_id}, ${l.seats}, ${l.duration_unit},

@@ -81,8 +81,13 @@ describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => 
     const detail = await getOrder(deps, P.agentA, o.id);
     assert.equal(detail.order.state, 'paid');
     assert.deepEqual(
-      detail.trail.map((a) => a.action),
-      ['create', 'submit', 'approve', 'capture'],
+      detail.trail.map((a) => [a.action, a.state_before, a.state_after]),
+      [
+        ['submit', null, 'submitted'],
+        ['approve', 'submitted', 'approved'],
+        ['capture', 'approved', 'paid'],
+      ],
+      'R40: one audit row per state change',
     );
     assert.equal(detail.effects.length, 3);
     const inbox = await notificationsOf(db, P.agentA.userId ?? '');

@@ -1,4 +1,5 @@
 import { newId } from '@kaidan/shared';
+import { toDate } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { nextNumber } from '../../platform/numbering-store';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -6,7 +7,7 @@ import { appendAudit } from '../audit/audit-store';
 import type { OrderRow } from './order';
 import { insertOrder, type NewLine } from './order-store';
 import { type OrderInput, type Quote, quoteOrder } from './quote-order';
-import { submitInTx } from './submit-order';
+import { routeSubmitted } from './submit-order';
 
 export const ORDERING_ROLES = ['partner_agent', 'customer', 'sales', 'order_desk', 'admin'] as const;
 
@@ -44,36 +45,58 @@ export async function placeOrder(
   const { clock } = deps;
   return deps.database.db.transaction().execute(async (tx) => {
     const quote = await quoteOrder(tx, clock, p, input);
-    const id = newId('ord', clock.now().epochMilliseconds);
-    const number = await nextNumber(tx, clock, 'order', 'SO');
-    await insertOrder(
-      tx,
-      clock,
-      {
-        id,
-        number,
-        channel: quote.channel,
-        orderType: quote.orderType,
-        partnerId: quote.partnerId,
-        companyId: quote.company.id,
-        productId: quote.productId,
-        currency: quote.currency,
-        total: quote.total,
-        effectiveDate: quote.effectiveDate,
-        cotermTo: quote.cotermTo,
-        createdBy: p.userId,
-      },
-      toNewLines(quote),
-    );
+    const now = clock.now();
+    const order: OrderRow = {
+      id: newId('ord', now.epochMilliseconds),
+      number: await nextNumber(tx, clock, 'order', 'SO'),
+      channel: quote.channel,
+      order_type: quote.orderType,
+      partner_id: quote.partnerId,
+      company_id: quote.company.id,
+      product_id: quote.productId,
+      currency: quote.currency,
+      total: quote.total,
+      effective_date: quote.effectiveDate,
+      coterm_to: quote.cotermTo,
+      state: input.submit ? 'submitted' : 'draft',
+      settled_offline_at: null,
+      created_by: p.userId,
+      created_at: toDate(now),
+      submitted_at: input.submit ? toDate(now) : null,
+      received_at: null,
+      contract_arrived_at: null,
+      decided_by: null,
+      decided_at: null,
+      paid_at: null,
+      decision_comment: null,
+      version: 1,
+    };
+    await insertOrder(tx, clock, fromRow(order), toNewLines(quote));
+    const done = (state: OrderRow['state']) => ({ id: order.id, number: order.number, state, quote });
+    if (input.submit) return done(await routeSubmitted(tx, clock, p, order, null, quote.reviewMode));
     await appendAudit(tx, clock, actorOf(p), {
       objectType: 'order',
-      objectId: id,
+      objectId: order.id,
       action: 'create',
       stateAfter: 'draft',
-      after: { number, total: quote.total, lines: quote.lines.length },
+      after: { number: order.number, total: quote.total, lines: quote.lines.length },
     });
-    if (!input.submit) return { id, number, state: 'draft' as const, quote };
-    const state = await submitInTx(tx, clock, p, id);
-    return { id, number, state, quote };
+    return done('draft');
   });
 }
+
+const fromRow = (o: OrderRow) => ({
+  id: o.id,
+  number: o.number,
+  channel: o.channel,
+  orderType: o.order_type,
+  partnerId: o.partner_id,
+  companyId: o.company_id,
+  productId: o.product_id,
+  currency: o.currency,
+  total: o.total,
+  effectiveDate: o.effective_date,
+  cotermTo: o.coterm_to,
+  createdBy: o.created_by,
+  state: o.state === 'submitted' ? ('submitted' as const) : ('draft' as const),
+});

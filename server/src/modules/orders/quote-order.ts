@@ -4,7 +4,14 @@ import { today } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { checkChannel, loadPlans, loadProduct, planOnSale, unitPrice } from '../catalog';
+import {
+  checkChannel,
+  loadPlans,
+  loadProductForOrder,
+  type PlanRow,
+  planOnSale,
+  unitPrices,
+} from '../catalog';
 import { componentsOf, type DurationUnit, linePrice, planLine } from '../entitlements';
 import { type CompanyRow, findCompanyInScope } from '../parties';
 import type { OrderType, SalesChannel } from './order';
@@ -56,6 +63,8 @@ export interface Quote {
   externalEnd: string | null;
   lines: QuoteLine[];
   total: bigint;
+  /** R3: what happens on submission */
+  reviewMode: 'auto' | 'manual';
 }
 
 export function channelOf(p: Principal, company: CompanyRow): SalesChannel {
@@ -66,8 +75,8 @@ export function channelOf(p: Principal, company: CompanyRow): SalesChannel {
 /** R1: the price and service period of every line, computed before anything is written. */
 export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: OrderInput): Promise<Quote> {
   const company = await findCompanyInScope(ex, p, input.companyId);
-  const product = await loadProduct(ex, input.productId);
   const channel = channelOf(p, company);
+  const { product, mode } = await loadProductForOrder(ex, input.productId, input.orderType, channel);
   checkChannel(product, channel);
   const currency: Currency = input.currency ?? (company.region === 'CN' ? 'CNY' : 'USD');
   const effectiveDate = input.effectiveDate ?? today(clock).toString();
@@ -98,10 +107,8 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       )
       .sort()
       .at(-1) ?? null;
-  const lines: QuoteLine[] = [];
-  for (const [index, l] of input.lines.entries()) {
-    const plan = plans.find((x) => x.id === l.planId);
-    if (!plan) throw new Error(`plan ${l.planId} not loaded`);
+  const planned = input.lines.map((l, index) => {
+    const plan = plans[index] as PlanRow;
     if (!planOnSale(plan, effectiveDate)) {
       throw new AppError({
         status: 422,
@@ -116,7 +123,7 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       });
     }
     const component = byPlan.get(plan.id);
-    const planned = planLine({
+    const line = planLine({
       index,
       orderType: input.orderType,
       effectiveDate,
@@ -126,27 +133,35 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       duration: l.duration,
       cotermTo: input.cotermTo,
     });
-    const unit = await unitPrice(ex, plan.id, currency, planned.seatsAfter);
-    lines.push({
+    return { l, plan, component, line };
+  });
+  const units = await unitPrices(
+    ex,
+    currency,
+    planned.map((x) => ({ planId: x.plan.id, seats: x.line.seatsAfter })),
+  );
+  const lines: QuoteLine[] = planned.map(({ l, plan, component, line }, index) => {
+    const unit = units[index] ?? 0n;
+    return {
       lineNo: index + 1,
       planId: plan.id,
       planName: { zh: plan.name_zh, en: plan.name_en },
       planKind: plan.kind,
-      seats: planned.seats,
+      seats: line.seats,
       seatsBefore: component?.seats ?? null,
-      seatsAfter: planned.seatsAfter,
+      seatsAfter: line.seatsAfter,
       endBefore: component?.end_date ?? null,
       durationUnit: l.duration?.unit ?? null,
       durationValue: l.duration?.value ?? null,
-      days: planned.period.days,
-      periodStart: planned.period.start,
-      periodEnd: planned.period.end,
+      days: line.period.days,
+      periodStart: line.period.start,
+      periodEnd: line.period.end,
       unitAmount: unit,
-      amount: linePrice(plan.pricing_method, unit, planned.seats, planned.period.days),
+      amount: linePrice(plan.pricing_method, unit, line.seats, line.period.days),
       passThrough: plan.pass_through,
       refundable: plan.refundable,
-    });
-  }
+    };
+  });
   return {
     channel,
     partnerId: channel === 'partner' ? company.partner_id : null,
@@ -159,5 +174,6 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
     externalEnd,
     lines,
     total: lines.reduce((s, l) => s + l.amount, 0n),
+    reviewMode: mode,
   };
 }

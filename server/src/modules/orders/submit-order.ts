@@ -12,21 +12,18 @@ import { findOrder, moveOrder } from './order-store';
 
 export const ORDER = { zh: '订单', en: 'Order' };
 
-/** Draft → submitted: hold the total on the payer's wallet (R2), then auto-approve where policy says (R3). */
-export async function submitInTx(
+/**
+ * A just-submitted order: hold its total on the payer's wallet (R2), record the submission, and
+ * approve at once where the review policy says so (R3).
+ */
+export async function routeSubmitted(
   tx: Tx,
   clock: Clock,
   p: Principal,
-  orderId: string,
+  order: OrderRow,
+  from: 'draft' | null,
+  mode: 'auto' | 'manual',
 ): Promise<OrderRow['state']> {
-  const order = await findOrder(tx, p, orderId, true);
-  if (!order) throw notFound(ORDER);
-  if (order.state !== 'draft') {
-    throw conflict('ORDER_NOT_DRAFT', {
-      zh: `订单当前为 ${order.state}，只有草稿可以提交`,
-      en: `The order is ${order.state}; only a draft can be submitted`,
-    });
-  }
   if (order.total > 0n) {
     await holdFunds(tx, clock, {
       ...payerOf(order),
@@ -35,25 +32,36 @@ export async function submitInTx(
       ref: { type: 'order', id: order.id },
     });
   }
-  await moveOrder(tx, order.id, 'draft', 'submitted', { submitted_at: toDate(clock.now()) });
   await appendAudit(tx, clock, actorOf(p), {
     objectType: 'order',
     objectId: order.id,
     action: 'submit',
-    stateBefore: 'draft',
+    stateBefore: from,
     stateAfter: 'submitted',
-    after: { held: order.total },
+    after: { number: order.number, total: order.total, held: order.total },
   });
-  const mode = await reviewMode(tx, order.product_id, order.order_type, order.channel);
   if (mode === 'manual') return 'submitted';
-  await approveInTx(
-    tx,
-    clock,
-    p,
-    { ...order, state: 'submitted' },
-    { auto: true, reason: 'review policy: auto' },
-  );
+  await approveInTx(tx, clock, p, order, { auto: true, reason: 'review policy: auto' });
   return 'paid';
+}
+
+/** Draft → submitted. */
+export async function submitInTx(
+  tx: Tx,
+  clock: Clock,
+  p: Principal,
+  orderId: string,
+): Promise<OrderRow['state']> {
+  const order = await findOrder(tx, p, orderId, true);
+  if (!order) throw notFound(ORDER);
+  if (!(await moveOrder(tx, order.id, 'draft', 'submitted', { submitted_at: toDate(clock.now()) }))) {
+    throw conflict('ORDER_NOT_DRAFT', {
+      zh: `订单当前为 ${order.state}，只有草稿可以提交`,
+      en: `The order is ${order.state}; only a draft can be submitted`,
+    });
+  }
+  const mode = await reviewMode(tx, order.product_id, order.order_type, order.channel);
+  return routeSubmitted(tx, clock, p, { ...order, state: 'submitted' }, 'draft', mode);
 }
 
 export function submitOrder(deps: Deps, p: Principal, orderId: string): Promise<OrderRow['state']> {

@@ -14,12 +14,9 @@ export interface HoldInput {
 
 /** R2: reserve the amount, or refuse naming the available balance, the holds and the shortfall. */
 export async function holdFunds(ex: Exec, clock: Clock, h: HoldInput): Promise<string> {
-  const wallet = await findWallet(ex, h.ownerType, h.ownerId, h.currency);
-  if (wallet) {
-    const holdId = await tryHold(ex, clock, wallet.id, h.amount, h.ref);
-    if (holdId) return holdId;
-  }
-  // Re-read after the refused UPDATE so the figures explain the refusal as of now.
+  const holdId = await tryHold(ex, clock, h, h.amount, h.ref);
+  if (holdId) return holdId;
+  // Only on refusal: read the wallet so the figures explain the refusal as of now.
   const now = await findWallet(ex, h.ownerType, h.ownerId, h.currency);
   const balance = now?.balance ?? 0n;
   const held = now?.held ?? 0n;

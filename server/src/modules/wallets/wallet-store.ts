@@ -69,14 +69,15 @@ export async function insertWallet(
 export async function tryHold(
   ex: Exec,
   clock: Clock,
-  walletId: string,
+  owner: { ownerType: OwnerType; ownerId: string; currency: Currency },
   amount: bigint,
   ref: { type: string; id: string },
 ): Promise<string | null> {
   const id = newId('hld', clock.now().epochMilliseconds);
   const { rows } = await sql<{ id: string }>`with w as (
       update wallets set held = held + ${amount}, version = version + 1
-      where id = ${walletId} and balance - held >= ${amount} returning id)
+      where owner_type = ${owner.ownerType} and owner_id = ${owner.ownerId} and currency = ${owner.currency}
+        and balance - held >= ${amount} returning id)
     insert into holds (id, wallet_id, ref_type, ref_id, amount, created_at)
     select ${id}, w.id, ${ref.type}, ${ref.id}, ${amount}, ${toDate(clock.now())} from w
     returning id`.execute(ex);

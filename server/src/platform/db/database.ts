@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   /** A PGlite data-dir dump to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Called after every query (benchmarks count statements with it). */
+  onQuery?: (e: LogEvent) => void;
 }
 
 const pgTypes = {
@@ -45,7 +47,10 @@ const pgTypes = {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      ...(opts.onQuery ? { log: opts.onQuery } : {}),
+    });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? './data';
@@ -62,7 +67,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });
+    const db = new Kysely<DB>({
+      dialect: new PGliteDialect(lite),
+      ...(opts.onQuery ? { log: opts.onQuery } : {}),
+    });
     return {
       db,
       engine: 'pglite',

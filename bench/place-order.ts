@@ -1,0 +1,58 @@
+// Benchmark (not a test): SQL statements and CPU per placed order, on PGlite or PostgreSQL.
+//   npx tsx bench/place-order.ts            # PGlite in memory
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kaidan_bench npx tsx bench/place-order.ts
+import { performance } from 'node:perf_hooks';
+import { approveOrder, placeOrder } from '../server/src/modules/orders';
+import { FakeClock } from '../server/src/platform/clock';
+import { openDatabase } from '../server/src/platform/db/database';
+import { migrate } from '../server/src/platform/db/migrate';
+import { buildWorld, fund, P, W } from '../server/src/testing/world';
+
+const N = Number(process.env.BENCH_ORDERS ?? 300);
+let statements = 0;
+let counting = false;
+const database = await openDatabase({
+  url: process.env.BENCH_DATABASE_URL,
+  dataDir: 'memory://',
+  onQuery: () => {
+    if (counting) statements += 1;
+  },
+});
+await migrate(database.db);
+await buildWorld(database.db);
+const clock = new FakeClock();
+const deps = { database, clock };
+await fund(database.db, clock, W.partnerA, 10_000_000_000n, 'bench');
+const order = (companyId: string) =>
+  placeOrder(deps, P.agentA, {
+    companyId,
+    productId: W.product,
+    orderType: 'new',
+    submit: true,
+    lines: [
+      { planId: W.edition, seats: 5, duration: { unit: 'year', value: 1 } },
+      { planId: W.archive, seats: 5, duration: { unit: 'year', value: 1 } },
+    ],
+  });
+
+for (let i = 0; i < 20; i++) await order(W.huihuang); // warm up
+const measure = async (label: string, fn: () => Promise<unknown>) => {
+  statements = 0;
+  counting = true;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) await fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  counting = false;
+  console.log(
+    `${label.padEnd(28)} ${(statements / N).toFixed(1).padStart(5)} statements  ` +
+      `${((cpu.user + cpu.system) / 1000 / N).toFixed(2).padStart(6)} ms CPU  ${(wall / N).toFixed(2).padStart(6)} ms wall  per order`,
+  );
+};
+console.log(`engine ${database.engine}, ${N} orders of 2 lines each`);
+const ids: string[] = [];
+await measure('place + submit (hold)', async () => ids.push((await order(W.huihuang)).id));
+let k = 0;
+await measure('approve (capture + grant)', () => approveOrder(deps, P.desk, ids[k++] ?? ''));
+await database.close();
