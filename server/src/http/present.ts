@@ -14,3 +14,23 @@ export function paged<R extends { id: string }, T>(rows: R[], limit: number, map
   const items = rows.slice(0, limit);
   return { items: items.map(map), nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
+
+export const presentAudit = (a: {
+  action: string;
+  actor_kind: string;
+  actor_id: string | null;
+  channel: string;
+  state_before: string | null;
+  state_after: string | null;
+  reason: string | null;
+  at: Date;
+}) => ({
+  action: a.action,
+  actorKind: a.actor_kind,
+  actorId: a.actor_id,
+  channel: a.channel,
+  stateBefore: a.state_before,
+  stateAfter: a.state_after,
+  reason: a.reason,
+  at: a.at.toISOString(),
+});

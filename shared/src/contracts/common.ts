@@ -14,3 +14,15 @@ export const Cursor = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const Comment = z.object({ comment: z.string().max(2000) });
+
+/** One row of an object's audit trail (R40). */
+export const AuditEntry = z.object({
+  action: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  channel: z.string(),
+  stateBefore: z.string().nullable(),
+  stateAfter: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.string(),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Amount, CurrencyCode, Id } from './common';
+import { Amount, AuditEntry, CurrencyCode, Id } from './common';
 
 export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer']);
 export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
@@ -90,6 +90,7 @@ export const RequestDetail = z.object({
     z.object({ authorId: z.string().nullable(), action: z.string(), body: z.string(), at: z.string() }),
   ),
   refundLines: z.array(RefundLine),
+  trail: z.array(AuditEntry),
 });
 
 export const Filed = z.object({ id: z.string(), number: z.string(), state: RequestState });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Cursor, page } from '@kaidan/shared/contracts/common';
+import { AuditEntry, Cursor, page } from '@kaidan/shared/contracts/common';
 import {
   Order,
   OrderDecision,
@@ -15,7 +15,7 @@ import {
 } from '@kaidan/shared/contracts/orders';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { iso, money, paged } from '../../http/present';
+import { money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   approveOrder,
@@ -48,18 +48,7 @@ const OrderDetail = z.object({
       endAfter: z.string().nullable(),
     }),
   ),
-  trail: z.array(
-    z.object({
-      action: z.string(),
-      actorKind: z.string(),
-      actorId: z.string().nullable(),
-      channel: z.string(),
-      stateBefore: z.string().nullable(),
-      stateAfter: z.string().nullable(),
-      reason: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  trail: z.array(AuditEntry),
 });
 const ListQuery = Cursor.extend({
   state: OrderState.optional(),
@@ -153,16 +142,7 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
             endBefore: e.end_before,
             endAfter: e.end_after,
           })),
-          trail: d.trail.map((a) => ({
-            action: a.action,
-            actorKind: a.actor_kind,
-            actorId: a.actor_id,
-            channel: a.channel,
-            stateBefore: a.state_before,
-            stateAfter: a.state_after,
-            reason: a.reason,
-            at: iso(a.at) ?? '',
-          })),
+          trail: d.trail.map(presentAudit),
         },
         200,
       );

@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type RefundLineRow, refundLinesOf } from './refund-store';
 import type { CommentRow, RequestRow } from './request';
 import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
@@ -27,14 +28,15 @@ export async function getRequest(
   deps: Deps,
   p: Principal,
   id: string,
-): Promise<RequestView & { comments: CommentRow[]; refundLines: RefundLineRow[] }> {
+): Promise<RequestView & { comments: CommentRow[]; refundLines: RefundLineRow[]; trail: AuditRow[] }> {
   const ex = deps.database.db;
   const request = await findRequest(ex, p, id);
   if (!request) throw notFound(REQUEST);
-  const [topups, comments, refundLines] = await Promise.all([
+  const [topups, comments, refundLines, trail] = await Promise.all([
     topupsOf(ex, [id]),
     commentsOf(ex, id),
     refundLinesOf(ex, id),
+    listAudit(ex, 'request', id),
   ]);
-  return { request, topup: topups[0] ?? null, comments, refundLines };
+  return { request, topup: topups[0] ?? null, comments, refundLines, trail };
 }

@@ -18,7 +18,7 @@ import {
 } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { iso, money, paged } from '../../http/present';
+import { iso, money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   decideRequest,
@@ -148,6 +148,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
             at: m.at.toISOString(),
           })),
           refundLines: d.refundLines.map((l) => refundLine(l, cur)),
+          trail: d.trail.map(presentAudit),
         },
         200,
       );
