@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { FakeClock } from '../platform/clock';
+import { claimKey, PENDING_LEASE_MS } from '../platform/idempotency/idempotency-store';
 import { useTestDatabase } from '../testing/test-db';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
@@ -71,5 +72,24 @@ describe('Idempotency-Key on POST', async () => {
     assert.equal((await send()).status, 201);
     assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
     assert.equal(await count('crashy'), 1);
+  });
+
+  it('a key left pending by a process that died is taken over by the retry after the lease', async () => {
+    const hash = 'h-crashed';
+    const t0 = new Date('2026-11-20T02:00:00Z');
+    assert.equal(await claimKey(db, 'p-crash', 'k-crash', hash, t0), true);
+    assert.equal(
+      await claimKey(db, 'p-crash', 'k-crash', hash, new Date(t0.getTime() + 1_000)),
+      false,
+      'still leased',
+    );
+    assert.equal(
+      await claimKey(db, 'p-crash', 'k-crash', 'other-body', new Date(t0.getTime() + PENDING_LEASE_MS + 1)),
+      false,
+    );
+    assert.equal(
+      await claimKey(db, 'p-crash', 'k-crash', hash, new Date(t0.getTime() + PENDING_LEASE_MS + 1)),
+      true,
+    );
   });
 });

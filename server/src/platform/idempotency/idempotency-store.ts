@@ -8,6 +8,9 @@ export interface StoredKey {
   body: string | null;
 }
 
+/** A pending key older than this belonged to a process that died mid-request; the retry takes it over. */
+export const PENDING_LEASE_MS = 120_000;
+
 /** True when this request now owns the key; false when another request already holds it. */
 export async function claimKey(
   ex: Exec,
@@ -19,7 +22,10 @@ export async function claimKey(
   const { rows } = await sql<{ key: string }>`insert into idempotency_keys
       (principal, key, request_hash, state, created_at)
     values (${principal}, ${key}, ${hash}, 'pending', ${now})
-    on conflict (principal, key) do nothing returning key`.execute(ex);
+    on conflict (principal, key) do update set created_at = excluded.created_at
+      where idempotency_keys.state = 'pending' and idempotency_keys.request_hash = excluded.request_hash
+        and idempotency_keys.created_at < ${new Date(now.getTime() - PENDING_LEASE_MS)}
+    returning key`.execute(ex);
   return rows.length === 1;
 }
 
