@@ -23,6 +23,12 @@ describe('HTTP platform', async () => {
     assert.ok('/api/v1/health' in doc.paths);
   });
 
+  it('the reference page lists every operation with its summary', async () => {
+    const html = await (await app.request('/docs')).text();
+    assert.match(html, /<code>\/api\/v1\/orders\/quote<\/code><\/td><td>R1 price and service period preview/);
+    assert.match(html, /Idempotency-Key/);
+  });
+
   it('unknown endpoints answer problem+json with zh and en text', async () => {
     const res = await app.request('/api/v1/nope');
     assert.equal(res.status, 404);

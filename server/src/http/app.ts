@@ -5,9 +5,12 @@ import { fromDbError } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
+import { referencePage } from './reference-page';
 import { routeModules } from './routes';
 
 export type { AppDeps } from './env';
+
+const API_INFO = { openapi: '3.1.0', info: { title: 'Kaidan API', version: '0.2.0' } };
 
 const Health = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), now: z.string() });
 
@@ -57,13 +60,8 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     );
   });
   for (const register of modules) register(app, deps);
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Kaidan API', version: '0.1.0' } });
-  app.get('/docs', (c) =>
-    c.html(
-      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Kaidan API</title>' +
-        '<h1>Kaidan API / 开单接口</h1><p><a href="/openapi.json">OpenAPI 3.1 (openapi.json)</a></p></html>',
-    ),
-  );
+  app.doc31('/openapi.json', API_INFO);
+  app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(API_INFO))));
   app.notFound((c) =>
     problem(
       c,
