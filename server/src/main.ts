@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { topupsCli } from './cli/topups-cli';
 import { createApp } from './http/app';
+import { usersCli } from './modules/parties';
 import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
@@ -51,6 +52,14 @@ switch (command) {
     await shutdown(code);
     break;
   }
+  case 'users': {
+    await migrate(database.db);
+    const code = await usersCli({ database, clock: systemClock }, rest, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    await shutdown(code);
+    break;
+  }
   case 'worker':
     await migrate(database.db);
     worker.start();
@@ -69,6 +78,6 @@ switch (command) {
     break;
   }
   default:
-    log.error(`unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups`);
+    log.error(`unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users`);
     await shutdown(2);
 }

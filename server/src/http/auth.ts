@@ -1,12 +1,23 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { principalOfApiKey, principalOfSession, SESSION_COOKIE } from '../modules/parties';
 import { AppError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import type { AppDeps, AppEnv } from './env';
 
-// Placeholder until the parties slice lands: every request is anonymous.
-export function authenticate(_deps: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Resolves `Authorization: Bearer kd_live_…` (channel 'api') or the `kaidan_session` cookie (channel
+ * 'console') into the principal; anything unknown, expired or revoked leaves the request anonymous, and
+ * routes that need a principal answer 401 through `principal(c)`.
+ */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('principal', null);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const cookie = getCookie(c, SESSION_COOKIE);
+    let p: Principal | null = null;
+    if (bearer) p = await principalOfApiKey(deps, bearer);
+    else if (cookie) p = await principalOfSession(deps, cookie);
+    c.set('principal', p);
     await next();
   };
 }

@@ -75,7 +75,7 @@ function noPrice(planId: string, currency: Currency): never {
   throw new AppError({
     status: 422,
     code: 'NO_PRICE',
-    message: { zh: `该套餐没有 ${currency} 价格`, en: `The plan has no ${currency} price` },
+    message: { zh: `套餐 ${planId} 没有 ${currency} 价格`, en: `Plan ${planId} has no ${currency} price` },
     fields: [
       {
         field: 'currency',
@@ -100,26 +100,7 @@ export async function unitPrice(
   seats: number,
 ): Promise<bigint> {
   const price = await tierPrice(ex, planId, currency, seats);
-  if (price !== undefined) return price;
-  throw new AppError({
-    status: 422,
-    code: 'NO_PRICE',
-    message: { zh: `该套餐没有 ${currency} 价格`, en: `The plan has no ${currency} price` },
-    fields: [
-      {
-        field: 'currency',
-        code: 'no_price',
-        message: { zh: `无 ${currency} 价格`, en: `No ${currency} price` },
-      },
-    ],
-    fixes: [
-      {
-        zh: '换用有价格的币种，或请管理员补充价格',
-        en: 'Use a currency the plan is priced in, or ask an admin to add the price',
-      },
-    ],
-    details: { planId, currency },
-  });
+  return price ?? noPrice(planId, currency);
 }
 
 /** R3: missing policy = manual review; customers' self-service orders are always approved at once. */
@@ -140,7 +121,20 @@ export function planOnSale(plan: Pick<PlanRow, 'valid_from' | 'valid_to'>, date:
 
 /** R24: a product restricted to some channels refuses the others. */
 export function checkChannel(product: ProductRow, channel: SalesChannel): void {
-  if (product.channels.includes(channel) && product.state === 'active') return;
+  if (product.state !== 'active') {
+    throw new AppError({
+      status: 422,
+      code: 'PRODUCT_RETIRED',
+      message: {
+        zh: `「${product.name_zh}」已停售`,
+        en: `"${product.name_en ?? product.name_zh}" is no longer sold`,
+      },
+      fields: [
+        { field: 'productId', code: 'product_retired', message: { zh: '产品已停售', en: 'Product retired' } },
+      ],
+    });
+  }
+  if (product.channels.includes(channel)) return;
   throw new AppError({
     status: 422,
     code: 'CHANNEL_NOT_ALLOWED',
@@ -148,6 +142,14 @@ export function checkChannel(product: ProductRow, channel: SalesChannel): void {
       zh: `「${product.name_zh}」不可通过该渠道购买（允许：${product.channels.join('、')}）`,
       en: `"${product.name_en ?? product.name_zh}" cannot be bought through ${channel} (allowed: ${product.channels.join(', ')})`,
     },
+    fields: [
+      {
+        field: 'productId',
+        code: 'channel_not_allowed',
+        message: { zh: `仅限：${product.channels.join('、')}`, en: `Only: ${product.channels.join(', ')}` },
+      },
+    ],
+    fixes: [{ zh: '通过允许的渠道下单', en: 'Order through one of the allowed channels' }],
     details: { allowed: product.channels, channel },
   });
 }

@@ -5,14 +5,24 @@ import type { Principal } from '../../platform/principal';
 import {
   type CompanyRow,
   companyByTenant,
+  companyByTenantInScope,
   companyInScope,
   updateCompanyPartner,
-} from './company-scope-store';
+} from './company-store';
+
+const CUSTOMER = { zh: '客户', en: 'Customer' };
 
 /** The company if the principal may see it; otherwise the same 404 as a missing one. */
 export async function findCompanyInScope(ex: Exec, p: Principal, companyId: string): Promise<CompanyRow> {
   const c = await companyInScope(ex, p, companyId);
-  if (!c) throw notFound({ zh: '客户', en: 'Customer' });
+  if (!c) throw notFound(CUSTOMER);
+  return c;
+}
+
+/** By WeCom tenant id (ww…), scoped like findCompanyInScope. */
+export async function findCompanyByTenant(ex: Exec, p: Principal, tenantId: string): Promise<CompanyRow> {
+  const c = await companyByTenantInScope(ex, p, tenantId);
+  if (!c) throw notFound(CUSTOMER);
   return c;
 }
 
@@ -22,7 +32,7 @@ export const companyByTenantForTransfer = (ex: Exec, tenantId: string): Promise<
 /** R17: later orders bill the new partner; the company's history stays with it. */
 export const setCompanyPartner = (
   ex: Exec,
-  clock: Clock,
+  _clock: Clock,
   companyId: string,
   partnerId: string,
-): Promise<void> => updateCompanyPartner(ex, clock, companyId, partnerId);
+): Promise<void> => updateCompanyPartner(ex, companyId, partnerId);

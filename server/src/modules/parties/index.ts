@@ -1,7 +1,29 @@
 // Parties own partners, customer companies (tenant ids, parent company, owning partner), contacts,
-// users with roles, sessions and API keys — and the scope rule every other module relies on: another
+// users with roles, console sessions and API keys — and the scope rule every other module relies on:
+// a partner sees its own customers, a customer its company and subsidiaries, staff all; another
 // party's object answers 404.
 
-export { companyByTenantForTransfer, findCompanyInScope, setCompanyPartner } from './company-scope';
-export type { CompanyRow } from './company-scope-store';
+export type { CompanyInput } from './company';
+export {
+  companyByTenantForTransfer,
+  findCompanyByTenant,
+  findCompanyInScope,
+  setCompanyPartner,
+} from './company-scope';
+export type { CompanyRow } from './company-store';
+export { createApiKey } from './create-api-key';
+export { createCompany } from './create-company';
+export { createContact } from './create-contact';
+export { createPartner } from './create-partner';
+export { createUser } from './create-user';
+export { disableUser } from './disable-user';
 export { principalOfUser } from './principal-store';
+export { principalOfApiKey, principalOfSession } from './resolve-principal';
+export { revokeApiKey } from './revoke-api-key';
+export { SESSION_COOKIE } from './session';
+export { signIn } from './sign-in';
+export { signOut } from './sign-out';
+export { updateCompanyDetails } from './update-company';
+export { updatePartnerDetails } from './update-partner';
+export type { UserInput } from './user';
+export { usersCli } from './users-cli';

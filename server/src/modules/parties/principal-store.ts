@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import type { Channel, Principal, Role } from '../../platform/principal';
+import { principalFrom } from './user';
 
 interface UserScopeRow {
   id: string;
@@ -22,11 +23,5 @@ export async function principalOfUser(
       ex,
     );
   const u = rows[0];
-  if (u?.state !== 'active') return null;
-  const kind = u.roles.includes('partner_agent')
-    ? 'partner'
-    : u.roles.includes('customer')
-      ? 'customer'
-      : 'staff';
-  return { userId: u.id, kind, roles: u.roles, partnerId: u.partner_id, companyId: u.company_id, channel };
+  return u?.state === 'active' ? principalFrom(u, channel) : null;
 }

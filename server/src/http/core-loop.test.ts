@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FakeClock } from '../platform/clock';
+import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
+import { useTestDatabase } from '../testing/test-db';
+import { createApp } from './app';
+
+type Json = Record<string, unknown> & { items?: Json[] };
+
+// The seed-000 loop through the real HTTP API: sign-in cookies, zod contracts, problem+json refusals,
+// Idempotency-Key replay and scope — the way a partner integration or the console drives it.
+describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
+  const database = await useTestDatabase();
+  const clock = new FakeClock('2026-11-25T02:00:00Z');
+  await seedDemo({ database, clock });
+  const app = createApp({ database, clock });
+  let n = 0;
+  const signIn = async (email: string) => {
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    assert.equal(res.status, 200, `sign-in of ${email}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+  const call = async (cookie: string, method: string, path: string, body?: unknown, key = `k-${++n}`) => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        cookie,
+        'content-type': 'application/json',
+        ...(method === 'POST' ? { 'idempotency-key': key } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
+  };
+  const agent = await signIn('agent@kaidan.demo');
+  const desk = await signIn('desk@kaidan.demo');
+  const finance = await signIn('finance@kaidan.demo');
+  const agent2 = await signIn('agent2@kaidan.demo');
+  const company = 'cmp_demo_huihuang';
+  const renew = (seats?: number) => ({
+    companyId: company,
+    productId: 'prd_demo_steward',
+    orderType: 'renew',
+    lines: [
+      { planId: 'pln_demo_archive', ...(seats ? { seats } : {}), duration: { unit: 'day', value: 365 } },
+    ],
+  });
+
+  it('anonymous callers get 401 with a sign-in hint', async () => {
+    const r = await call('', 'GET', '/api/v1/orders');
+    assert.equal(r.status, 401);
+    assert.equal(r.body.code, 'UNAUTHENTICATED');
+  });
+
+  it('R13 renewing 20 archive seats while 30 are active is refused as problem+json with the field and both fixes', async () => {
+    const r = await call(agent, 'POST', '/api/v1/orders/quote', renew(20));
+    assert.equal(r.status, 422);
+    assert.equal(r.body.code, 'RENEWAL_SEATS_MISMATCH');
+    assert.deepEqual(
+      (r.body.fields as { field: string }[]).map((f) => f.field),
+      ['lines.0.seats'],
+    );
+    assert.equal((r.body.fixes as unknown[]).length, 2);
+  });
+
+  let renewal = '';
+  it('R13 a seat reduction approved by the order desk lets the partner renew 20; the POST replays under its key', async () => {
+    const ent = await call(agent, 'GET', `/api/v1/companies/${company}/entitlements`);
+    const archive = (ent.body.components as { id: string; planCode: string }[]).find(
+      (c) => c.planCode === 'archive',
+    );
+    assert.ok(archive);
+    const req = await call(agent, 'POST', '/api/v1/seat-reductions', {
+      companyId: company,
+      componentId: archive.id,
+      seats: 20,
+      reason: '实际只用 20 人',
+    });
+    assert.equal(req.status, 201);
+    const ok = await call(desk, 'POST', `/api/v1/requests/${req.body.id}/approve`, {
+      comment: '已减到 20 人',
+    });
+    assert.equal(ok.body.state, 'approved');
+    const placed = await call(agent, 'POST', '/api/v1/orders', { ...renew(20), submit: true }, 'renew-20');
+    assert.equal(placed.status, 201);
+    assert.equal(placed.body.state, 'paid', 'R3: partner renewals need no review');
+    const again = await call(agent, 'POST', '/api/v1/orders', { ...renew(20), submit: true }, 'renew-20');
+    assert.deepEqual(again.body, placed.body);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    renewal = String(placed.body.id);
+  });
+
+  it('scope: another partner reading the order gets 404', async () => {
+    assert.equal((await call(agent2, 'GET', `/api/v1/orders/${renewal}`)).status, 404);
+    assert.equal((await call(agent, 'GET', `/api/v1/orders/${renewal}`)).status, 200);
+  });
+
+  it('R25 finance approves the pending top-up; R32 a refund credits the wallet, shown in its ledger; R4 the partner is told', async () => {
+    const queue = await call(finance, 'GET', '/api/v1/requests?category=topup&state=submitted');
+    const topup = queue.body.items?.[0];
+    assert.ok(topup);
+    assert.equal(
+      (await call(finance, 'POST', `/api/v1/requests/${topup.id}/approve`, { comment: '已到账' })).body.state,
+      'approved',
+    );
+    const preview = await call(agent, 'POST', '/api/v1/refunds/preview', {
+      orderIds: [renewal],
+      mode: 'refund',
+    });
+    assert.equal(preview.body.total, '1460.00', '20 seats × 73.00 for a year, not started yet');
+    const refund = await call(agent, 'POST', '/api/v1/refunds', {
+      orderIds: [renewal],
+      mode: 'refund',
+      reason: '续错了',
+    });
+    assert.equal(refund.status, 201);
+    assert.equal(
+      (await call(finance, 'POST', `/api/v1/requests/${refund.body.id}/approve`, { comment: '同意返款' }))
+        .body.state,
+      'approved',
+    );
+    const wallets = await call(agent, 'GET', '/api/v1/wallets?ownerType=partner&ownerId=prt_demo_liyan');
+    const wallet = wallets.body.items?.[0];
+    assert.ok(wallet);
+    const ledger = await call(agent, 'GET', `/api/v1/wallets/${wallet.id}/ledger?limit=3`);
+    assert.deepEqual(
+      ledger.body.items?.map((l) => [l.kind, l.amount]),
+      [
+        ['refund', '1460.00'],
+        ['topup', '30000.00'],
+        ['capture', '-1460.00'],
+      ],
+    );
+    const inbox = await call(agent, 'GET', '/api/v1/notifications');
+    const latest = inbox.body.items?.[0]?.title as { zh: string } | undefined;
+    assert.match(latest?.zh ?? '', /返款申请 .* 已批准/);
+  });
+});

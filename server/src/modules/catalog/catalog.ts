@@ -1,0 +1,319 @@
+import { type Currency, parseAmount } from '@kaidan/shared';
+import { Temporal } from 'temporal-polyfill';
+import { AppError, type FieldError, type Text } from '../../platform/errors';
+import type { OrderType, PlanRow, ProductRow, SalesChannel } from './order-catalog-store';
+
+// The catalog's own rules, pure: what a product, a plan, a price list, a bundle and a review policy set
+// must satisfy before they are written. Each check returns every problem at once, as field errors.
+
+export const CHANNELS: readonly SalesChannel[] = ['partner', 'direct', 'self_service'];
+export const WRITE_ROLES = ['admin'] as const;
+
+export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { zh, en },
+});
+
+export function refuseIfAny(fields: FieldError[], fixes: Text[] = []): void {
+  if (fields.length === 0) return;
+  throw new AppError({
+    status: 422,
+    code: 'VALIDATION_FAILED',
+    message: {
+      zh: `有 ${fields.length} 项无效：${fields.map((f) => f.message.zh).join('；')}`,
+      en: `${fields.length} field(s) invalid: ${fields.map((f) => f.message.en).join('; ')}`,
+    },
+    fields,
+    fixes,
+  });
+}
+
+export const clean = (v: string | null | undefined): string | null => v?.trim() || null;
+
+const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+function checkCode(code: string, out: FieldError[]): void {
+  if (!CODE.test(code))
+    out.push(
+      fieldError(
+        'code',
+        'code_invalid',
+        `编码「${code}」只能用小写字母、数字和连字符`,
+        `Code "${code}" may only use lowercase letters, digits and dashes`,
+      ),
+    );
+}
+
+export type ProductFields = Pick<ProductRow, 'code' | 'name_zh' | 'name_en' | 'channels' | 'state'> & {
+  category: string | null;
+  subcategory: string | null;
+};
+
+export function checkProduct(f: ProductFields): FieldError[] {
+  const out: FieldError[] = [];
+  checkCode(f.code, out);
+  if (!f.name_zh) out.push(fieldError('nameZh', 'required', '中文名称必填', 'The Chinese name is required'));
+  if (f.channels.length === 0)
+    out.push(
+      fieldError(
+        'channels',
+        'channels_empty',
+        '至少选择一个销售渠道；停售请改状态',
+        'Choose at least one channel; to stop selling, retire the product',
+      ),
+    );
+  if (new Set(f.channels).size !== f.channels.length)
+    out.push(fieldError('channels', 'duplicate', '销售渠道重复', 'A channel is listed twice'));
+  if (f.subcategory && !f.category)
+    out.push(fieldError('category', 'required', '填写小类前须先填大类', 'A subcategory needs a category'));
+  return out;
+}
+
+export type PlanFields = Omit<PlanRow, 'id' | 'product_id'>;
+
+function checkDate(field: string, v: string | null, out: FieldError[]): void {
+  if (v === null) return;
+  try {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      Temporal.PlainDate.from(v, { overflow: 'reject' });
+      return;
+    }
+  } catch {}
+  out.push(
+    fieldError(
+      field,
+      'date_invalid',
+      `日期无效：${v}（格式 YYYY-MM-DD）`,
+      `Not a date: ${v} (use YYYY-MM-DD)`,
+    ),
+  );
+}
+
+export function checkPlan(f: PlanFields): FieldError[] {
+  const out: FieldError[] = [];
+  checkCode(f.code, out);
+  if (!f.name_zh) out.push(fieldError('nameZh', 'required', '中文名称必填', 'The Chinese name is required'));
+  if (!Number.isInteger(f.seat_min) || f.seat_min < 1)
+    out.push(
+      fieldError(
+        'seatMin',
+        'seat_min_invalid',
+        '最少席位须为不小于 1 的整数',
+        'The minimum seats must be a whole number ≥ 1',
+      ),
+    );
+  if (f.seat_max !== null && f.seat_max < f.seat_min)
+    out.push(
+      fieldError(
+        'seatMax',
+        'seat_max_below_min',
+        '最多席位不能小于最少席位',
+        'The maximum seats cannot be below the minimum',
+      ),
+    );
+  checkDate('validFrom', f.valid_from, out);
+  checkDate('validTo', f.valid_to, out);
+  if (out.every((e) => e.code !== 'date_invalid') && f.valid_from && f.valid_to && f.valid_to < f.valid_from)
+    out.push(
+      fieldError('validTo', 'window_inverted', '停售日期早于开售日期', 'The window ends before it starts'),
+    );
+  if (f.kind === 'pass_through' && !f.pass_through)
+    out.push(
+      fieldError(
+        'passThrough',
+        'pass_through_kind',
+        '代收费用套餐必须标记为代收',
+        "A 'pass_through' plan must be flagged pass-through",
+      ),
+    );
+  // R32: a fee passed on at cost is never refunded; the table's CHECK says the same.
+  if (f.pass_through && f.refundable)
+    out.push(
+      fieldError(
+        'refundable',
+        'pass_through_refundable',
+        '代收费用（如互通费）不可退款',
+        'A pass-through fee (such as the interop licence) cannot be refundable',
+      ),
+    );
+  return out;
+}
+
+export interface PriceInput {
+  currency: Currency;
+  minSeats: number;
+  amount: string;
+}
+export interface PriceRow {
+  plan_id: string;
+  currency: Currency;
+  min_seats: number;
+  unit_amount: bigint;
+}
+
+/** The price list of a plan: amounts parsed as decimal strings, tiers reachable, and no seat count unpriced. */
+export function parsePrices(
+  plan: Pick<PlanRow, 'id' | 'seat_min' | 'seat_max'>,
+  prices: PriceInput[],
+): { rows: PriceRow[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const rows: PriceRow[] = [];
+  const seen = new Set<string>();
+  prices.forEach((p, i) => {
+    const at = `prices.${i}`;
+    const amount = parseAmount(p.amount, p.currency);
+    if (amount === null)
+      errors.push(
+        fieldError(
+          `${at}.amount`,
+          'amount_invalid',
+          `金额无效：「${p.amount}」（如 365.00，最多两位小数）`,
+          `Not an amount: "${p.amount}" (such as 365.00, at most 2 decimals)`,
+        ),
+      );
+    else if (amount < 0n)
+      errors.push(
+        fieldError(`${at}.amount`, 'amount_negative', '金额不能为负', 'The amount cannot be negative'),
+      );
+    if (!Number.isInteger(p.minSeats) || p.minSeats < 1)
+      errors.push(
+        fieldError(
+          `${at}.minSeats`,
+          'min_seats_invalid',
+          '起始席位须为不小于 1 的整数',
+          'The tier start must be a whole number ≥ 1',
+        ),
+      );
+    else if (plan.seat_max !== null && p.minSeats > plan.seat_max)
+      errors.push(
+        fieldError(
+          `${at}.minSeats`,
+          'tier_unreachable',
+          `起始席位超过套餐上限 ${plan.seat_max}`,
+          `The tier starts above the plan's maximum of ${plan.seat_max} seats`,
+        ),
+      );
+    const key = `${p.currency}/${p.minSeats}`;
+    if (seen.has(key))
+      errors.push(
+        fieldError(
+          `${at}.minSeats`,
+          'tier_duplicate',
+          `${p.currency} 已有从 ${p.minSeats} 席起的价格`,
+          `${p.currency} already has a tier from ${p.minSeats} seats`,
+        ),
+      );
+    seen.add(key);
+    if (amount !== null)
+      rows.push({ plan_id: plan.id, currency: p.currency, min_seats: p.minSeats, unit_amount: amount });
+  });
+  errors.push(...tierGaps(plan, rows));
+  return { rows, errors };
+}
+
+/** Orders of seat_min seats must find a tier, so each currency's lowest tier starts at or below it. */
+export function tierGaps(
+  plan: Pick<PlanRow, 'seat_min'>,
+  rows: Pick<PriceRow, 'currency' | 'min_seats'>[],
+): FieldError[] {
+  const lowest = new Map<Currency, number>();
+  for (const r of rows) lowest.set(r.currency, Math.min(lowest.get(r.currency) ?? r.min_seats, r.min_seats));
+  return [...lowest]
+    .filter(([, min]) => min > plan.seat_min)
+    .map(([currency, min]) =>
+      fieldError(
+        'prices',
+        'tier_gap',
+        `${currency} 最低档从 ${min} 席起，${plan.seat_min} 席的订单将无价格；请补充从 ${plan.seat_min} 席起的档位`,
+        `The lowest ${currency} tier starts at ${min} seats, so an order of ${plan.seat_min} seats has no price; add a tier from ${plan.seat_min}`,
+      ),
+    );
+}
+
+export interface BundleItemInput {
+  planId: string;
+  seatsPerBundle: number;
+}
+
+/** A bundle holds plans of its own product, each once, none of them a bundle. */
+export function checkBundleItems(
+  bundle: Pick<PlanRow, 'id' | 'product_id'>,
+  items: BundleItemInput[],
+  found: Map<string, Pick<PlanRow, 'product_id' | 'kind'>>,
+): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const at = `items.${i}`;
+    const plan = found.get(it.planId);
+    if (!plan)
+      out.push(
+        fieldError(`${at}.planId`, 'no_such_plan', `套餐不存在：${it.planId}`, `No such plan: ${it.planId}`),
+      );
+    else if (plan.product_id !== bundle.product_id)
+      out.push(
+        fieldError(
+          `${at}.planId`,
+          'plan_not_in_product',
+          '组合只能包含本产品的套餐',
+          "A bundle holds only its own product's plans",
+        ),
+      );
+    else if (plan.kind === 'bundle' || it.planId === bundle.id)
+      out.push(
+        fieldError(`${at}.planId`, 'nested_bundle', '组合不能包含组合', 'A bundle cannot contain a bundle'),
+      );
+    if (seen.has(it.planId))
+      out.push(fieldError(`${at}.planId`, 'duplicate', '套餐重复', 'The plan is listed twice'));
+    seen.add(it.planId);
+    if (!Number.isInteger(it.seatsPerBundle) || it.seatsPerBundle < 1)
+      out.push(
+        fieldError(
+          `${at}.seatsPerBundle`,
+          'seats_invalid',
+          '每份席位须为不小于 1 的整数',
+          'Seats per bundle must be a whole number ≥ 1',
+        ),
+      );
+  });
+  return out;
+}
+
+export interface PolicyInput {
+  orderType: OrderType;
+  channel: SalesChannel;
+  mode: 'auto' | 'manual';
+}
+
+export function checkPolicies(policies: PolicyInput[]): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  policies.forEach((p, i) => {
+    const key = `${p.orderType}/${p.channel}`;
+    if (seen.has(key))
+      out.push(fieldError(`policies.${i}`, 'duplicate', `${key} 重复`, `${key} is listed twice`));
+    seen.add(key);
+    // R3: customers' self-service orders are approved automatically; a manual row would never apply.
+    if (p.channel === 'self_service' && p.mode === 'manual')
+      out.push(
+        fieldError(
+          `policies.${i}.mode`,
+          'self_service_always_auto',
+          '客户自助订单总是自动通过',
+          "Customers' self-service orders are always approved automatically",
+        ),
+      );
+  });
+  return out;
+}
+
+export const versionConflict = (what: Text, currentVersion: number): AppError =>
+  new AppError({
+    status: 409,
+    code: 'VERSION_CONFLICT',
+    message: { zh: `${what.zh}已被他人修改，请刷新后重试`, en: `The ${what.en} was changed meanwhile; reload and retry` },
+    details: { currentVersion },
+  });
+
+export const PRODUCT: Text = { zh: '产品', en: 'product' };
+export const PLAN: Text = { zh: '套餐', en: 'plan' };

@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { Exec } from '../../platform/db/database';
+import type { Principal } from '../../platform/principal';
+
+export interface CompanyRow {
+  id: string;
+  name_zh: string;
+  name_en: string | null;
+  tenant_id: string | null;
+  partner_id: string | null;
+  parent_id: string | null;
+  region: string;
+}
+
+export interface CompanyDetailRow extends CompanyRow {
+  address_en: string | null;
+  applicant_name: string | null;
+  landline: string | null;
+  tax_id: string | null;
+  created_at: Date;
+  version: number;
+  partner_name_zh: string | null;
+  parent_name_zh: string | null;
+}
+
+export type CompanyFields = Omit<
+  CompanyDetailRow,
+  'id' | 'created_at' | 'version' | 'partner_name_zh' | 'parent_name_zh'
+>;
+
+const COLS = sql`c.id, c.name_zh, c.name_en, c.tenant_id, c.partner_id, c.parent_id, c.region`;
+const DETAIL = sql`${COLS}, c.address_en, c.applicant_name, c.landline, c.tax_id, c.created_at, c.version,
+  p.name_zh as partner_name_zh, pc.name_zh as parent_name_zh`;
+const FROM_DETAIL = sql`companies c left join partners p on p.id = c.partner_id
+  left join companies pc on pc.id = c.parent_id`;
+
+/**
+ * DESIGN §1: partners see the customers they own; customers their company and its subsidiaries at any
+ * depth (parents cannot form a cycle: update-company refuses one, and `union` would stop it anyway).
+ */
+export function companyScope(p: Principal) {
+  if (p.kind === 'partner') return sql`c.partner_id = ${p.partnerId}`;
+  if (p.kind === 'customer')
+    return sql`c.id in (with recursive tree(id) as (
+        select ${p.companyId}::text
+        union select ch.id from companies ch join tree t on ch.parent_id = t.id)
+      select id from tree)`;
+  return sql`true`;
+}
+
+export async function companyInScope(ex: Exec, p: Principal, id: string): Promise<CompanyRow | undefined> {
+  const { rows } =
+    await sql<CompanyRow>`select ${COLS} from companies c where c.id = ${id} and ${companyScope(p)}`.execute(
+      ex,
+    );
+  return rows[0];
+}
+
+export async function companyDetailInScope(
+  ex: Exec,
+  p: Principal,
+  id: string,
+): Promise<CompanyDetailRow | undefined> {
+  const { rows } = await sql<CompanyDetailRow>`select ${DETAIL} from ${FROM_DETAIL}
+    where c.id = ${id} and ${companyScope(p)}`.execute(ex);
+  return rows[0];
+}
+
+export async function companyByTenantInScope(
+  ex: Exec,
+  p: Principal,
+  tenantId: string,
+): Promise<CompanyRow | undefined> {
+  const { rows } = await sql<CompanyRow>`select ${COLS} from companies c
+    where c.tenant_id = ${tenantId} and ${companyScope(p)}`.execute(ex);
+  return rows[0];
+}
+
+/** Unscoped on purpose: a transfer request names a customer the filing partner does not own yet (R17). */
+export async function companyByTenant(ex: Exec, tenantId: string): Promise<CompanyRow | undefined> {
+  const { rows } =
+    await sql<CompanyRow>`select ${COLS} from companies c where c.tenant_id = ${tenantId}`.execute(ex);
+  return rows[0];
+}
+
+/** Unscoped existence check for admin tools (user creation names any company). */
+export async function companyById(ex: Exec, id: string): Promise<CompanyRow | undefined> {
+  const { rows } = await sql<CompanyRow>`select ${COLS} from companies c where c.id = ${id}`.execute(ex);
+  return rows[0];
+}
+
+export interface CompanyFilter {
+  q?: string | undefined;
+  partnerId?: string | undefined;
+  direct?: boolean | undefined;
+  parentId?: string | undefined;
+  region?: string | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+export async function listCompanies(ex: Exec, p: Principal, f: CompanyFilter): Promise<CompanyDetailRow[]> {
+  const q = f.q ? `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+  const { rows } = await sql<CompanyDetailRow>`select ${DETAIL} from ${FROM_DETAIL}
+    where ${companyScope(p)}
+      and (${q}::text is null or c.name_zh ilike ${q} or c.name_en ilike ${q} or c.tenant_id ilike ${q})
+      and (${f.partnerId ?? null}::text is null or c.partner_id = ${f.partnerId ?? null})
+      and (${f.direct ?? null}::boolean is null or (c.partner_id is null) = ${f.direct ?? null})
+      and (${f.parentId ?? null}::text is null or c.parent_id = ${f.parentId ?? null})
+      and (${f.region ?? null}::text is null or c.region = ${f.region ?? null})
+      and (${f.after ?? null}::text is null or c.id > ${f.after ?? null})
+    order by c.id limit ${f.limit}`.execute(ex);
+  return rows;
+}
+
+export async function tenantTaken(ex: Exec, tenantId: string, exceptId: string | null): Promise<boolean> {
+  const { rows } = await sql`select 1 from companies
+    where tenant_id = ${tenantId} and id is distinct from ${exceptId}`.execute(ex);
+  return rows.length > 0;
+}
+
+/** True when `candidate` is `id` or lies below it: making it the parent would close a cycle. */
+export async function isSelfOrDescendant(ex: Exec, id: string, candidate: string): Promise<boolean> {
+  const { rows } = await sql`with recursive tree(id) as (
+      select ${id}::text union select ch.id from companies ch join tree t on ch.parent_id = t.id)
+    select 1 from tree where id = ${candidate}`.execute(ex);
+  return rows.length > 0;
+}
+
+export async function insertCompany(ex: Exec, id: string, c: CompanyFields, createdAt: Date): Promise<void> {
+  await sql`insert into companies (id, name_zh, name_en, tenant_id, parent_id, partner_id, region, address_en,
+      applicant_name, landline, tax_id, created_at)
+    values (${id}, ${c.name_zh}, ${c.name_en}, ${c.tenant_id}, ${c.parent_id}, ${c.partner_id}, ${c.region},
+      ${c.address_en}, ${c.applicant_name}, ${c.landline}, ${c.tax_id}, ${createdAt})`.execute(ex);
+}
+
+/** Optimistic: zero rows when someone saved in between (version moved). */
+export async function updateCompany(
+  ex: Exec,
+  id: string,
+  version: number,
+  c: CompanyFields,
+): Promise<boolean> {
+  const r = await sql`update companies set name_zh = ${c.name_zh}, name_en = ${c.name_en},
+      tenant_id = ${c.tenant_id}, parent_id = ${c.parent_id}, partner_id = ${c.partner_id}, region = ${c.region},
+      address_en = ${c.address_en}, applicant_name = ${c.applicant_name}, landline = ${c.landline},
+      tax_id = ${c.tax_id}, version = version + 1
+    where id = ${id} and version = ${version}`.execute(ex);
+  return (r.numAffectedRows ?? 0n) > 0n;
+}
+
+export async function updateCompanyPartner(ex: Exec, id: string, partnerId: string): Promise<void> {
+  await sql`update companies set partner_id = ${partnerId}, version = version + 1 where id = ${id}`.execute(
+    ex,
+  );
+}
