@@ -1,10 +1,11 @@
 import { hash } from '@node-rs/argon2';
+import { appendAudit } from '../modules/audit/audit-store';
 import { approveOrder, placeOrder } from '../modules/orders';
 import { principalOfUser } from '../modules/parties';
 import { decideRequest, fileRefund, fileTopup, fileTransfer } from '../modules/requests';
 import { toDate } from '../platform/clock';
 import type { Deps } from '../platform/deps';
-import type { Principal } from '../platform/principal';
+import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
 
 export const DEMO_PASSWORD = 'kaidan-demo';
@@ -152,7 +153,26 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   const { db } = deps.database;
   if (await isSeeded(db)) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
-  await db.transaction().execute((tx) => insertSeedRows(tx, toDate(deps.clock.now()), rows(passwordHash)));
+  const data = rows(passwordHash);
+  await db.transaction().execute(async (tx) => {
+    await insertSeedRows(tx, toDate(deps.clock.now()), data);
+    // R40: reference data loaded with fixed ids (stable demo links) still gets its audit rows.
+    const seeded = [
+      ...data.partners.map((x) => ['partner', x.id]),
+      ...data.companies.map((x) => ['company', x.id]),
+      ...data.users.map((x) => ['user', x.id]),
+      ...data.products.map((x) => ['product', x.id]),
+      ...data.plans.map((x) => ['plan', x.id]),
+    ];
+    for (const [objectType = '', objectId = ''] of seeded) {
+      await appendAudit(tx, deps.clock, actorOf(systemPrincipal('cli')), {
+        objectType,
+        objectId,
+        action: 'seed',
+        reason: 'demo seed 000',
+      });
+    }
+  });
   const as = async (email: string): Promise<Principal> => {
     const p = await principalOfUser(db, { email }, 'cli');
     if (!p) throw new Error(`demo user ${email} missing`);
