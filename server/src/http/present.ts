@@ -1,4 +1,5 @@
 import { type Currency, formatAmount } from '@kaidan/shared';
+import type { AuditRow } from '../modules/audit/audit-store';
 
 // Wire shapes: amounts as decimal strings of their currency, instants as ISO strings.
 export const money = (v: bigint, c: Currency): string => formatAmount(v, c);
@@ -15,16 +16,7 @@ export function paged<R extends { id: string }, T>(rows: R[], limit: number, map
   return { items: items.map(map), nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export const presentAudit = (a: {
-  action: string;
-  actor_kind: string;
-  actor_id: string | null;
-  channel: string;
-  state_before: string | null;
-  state_after: string | null;
-  reason: string | null;
-  at: Date;
-}) => ({
+export const presentAudit = (a: AuditRow) => ({
   action: a.action,
   actorKind: a.actor_kind,
   actorId: a.actor_id,

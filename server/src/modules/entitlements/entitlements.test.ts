@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppError } from '../../platform/errors';
+import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
 import { approveOrder, getOrder, recordContractArrival } from '../orders';
 import { decideRequest, fileSeatReduction } from '../requests';
 import { componentsOf, periodsOf } from '.';
-
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-  return e;
-};
 
 describe('entitlements through orders (R12–R16)', async () => {
   const database = await useTestDatabase();

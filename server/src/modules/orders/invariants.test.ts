@@ -57,10 +57,12 @@ describe('invariants under random sequences (DESIGN §4)', async () => {
         run += 1;
         const { partner, companyId } = await freshParty(database.db, run);
         await fund(database.db, clock, partner.partnerId ?? '', 20_000_000n, `prop${run}`);
-        const orders: string[] = [];
-        // Decisions aim at the latest orders, where a paid, refundable or still-open order usually is.
-        const pick = (k: number) =>
-          orders[orders.length - 1 - (k % Math.max(orders.length, 1))] ?? 'ord_none';
+        // A small model of the orders' states, so decisions aim at orders where they can apply.
+        const orders: { id: string; state: string }[] = [];
+        const pick = (k: number, state: string) => {
+          const fit = orders.filter((x) => x.state === state);
+          return fit[fit.length - 1 - (k % Math.max(fit.length, 1))] ?? { id: 'ord_none', state };
+        };
         for (const o of ops) {
           try {
             if (o.op === 'topup')
@@ -86,15 +88,22 @@ describe('invariants under random sequences (DESIGN §4)', async () => {
                   ? place('new')
                   : Promise.reject(e),
               );
-              orders.push(placed.id);
-            } else if (o.op === 'approve') await approveOrder(deps, P.desk, pick(o.k));
-            else if (o.op === 'reject') await rejectOrder(deps, P.desk, pick(o.k), 'no');
-            else if (o.op === 'void') await voidOrder(deps, partner, pick(o.k));
-            else if (o.op === 'days') clock.advance({ days: o.days });
+              orders.push({ id: placed.id, state: placed.state });
+            } else if (o.op === 'approve') {
+              const target = pick(o.k, 'submitted');
+              await approveOrder(deps, P.desk, target.id);
+              target.state = 'paid';
+            } else if (o.op === 'reject' || o.op === 'void') {
+              const target = pick(o.k, 'submitted');
+              await (o.op === 'reject'
+                ? rejectOrder(deps, P.desk, target.id, 'no')
+                : voidOrder(deps, partner, target.id));
+              target.state = 'closed';
+            } else if (o.op === 'days') clock.advance({ days: o.days });
             else {
               const mode = o.op === 'settle' ? ('settled_offline' as const) : ('refund' as const);
               const r = await fileRefund(deps, partner, {
-                orderIds: [pick(o.k)],
+                orderIds: [pick(o.k, 'paid').id],
                 mode,
                 reason: 'prop',
                 evidence: 'mail',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppError } from '../../platform/errors';
+import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
@@ -8,15 +8,6 @@ import { componentsOf } from '../entitlements';
 import { notificationsOf } from '../notifications';
 import { findWallet } from '../wallets';
 import { approveOrder, getOrder, listOrders, quoteOrder, rejectOrder } from '.';
-
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-  return e;
-};
 
 describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => {
   const database = await useTestDatabase();

@@ -1,17 +1,13 @@
-import { newId } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import { today } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
-import { nextNumber } from '../../platform/numbering-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import { refundLine } from '../entitlements';
 import { findOrder, linesOf, type OrderRow } from '../orders';
+import { openRequest } from './open-request';
 import { insertRefundLines, openRefundLines, type RefundLineRow } from './refund-store';
-import { insertRequest } from './request-store';
-import { submitRequestInTx } from './submit-request';
 
 export type RefundMode = 'refund' | 'settled_offline';
 
@@ -137,12 +133,8 @@ export async function fileRefund(
       });
     }
     const first = orders[0] as OrderRow;
-    const id = newId('req', clock.now().epochMilliseconds);
-    const number = await nextNumber(tx, clock, 'request', 'RQ');
     const total = lines.reduce((s, l) => s + l.amount, 0n);
-    await insertRequest(tx, clock, {
-      id,
-      number,
+    const opened = await openRequest(tx, clock, p, {
       category: 'refund',
       partnerId: first.channel === 'partner' ? first.partner_id : null,
       companyId: orders.length === 1 ? first.company_id : null,
@@ -154,23 +146,16 @@ export async function fileRefund(
         total: total.toString(),
         orderIds: input.orderIds,
       },
-      createdBy: p.userId,
+      after: { category: 'refund', mode: input.mode, total, orders: input.orderIds },
+      reason: input.reason,
+      submit: input.submit !== false,
     });
     await insertRefundLines(
       tx,
       clock,
-      id,
+      opened.id,
       lines.map(({ order_id, order_line_id, mode, amount }) => ({ order_id, order_line_id, mode, amount })),
     );
-    await appendAudit(tx, clock, actorOf(p), {
-      objectType: 'request',
-      objectId: id,
-      action: 'create',
-      stateAfter: 'draft',
-      reason: input.reason,
-      after: { category: 'refund', mode: input.mode, total, orders: input.orderIds },
-    });
-    const state = input.submit === false ? 'draft' : await submitRequestInTx(tx, clock, p, id);
-    return { id, number, state, total };
+    return { ...opened, total };
   });
 }

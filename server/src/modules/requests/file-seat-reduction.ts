@@ -1,13 +1,9 @@
-import { newId } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { nextNumber } from '../../platform/numbering-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import { componentsOf } from '../entitlements';
 import { findCompanyInScope } from '../parties';
-import { insertRequest } from './request-store';
-import { submitRequestInTx } from './submit-request';
+import { openRequest } from './open-request';
 
 export interface SeatReductionInput {
   companyId: string;
@@ -42,8 +38,6 @@ export async function fileSeatReduction(
         en: `The new seat count must be below the current ${comp.seats}`,
       });
     }
-    const id = newId('req', clock.now().epochMilliseconds);
-    const number = await nextNumber(tx, clock, 'request', 'RQ');
     const payload = {
       componentId: comp.id,
       planName: comp.plan_name_zh,
@@ -51,24 +45,15 @@ export async function fileSeatReduction(
       seats: input.seats,
       reason: input.reason,
     };
-    await insertRequest(tx, clock, {
-      id,
-      number,
+    const { id, number } = await openRequest(tx, clock, p, {
       category: 'seat_reduction',
       partnerId: company.partner_id,
       companyId: company.id,
       payload,
-      createdBy: p.userId,
-    });
-    await appendAudit(tx, clock, actorOf(p), {
-      objectType: 'request',
-      objectId: id,
-      action: 'create',
-      stateAfter: 'draft',
       after: payload,
       reason: input.reason,
+      submit: true,
     });
-    await submitRequestInTx(tx, clock, p, id);
     return { id, number };
   });
 }

@@ -1,11 +1,8 @@
-import { type Currency, newId, parseAmount } from '@kaidan/shared';
+import { type Currency, parseAmount } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { nextNumber } from '../../platform/numbering-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
-import { insertRequest } from './request-store';
-import { submitRequestInTx } from './submit-request';
+import { type Principal, requireRole } from '../../platform/principal';
+import { openRequest } from './open-request';
 import { insertTopup, type TopupFields } from './topup-store';
 
 export interface TopupInput {
@@ -62,26 +59,15 @@ export async function fileTopup(
   };
   const { clock } = deps;
   return deps.database.db.transaction().execute(async (tx) => {
-    const id = newId('req', clock.now().epochMilliseconds);
-    const number = await nextNumber(tx, clock, 'request', 'RQ');
-    await insertRequest(tx, clock, {
-      id,
-      number,
+    const opened = await openRequest(tx, clock, p, {
       category: 'topup',
       partnerId: owner.walletOwnerType === 'partner' ? owner.walletOwnerId : null,
       companyId: fields.companyId,
       payload: {},
-      createdBy: p.userId,
-    });
-    await insertTopup(tx, id, fields);
-    await appendAudit(tx, clock, actorOf(p), {
-      objectType: 'request',
-      objectId: id,
-      action: 'create',
-      stateAfter: 'draft',
       after: { category: 'topup', amount: fields.amount, currency: fields.currency },
+      submit: input.submit === true,
     });
-    const state = input.submit ? await submitRequestInTx(tx, clock, p, id) : 'draft';
-    return { id, number, state };
+    await insertTopup(tx, opened.id, fields);
+    return opened;
   });
 }

@@ -1,12 +1,8 @@
-import { newId } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
-import { nextNumber } from '../../platform/numbering-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import { companyByTenantForTransfer } from '../parties';
-import { insertRequest } from './request-store';
-import { submitRequestInTx } from './submit-request';
+import { openRequest } from './open-request';
 
 export interface TransferInput {
   tenantId: string;
@@ -42,8 +38,6 @@ export async function fileTransfer(
         en: 'The customer already belongs to this partner',
       });
     }
-    const id = newId('req', clock.now().epochMilliseconds);
-    const number = await nextNumber(tx, clock, 'request', 'RQ');
     const payload = {
       tenantId: input.tenantId,
       companyId: company.id,
@@ -51,24 +45,16 @@ export async function fileTransfer(
       toPartnerId: to,
       reason: input.reason,
     };
-    await insertRequest(tx, clock, {
-      id,
-      number,
+    // Filed under the receiving partner: it may follow its request, it learns nothing else.
+    const { id, number } = await openRequest(tx, clock, p, {
       category: 'transfer',
       partnerId: to,
       companyId: null,
       payload,
-      createdBy: p.userId,
-    });
-    await appendAudit(tx, clock, actorOf(p), {
-      objectType: 'request',
-      objectId: id,
-      action: 'create',
-      stateAfter: 'draft',
       after: payload,
       reason: input.reason,
+      submit: true,
     });
-    await submitRequestInTx(tx, clock, p, id);
     return { id, number };
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppError } from '../../platform/errors';
+import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
@@ -18,15 +18,6 @@ import {
   listQueue,
   submitRequest,
 } from '.';
-
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-  return e;
-};
 
 describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', async () => {
   const database = await useTestDatabase();
