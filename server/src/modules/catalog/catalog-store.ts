@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
-import type { BundleItemInput, PlanFields, PolicyInput, PriceRow, ProductFields } from './catalog';
+import type { BundleItemInput, PlanFields, PolicyInput, ProductFields } from './catalog';
 import type { PlanRow, ProductRow } from './order-catalog-store';
+import type { PriceRow } from './price-list';
 
 // The admin side of the catalog: products, plans, their price lists, bundle items and review policies.
 // Versioned rows change through `where id = … and version = …`; false means someone else got there first.
@@ -47,7 +48,9 @@ export async function listProducts(ex: Exec, f: ProductFilter): Promise<ProductD
 }
 
 export async function productDetail(ex: Exec, id: string): Promise<ProductDetailRow | undefined> {
-  const { rows } = await sql<ProductDetailRow>`select ${PRODUCT_COLS} from products where id = ${id}`.execute(ex);
+  const { rows } = await sql<ProductDetailRow>`select ${PRODUCT_COLS} from products where id = ${id}`.execute(
+    ex,
+  );
   return rows[0];
 }
 
@@ -65,15 +68,24 @@ export async function insertProduct(
       ${sql.val(row.channels)}::text[], ${row.state}, ${row.created_at})`.execute(ex);
 }
 
-export async function updateProduct(ex: Exec, id: string, version: number, f: ProductFields): Promise<boolean> {
-  const r = await sql`update products set name_zh = ${f.name_zh}, name_en = ${f.name_en}, category = ${f.category},
+export async function updateProduct(
+  ex: Exec,
+  id: string,
+  version: number,
+  f: ProductFields,
+): Promise<boolean> {
+  const r =
+    await sql`update products set name_zh = ${f.name_zh}, name_en = ${f.name_en}, category = ${f.category},
       subcategory = ${f.subcategory}, channels = ${sql.val(f.channels)}::text[], state = ${f.state}, version = version + 1
     where id = ${id} and version = ${version}`.execute(ex);
   return r.numAffectedRows === 1n;
 }
 
 export async function bumpProduct(ex: Exec, id: string, version: number): Promise<boolean> {
-  const r = await sql`update products set version = version + 1 where id = ${id} and version = ${version}`.execute(ex);
+  const r =
+    await sql`update products set version = version + 1 where id = ${id} and version = ${version}`.execute(
+      ex,
+    );
   return r.numAffectedRows === 1n;
 }
 
@@ -89,7 +101,9 @@ export async function planDetail(ex: Exec, id: string): Promise<PlanDetailRow | 
 }
 
 export async function planCodeTaken(ex: Exec, productId: string, code: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from plans where product_id = ${productId} and code = ${code}`.execute(ex);
+  const { rows } = await sql`select 1 from plans where product_id = ${productId} and code = ${code}`.execute(
+    ex,
+  );
   return rows.length > 0;
 }
 
@@ -105,7 +119,8 @@ export async function insertPlan(
 }
 
 export async function updatePlan(ex: Exec, id: string, version: number, f: PlanFields): Promise<boolean> {
-  const r = await sql`update plans set name_zh = ${f.name_zh}, name_en = ${f.name_en}, duration_rule = ${f.duration_rule},
+  const r =
+    await sql`update plans set name_zh = ${f.name_zh}, name_en = ${f.name_en}, duration_rule = ${f.duration_rule},
       seat_min = ${f.seat_min}, seat_max = ${f.seat_max}, pass_through = ${f.pass_through}, refundable = ${f.refundable},
       valid_from = ${f.valid_from}::date, valid_to = ${f.valid_to}::date, version = version + 1
     where id = ${id} and version = ${version}`.execute(ex);
@@ -113,7 +128,8 @@ export async function updatePlan(ex: Exec, id: string, version: number, f: PlanF
 }
 
 export async function bumpPlan(ex: Exec, id: string, version: number): Promise<boolean> {
-  const r = await sql`update plans set version = version + 1 where id = ${id} and version = ${version}`.execute(ex);
+  const r =
+    await sql`update plans set version = version + 1 where id = ${id} and version = ${version}`.execute(ex);
   return r.numAffectedRows === 1n;
 }
 
@@ -128,12 +144,15 @@ export async function replacePrices(ex: Exec, planId: string, rows: PriceRow[]):
   await sql`delete from plan_prices where plan_id = ${planId}`.execute(ex);
   if (rows.length === 0) return;
   const values = rows.map((r) => sql`(${planId}, ${r.currency}, ${r.min_seats}, ${r.unit_amount})`);
-  await sql`insert into plan_prices (plan_id, currency, min_seats, unit_amount) values ${sql.join(values)}`.execute(ex);
+  await sql`insert into plan_prices (plan_id, currency, min_seats, unit_amount) values ${sql.join(values)}`.execute(
+    ex,
+  );
 }
 
 export async function bundleItemsOf(ex: Exec, planIds: string[]): Promise<BundleItemRow[]> {
   if (planIds.length === 0) return [];
-  const { rows } = await sql<BundleItemRow>`select bundle_plan_id, item_plan_id, seats_per_bundle from bundle_items
+  const { rows } =
+    await sql<BundleItemRow>`select bundle_plan_id, item_plan_id, seats_per_bundle from bundle_items
     where bundle_plan_id in (${sql.join(planIds)}) order by bundle_plan_id, item_plan_id`.execute(ex);
   return rows;
 }
@@ -157,5 +176,7 @@ export async function replacePolicies(ex: Exec, productId: string, policies: Pol
   await sql`delete from review_policies where product_id = ${productId}`.execute(ex);
   if (policies.length === 0) return;
   const values = policies.map((p) => sql`(${productId}, ${p.orderType}, ${p.channel}, ${p.mode})`);
-  await sql`insert into review_policies (product_id, order_type, channel, mode) values ${sql.join(values)}`.execute(ex);
+  await sql`insert into review_policies (product_id, order_type, channel, mode) values ${sql.join(values)}`.execute(
+    ex,
+  );
 }

@@ -49,7 +49,10 @@ export async function createPlan(deps: Deps, p: Principal, input: PlanCreateInpu
       throw new AppError({
         status: 409,
         code: 'PLAN_CODE_TAKEN',
-        message: { zh: `该产品已有编码为「${fields.code}」的套餐`, en: `The product already has a plan "${fields.code}"` },
+        message: {
+          zh: `该产品已有编码为「${fields.code}」的套餐`,
+          en: `The product already has a plan "${fields.code}"`,
+        },
         fields: [{ field: 'code', code: 'taken', message: { zh: '编码已被使用', en: 'Code taken' } }],
         fixes: [{ zh: '换一个编码，或修改已有套餐', en: 'Pick another code, or change the existing plan' }],
       });

@@ -38,7 +38,9 @@ export async function createProduct(deps: Deps, p: Principal, input: ProductCrea
         code: 'PRODUCT_CODE_TAKEN',
         message: { zh: `产品编码「${fields.code}」已被使用`, en: `Product code "${fields.code}" is taken` },
         fields: [{ field: 'code', code: 'taken', message: { zh: '编码已被使用', en: 'Code taken' } }],
-        fixes: [{ zh: '换一个编码，或修改已有产品', en: 'Pick another code, or change the existing product' }],
+        fixes: [
+          { zh: '换一个编码，或修改已有产品', en: 'Pick another code, or change the existing product' },
+        ],
       });
     const at = deps.clock.now();
     const id = newId('prd', at.epochMilliseconds);

@@ -2,7 +2,14 @@ import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { type BundleItemInput, checkBundleItems, PLAN, refuseIfAny, versionConflict, WRITE_ROLES } from './catalog';
+import {
+  type BundleItemInput,
+  checkBundleItems,
+  PLAN,
+  refuseIfAny,
+  versionConflict,
+  WRITE_ROLES,
+} from './catalog';
 import { bumpPlan, bundleItemsOf, planDetail, replaceBundleItems } from './catalog-store';
 import { plansByIds } from './order-catalog-store';
 
@@ -22,7 +29,10 @@ export async function setBundleItems(deps: Deps, p: Principal, input: BundleItem
       throw new AppError({
         status: 422,
         code: 'NOT_A_BUNDLE',
-        message: { zh: `「${bundle.name_zh}」不是组合套餐`, en: `"${bundle.name_en ?? bundle.name_zh}" is not a bundle` },
+        message: {
+          zh: `「${bundle.name_zh}」不是组合套餐`,
+          en: `"${bundle.name_en ?? bundle.name_zh}" is not a bundle`,
+        },
         fixes: [{ zh: "创建类型为 'bundle' 的套餐", en: "Create a plan of kind 'bundle'" }],
       });
     const found = await plansByIds(

@@ -2,8 +2,9 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { PLAN, type PriceInput, parsePrices, refuseIfAny, versionConflict, WRITE_ROLES } from './catalog';
+import { PLAN, refuseIfAny, versionConflict, WRITE_ROLES } from './catalog';
 import { bumpPlan, planDetail, pricesOf, replacePrices } from './catalog-store';
+import { type PriceInput, parsePrices } from './price-list';
 
 export interface PlanPricesInput {
   planId: string;
@@ -19,7 +20,9 @@ export async function setPlanPrices(deps: Deps, p: Principal, input: PlanPricesI
     const plan = await planDetail(tx, input.planId);
     if (!plan) throw notFound({ zh: '套餐', en: 'Plan' });
     const { rows, errors } = parsePrices(plan, input.prices);
-    refuseIfAny(errors, [{ zh: '金额用十进制字符串，如 "365.00"', en: 'Send amounts as decimal strings such as "365.00"' }]);
+    refuseIfAny(errors, [
+      { zh: '金额用十进制字符串，如 "365.00"', en: 'Send amounts as decimal strings such as "365.00"' },
+    ]);
     if (!(await bumpPlan(tx, plan.id, input.version))) throw versionConflict(PLAN, plan.version);
     const before = await pricesOf(tx, [plan.id]);
     await replacePrices(tx, plan.id, rows);

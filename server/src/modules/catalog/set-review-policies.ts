@@ -2,7 +2,14 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { checkPolicies, type PolicyInput, PRODUCT, refuseIfAny, versionConflict, WRITE_ROLES } from './catalog';
+import {
+  checkPolicies,
+  type PolicyInput,
+  PRODUCT,
+  refuseIfAny,
+  versionConflict,
+  WRITE_ROLES,
+} from './catalog';
 import { bumpProduct, policiesOf, productDetail, replacePolicies } from './catalog-store';
 
 export interface ReviewPoliciesInput {

@@ -2,9 +2,18 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { checkPlan, clean, PLAN, type PlanFields, refuseIfAny, tierGaps, versionConflict, WRITE_ROLES } from './catalog';
+import {
+  checkPlan,
+  clean,
+  PLAN,
+  type PlanFields,
+  refuseIfAny,
+  versionConflict,
+  WRITE_ROLES,
+} from './catalog';
 import { planDetail, pricesOf, updatePlan as updatePlanRow } from './catalog-store';
 import type { PlanRow } from './order-catalog-store';
+import { tierGaps } from './price-list';
 
 export interface PlanUpdateInput {
   id: string;

@@ -2,7 +2,15 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { checkProduct, clean, PRODUCT, type ProductFields, refuseIfAny, versionConflict, WRITE_ROLES } from './catalog';
+import {
+  checkProduct,
+  clean,
+  PRODUCT,
+  type ProductFields,
+  refuseIfAny,
+  versionConflict,
+  WRITE_ROLES,
+} from './catalog';
 import { productDetail, updateProduct as updateProductRow } from './catalog-store';
 import type { ProductRow, SalesChannel } from './order-catalog-store';
 
@@ -42,7 +50,8 @@ export async function updateProduct(deps: Deps, p: Principal, input: ProductUpda
       ...(input.state !== undefined ? { state: input.state } : {}),
     };
     refuseIfAny(checkProduct(after));
-    if (!(await updateProductRow(tx, input.id, input.version, after))) throw versionConflict(PRODUCT, row.version);
+    if (!(await updateProductRow(tx, input.id, input.version, after)))
+      throw versionConflict(PRODUCT, row.version);
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'product',
       objectId: input.id,

@@ -1,7 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import type { PriceRow } from './catalog';
 import {
   type BundleItemRow,
   bundleItemsOf,
@@ -10,11 +9,13 @@ import {
   type PolicyRow,
   type ProductDetailRow,
   type ProductFilter,
+  planDetail,
   plansOfProduct,
   policiesOf,
   pricesOf,
   productDetail,
 } from './catalog-store';
+import type { PriceRow } from './price-list';
 
 // Reads: the catalog is the same for everyone signed in, so the principal only has to exist.
 
@@ -35,19 +36,24 @@ export async function viewProduct(deps: Deps, _p: Principal, id: string): Promis
   if (!product) throw notFound({ zh: '产品', en: 'Product' });
   const plans = await plansOfProduct(db, id);
   const ids = plans.map((pl) => pl.id);
-  const [prices, bundleItems, policies] = await Promise.all([
-    pricesOf(db, ids),
-    bundleItemsOf(db, ids),
-    policiesOf(db, id),
-  ]);
-  return { product, plans, prices, bundleItems, policies };
+  return {
+    product,
+    plans,
+    prices: await pricesOf(db, ids),
+    bundleItems: await bundleItemsOf(db, ids),
+    policies: await policiesOf(db, id),
+  };
 }
 
-export async function viewPlan(deps: Deps, p: Principal, id: string): Promise<{ view: ProductView; plan: PlanDetailRow }> {
+export interface PlanView {
+  plan: PlanDetailRow;
+  prices: PriceRow[];
+  bundleItems: BundleItemRow[];
+}
+
+export async function viewPlan(deps: Deps, _p: Principal, id: string): Promise<PlanView> {
   const { db } = deps.database;
-  const { planDetail } = await import('./catalog-store');
-  const row = await planDetail(db, id);
-  if (!row) throw notFound({ zh: '套餐', en: 'Plan' });
-  const view = await viewProduct(deps, p, row.product_id);
-  return { view, plan: row };
+  const plan = await planDetail(db, id);
+  if (!plan) throw notFound({ zh: '套餐', en: 'Plan' });
+  return { plan, prices: await pricesOf(db, [id]), bundleItems: await bundleItemsOf(db, [id]) };
 }

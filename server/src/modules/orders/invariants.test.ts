@@ -30,7 +30,7 @@ const Op = fc.oneof(
     }),
   },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('approve' as const), k: fc.nat(2) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('refund' as const), k: fc.nat(2) }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('refund' as const), k: fc.nat(2) }) },
   {
     weight: 2,
     arbitrary: fc.record({
