@@ -21,6 +21,7 @@ export const W = {
   offSale: 'pln_retired',
   otherProduct: 'prd_crm',
   otherPlan: 'pln_crm',
+  ending: 'pln_ending',
 } as const;
 
 const person = (
@@ -65,6 +66,7 @@ export async function buildWorld(db: Db): Promise<void> {
     (${W.archive}, ${W.product}, 'archive', '会话存档', 'addon', 'seat_year', 1, null, false, true, null, ${at}),
     (${W.interop}, ${W.product}, 'interop', '互通费', 'pass_through', 'seat_year', 1, null, true, false, null, ${at}),
     (${W.offSale}, ${W.product}, 'old', '旧版', 'edition', 'seat_year', 1, null, false, true, '2026-06-30', ${at}),
+    (${W.ending}, ${W.product}, 'promo', '双十一促销版', 'edition', 'seat_year', 1, null, false, true, '2026-11-30', ${at}),
     (${W.otherPlan}, ${W.otherProduct}, 'crm-std', 'CRM 标准版', 'edition', 'seat_year', 1, null, false, true, null, ${at})`.execute(
     db,
   );
@@ -72,7 +74,9 @@ export async function buildWorld(db: Db): Promise<void> {
   await sql`insert into plan_prices (plan_id, currency, min_seats, unit_amount) values
     (${W.edition}, 'CNY', 1, 36500), (${W.edition60}, 'CNY', 1, 36500), (${W.edition60}, 'CNY', 31, 32850),
     (${W.archive}, 'CNY', 1, 7300), (${W.interop}, 'CNY', 1, 3650), (${W.offSale}, 'CNY', 1, 1000),
-    (${W.otherPlan}, 'CNY', 1, 10000), (${W.edition}, 'USD', 1, 5000)`.execute(db);
+    (${W.otherPlan}, 'CNY', 1, 10000), (${W.edition}, 'USD', 1, 5000), (${W.ending}, 'CNY', 1, 20000)`.execute(
+    db,
+  );
   // "直接下单就行 不审核": partner renewals and add-seats take effect at once; new orders wait for review.
   await sql`insert into review_policies (product_id, order_type, channel, mode) values
     (${W.product}, 'renew', 'partner', 'auto'), (${W.product}, 'add_seats', 'partner', 'auto'),

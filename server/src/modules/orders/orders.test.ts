@@ -7,7 +7,16 @@ import { fund, P, W } from '../../testing/world';
 import { componentsOf } from '../entitlements';
 import { notificationsOf } from '../notifications';
 import { findWallet } from '../wallets';
-import { approveOrder, getOrder, listOrders, quoteOrder, rejectOrder } from '.';
+import {
+  approveOrder,
+  deleteOrder,
+  getOrder,
+  listOrders,
+  quoteOrder,
+  receiveOrder,
+  rejectOrder,
+  voidOrder,
+} from '.';
 
 describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => {
   const database = await useTestDatabase();
@@ -111,5 +120,84 @@ describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => 
     const e = await refusal(getOrder(deps, P.agentB, o.id));
     assert.equal(e.status, 404);
     assert.equal((await listOrders(db, P.agentB, { limit: 10 })).length, 0);
+  });
+});
+
+describe('orders: who may cancel what (R5) and plans going off sale (R8)', async () => {
+  const database = await useTestDatabase();
+  const { clock, deps, order } = await scenario(database);
+  const { db } = database;
+  await fund(db, clock, W.partnerA, 10_000_000n, 'r5');
+  const colleague = { ...P.agentA, userId: 'usr_agent_b' };
+  const small = {
+    orderType: 'new' as const,
+    lines: [{ planId: W.edition, seats: 1, duration: { unit: 'day' as const, value: 30 } }],
+  };
+  const held = async () => (await findWallet(db, 'partner', W.partnerA, 'CNY'))?.held;
+
+  it('R5 the creator voids a submitted order and its hold is released; anyone else is refused with the rule', async () => {
+    const placed = await order(P.agentA, small);
+    assert.equal(await held(), 3_000n);
+    const e = await refusal(voidOrder(deps, colleague, placed.id));
+    assert.equal(e.code, 'VOID_NOT_CREATOR');
+    await voidOrder(deps, P.agentA, placed.id, '下错了');
+    assert.equal(await held(), 0n);
+    assert.equal((await getOrder(deps, P.agentA, placed.id)).order.state, 'voided');
+  });
+
+  it('R5 once the order desk has taken the order, the creator can no longer void it', async () => {
+    const placed = await order(P.agentA, small);
+    await receiveOrder(deps, P.desk, placed.id);
+    const e = await refusal(voidOrder(deps, P.agentA, placed.id));
+    assert.equal(e.code, 'VOID_RECEIVED');
+    assert.match(e.text.zh, /订单组已接收/);
+  });
+
+  it('R5 a paid order is cancelled only through a refund request', async () => {
+    const placed = await order(P.agentA, { orderType: 'new', companyId: W.huihuangSub, lines: small.lines });
+    await approveOrder(deps, P.desk, placed.id);
+    const e = await refusal(voidOrder(deps, P.agentA, placed.id));
+    assert.equal(e.code, 'VOID_PAID');
+    assert.match(e.text.en, /refund request/);
+  });
+
+  it('R5 a draft is deleted by its creator only, and a submitted order cannot be deleted', async () => {
+    const draft = await order(P.agentA, small, false);
+    assert.equal(draft.state, 'draft');
+    assert.equal(await held(), 3_000n, 'a draft holds nothing (only the taken order above does)');
+    assert.equal((await refusal(deleteOrder(deps, colleague, draft.id))).code, 'DELETE_NOT_CREATOR');
+    await deleteOrder(deps, P.agentA, draft.id);
+    assert.equal((await refusal(getOrder(deps, P.agentA, draft.id))).status, 404);
+    const submitted = await order(P.agentA, small);
+    assert.equal((await refusal(deleteOrder(deps, P.agentA, submitted.id))).code, 'DELETE_NOT_DRAFT');
+  });
+
+  it('R8 an order for a plan that went off sale since it was created is approved with a warning', async () => {
+    const other = await refusal(
+      order(P.agentA, {
+        orderType: 'new',
+        companyId: W.jushi,
+        lines: [{ planId: W.ending, seats: 2, duration: { unit: 'year', value: 1 } }],
+      }),
+    );
+    assert.equal(other.status, 404, 'jushi belongs to partner B: out of scope for partner A');
+    const mine = await order(P.agentA, {
+      orderType: 'new',
+      companyId: W.huihuangSub,
+      productId: W.product,
+      lines: [{ planId: W.ending, seats: 2, duration: { unit: 'year', value: 1 } }],
+    });
+    clock.set('2026-12-01T02:00:00Z');
+    const warnings = await approveOrder(deps, P.desk, mine.id);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]?.zh ?? '', /双十一促销版 已停售/);
+    const late = await refusal(
+      order(P.agentA, {
+        orderType: 'new',
+        companyId: W.huihuang,
+        lines: [{ planId: W.ending, seats: 2, duration: { unit: 'year', value: 1 } }],
+      }),
+    );
+    assert.equal(late.code, 'PLAN_OFF_SALE');
   });
 });
