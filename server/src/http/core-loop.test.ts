@@ -139,4 +139,15 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
     const latest = inbox.body.items?.[0]?.title as { zh: string } | undefined;
     assert.match(latest?.zh ?? '', /返款申请 .* 已批准/);
   });
+
+  it('R40 staff read any object’s trail; a partner is refused with 403', async () => {
+    const trail = await call(desk, 'GET', `/api/v1/audit/order/${renewal}`);
+    assert.deepEqual(
+      trail.body.items?.map((a) => a.action),
+      ['submit', 'auto_approve', 'capture'],
+    );
+    assert.equal(trail.body.items?.[0]?.actorId, 'usr_demo_agent');
+    assert.equal(trail.body.items?.[0]?.channel, 'console');
+    assert.equal((await call(agent, 'GET', `/api/v1/audit/order/${renewal}`)).status, 403);
+  });
 });

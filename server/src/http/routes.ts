@@ -1,3 +1,4 @@
+import { registerAuditRoutes } from '../modules/audit/audit-routes';
 import { registerCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { registerEntitlementRoutes } from '../modules/entitlements/entitlement-routes';
 import { registerNotificationRoutes } from '../modules/notifications/notification-routes';
@@ -16,4 +17,5 @@ export const routeModules: RegisterRoutes[] = [
   registerRequestRoutes,
   registerEntitlementRoutes,
   registerNotificationRoutes,
+  registerAuditRoutes,
 ];
