@@ -11,3 +11,4 @@ export { fileTransfer } from './file-transfer';
 export { getRequest, listQueue } from './get-request';
 export type { RequestCategory, RequestRow, RequestState } from './request';
 export { submitRequest } from './submit-request';
+export { withdrawRequest } from './withdraw-request';

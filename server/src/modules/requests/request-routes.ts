@@ -32,6 +32,7 @@ import {
   planRefund,
   submitRequest,
   type Verdict,
+  withdrawRequest,
 } from '.';
 import type { RequestView } from './get-request';
 import type { RefundLineRow } from './refund-store';
@@ -240,6 +241,13 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       const id = c.req.valid('param').id;
       const state = await submitRequest(deps, principal(c), id);
       return c.json({ id, number: '', state }, 200);
+    },
+  );
+  app.openapi(
+    postOn('/api/v1/requests/{id}/withdraw', 'The filer takes back an undecided request', z.object({})),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      return c.json({ id, number: '', state: await withdrawRequest(deps, principal(c), id) }, 200);
     },
   );
   for (const verdict of ['approve', 'return', 'decline'] as const satisfies readonly Verdict[]) {

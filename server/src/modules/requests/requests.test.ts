@@ -17,6 +17,7 @@ import {
   getRequest,
   listQueue,
   submitRequest,
+  withdrawRequest,
 } from '.';
 
 describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', async () => {
@@ -197,5 +198,27 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       }),
     );
     assert.equal(gone.status, 404, 'the old partner no longer sees the customer');
+  });
+
+  it('a request is withdrawn by its filer while undecided, never by others or after a decision', async () => {
+    const t = await fileTopup(deps, P.agentA, {
+      walletOwnerType: 'partner',
+      walletOwnerId: W.partnerA,
+      payer: '李艳',
+      currency: 'CNY',
+      amount: '9.00',
+      bankRef: 'B-W',
+      submit: true,
+    });
+    assert.equal(
+      (await refusal(withdrawRequest(deps, { ...P.agentA, userId: 'usr_agent_b' }, t.id))).code,
+      'WITHDRAW_NOT_CREATOR',
+    );
+    assert.equal(await withdrawRequest(deps, P.agentA, t.id), 'withdrawn');
+    assert.equal(
+      (await refusal(decideRequest(deps, P.finance, t.id, 'approve', 'ok'))).code,
+      'REQUEST_NOT_SUBMITTED',
+    );
+    assert.equal((await refusal(withdrawRequest(deps, P.agentA, t.id))).code, 'REQUEST_DECIDED');
   });
 });

@@ -1,0 +1,35 @@
+import type { Deps } from '../../platform/deps';
+import { conflict, notFound } from '../../platform/errors';
+import { actorOf, type Principal } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import type { RequestState } from './request';
+import { findRequest, moveRequest } from './request-store';
+import { REQUEST } from './submit-request';
+
+/** The one who filed a request may take it back while it is undecided. */
+export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<RequestState> {
+  return deps.database.db.transaction().execute(async (tx) => {
+    const r = await findRequest(tx, p, id, true);
+    if (!r) throw notFound(REQUEST);
+    if (r.created_by !== p.userId) {
+      throw conflict('WITHDRAW_NOT_CREATOR', {
+        zh: '只有申请人可以撤回申请',
+        en: 'Only the person who filed the request may withdraw it',
+      });
+    }
+    if (!(await moveRequest(tx, id, ['draft', 'submitted', 'returned'], 'withdrawn'))) {
+      throw conflict('REQUEST_DECIDED', {
+        zh: `申请已${r.state}，不能撤回`,
+        en: `The request is ${r.state} and cannot be withdrawn`,
+      });
+    }
+    await appendAudit(tx, deps.clock, actorOf(p), {
+      objectType: 'request',
+      objectId: id,
+      action: 'withdraw',
+      stateBefore: r.state,
+      stateAfter: 'withdrawn',
+    });
+    return 'withdrawn' as const;
+  });
+}
