@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../platform/errors';
 import { authenticate } from './auth';
-import { fromDbError } from './db-errors';
+import { fromDbError, fromHttpException } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     },
   });
   app.onError((err, c) => {
-    const mapped = err instanceof AppError ? err : fromDbError(err);
+    const mapped = err instanceof AppError ? err : (fromHttpException(err) ?? fromDbError(err));
     if (!mapped) deps.log?.error({ err }, 'unhandled');
     return problem(c, mapped ?? err);
   });

@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../platform/errors';
 
 // A constraint the database enforces is a refusal, not a crash: map SQLSTATEs to a 409/422 problem so bad
@@ -40,5 +41,25 @@ export function fromDbError(err: unknown): AppError | null {
     code: m.code,
     message: { zh: m.zh, en: m.en },
     details: constraint ? { constraint } : {},
+  });
+}
+
+/** Hono's own 4xx (e.g. a body that is not JSON) become problem+json like every other refusal. */
+export function fromHttpException(err: unknown): AppError | null {
+  if (!(err instanceof HTTPException) || err.status >= 500) return null;
+  const malformed = /json/i.test(err.message);
+  return new AppError({
+    status: err.status,
+    code: malformed ? 'MALFORMED_JSON' : 'BAD_REQUEST',
+    message: malformed
+      ? { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }
+      : { zh: '请求无效', en: err.message || 'Bad request' },
+    ...(malformed
+      ? {
+          fixes: [
+            { zh: '以 application/json 发送合法的 JSON', en: 'Send a valid JSON body as application/json' },
+          ],
+        }
+      : {}),
   });
 }

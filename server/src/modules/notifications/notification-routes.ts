@@ -3,6 +3,7 @@ import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { iso } from '../../http/present';
 import { errors, IdParam, ok } from '../../http/route-kit';
+import { notFound } from '../../platform/errors';
 import { markRead, notificationsOf } from '.';
 
 const tags = ['notifications'];
@@ -55,14 +56,11 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const p = principal(c);
-      return c.json(
-        {
-          ok: p.userId
-            ? await markRead(deps.database.db, deps.clock, p.userId, c.req.valid('param').id)
-            : false,
-        },
-        200,
-      );
+      const found =
+        p.userId !== null &&
+        (await markRead(deps.database.db, deps.clock, p.userId, c.req.valid('param').id));
+      if (!found) throw notFound({ zh: '通知', en: 'Notification' });
+      return c.json({ ok: true }, 200);
     },
   );
 };

@@ -37,7 +37,8 @@ export async function notificationsOf(ex: Exec, userId: string, limit = 50): Pro
 }
 
 export async function markRead(ex: Exec, clock: Clock, userId: string, id: string): Promise<boolean> {
-  const res = await sql`update notifications set read_at = ${toDate(clock.now())}
-    where id = ${id} and user_id = ${userId} and read_at is null`.execute(ex);
+  // Reading twice is harmless; only an id that is not the user's own finds no row.
+  const res = await sql`update notifications set read_at = coalesce(read_at, ${toDate(clock.now())})
+    where id = ${id} and user_id = ${userId}`.execute(ex);
   return (res.numAffectedRows ?? 0n) === 1n;
 }
