@@ -6,7 +6,7 @@ import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
 import { componentsOf } from '../entitlements';
 import { notificationsOf } from '../notifications';
-import { findWallet } from '../wallets';
+import { creditWallet, findWallet } from '../wallets';
 import {
   approveOrder,
   deleteOrder,
@@ -199,5 +199,34 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
       }),
     );
     assert.equal(late.code, 'PLAN_OFF_SALE');
+  });
+
+  it('R3 a customer’s self-service order is approved at once and paid from the company’s own wallet', async () => {
+    await db
+      .transaction()
+      .execute((tx) =>
+        creditWallet(tx, clock, {
+          ownerType: 'company',
+          ownerId: W.huihuang,
+          currency: 'CNY',
+          amount: 100_000n,
+          kind: 'topup',
+          from: 'offline_cash',
+          ref: { type: 'test', id: 'self' },
+        }),
+      );
+    const placed = await order(P.customer, {
+      orderType: 'new',
+      productId: W.otherProduct,
+      lines: [{ planId: W.otherPlan, seats: 1, duration: { unit: 'year', value: 1 } }],
+    });
+    assert.equal(placed.quote.channel, 'self_service');
+    assert.equal(placed.state, 'paid');
+    assert.equal((await findWallet(db, 'company', W.huihuang, 'CNY'))?.balance, 90_000n);
+    assert.equal(
+      (await findWallet(db, 'partner', W.partnerA, 'CNY'))?.balance,
+      10_000_000n - 3_000n - 40_000n,
+      'the partner wallet is untouched',
+    );
   });
 });
