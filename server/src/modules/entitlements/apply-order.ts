@@ -7,8 +7,7 @@ import {
   ensureSubscription,
   insertComponent,
   insertEvents,
-  insertPeriod,
-  lockComponent,
+  insertPeriods,
   updateComponent,
 } from './entitlement-store';
 
@@ -41,15 +40,17 @@ export async function applyPaidOrder(
   lines: PaidLine[],
 ): Promise<{ lineId: string; start: string; end: string }[]> {
   const subscriptionId = await ensureSubscription(ex, clock, order.company_id, order.product_id);
+  // The subscription upsert above already serialises approvals for this customer and product; the
+  // lock keeps refunds and seat reductions off these components until we commit.
   const existing = new Map(
-    (await componentsOf(ex, order.company_id, order.product_id)).map((c) => [c.plan_id, c]),
+    (await componentsOf(ex, order.company_id, order.product_id, true)).map((c) => [c.plan_id, c]),
   );
+  const periods: { componentId: string; orderLineId: string; start: string; end: string }[] = [];
   const events: EventInput[] = [];
   const moved: { lineId: string; start: string; end: string }[] = [];
   const cause = { type: 'order', id: order.id };
   for (const line of lines) {
-    const found = existing.get(line.plan_id);
-    const c = found ? await lockComponent(ex, found.id) : undefined;
+    const c = existing.get(line.plan_id);
     if (order.order_type === 'add_seats') {
       if (!c) throw new Error(`add_seats without component for ${line.plan_id}`);
       await updateComponent(ex, c.id, { seats: c.seats + line.seats });
@@ -80,7 +81,7 @@ export async function applyPaidOrder(
         start,
         end,
       });
-      await insertPeriod(ex, clock, { componentId: id, orderLineId: line.id, start, end });
+      periods.push({ componentId: id, orderLineId: line.id, start, end });
       events.push({
         componentId: id,
         companyId: order.company_id,
@@ -93,7 +94,7 @@ export async function applyPaidOrder(
       continue;
     }
     await updateComponent(ex, c.id, { seats: line.seats, end });
-    await insertPeriod(ex, clock, { componentId: c.id, orderLineId: line.id, start, end });
+    periods.push({ componentId: c.id, orderLineId: line.id, start, end });
     events.push({
       componentId: c.id,
       companyId: order.company_id,
@@ -105,6 +106,7 @@ export async function applyPaidOrder(
       endAfter: end,
     });
   }
+  await insertPeriods(ex, clock, periods);
   await insertEvents(ex, clock, events);
   return moved;
 }

@@ -51,12 +51,13 @@ export async function componentsOf(
   ex: Exec,
   companyId: string,
   productId?: string,
+  lock = false,
 ): Promise<ComponentView[]> {
   const { rows } = await sql<ComponentView>`select ${COLS}, s.product_id, p.code as plan_code,
       p.name_zh as plan_name_zh, p.name_en as plan_name_en, p.kind as plan_kind
     from components c join subscriptions s on s.id = c.subscription_id join plans p on p.id = c.plan_id
     where c.company_id = ${companyId} ${productId ? sql`and s.product_id = ${productId}` : sql``}
-    order by s.product_id, p.kind, p.code`.execute(ex);
+    order by s.product_id, p.kind, p.code ${lock ? sql`for update of c` : sql``}`.execute(ex);
   return rows;
 }
 
@@ -104,6 +105,20 @@ export async function updateComponent(
       end_date = coalesce(${set.end ?? null}::date, end_date),
       start_date = coalesce(${set.start ?? null}::date, start_date), version = version + 1
     where id = ${id}`.execute(ex);
+}
+
+export async function insertPeriods(
+  ex: Exec,
+  clock: Clock,
+  periods: { componentId: string; orderLineId: string; start: string; end: string }[],
+): Promise<void> {
+  if (periods.length === 0) return;
+  const ms = clock.now().epochMilliseconds;
+  const values = periods.map(
+    (p) => sql`(${newId('per', ms)}, ${p.componentId}, ${p.orderLineId}, ${p.start}, ${p.end})`,
+  );
+  await sql`insert into entitlement_periods (id, component_id, order_line_id, start_date, end_date)
+    values ${sql.join(values)}`.execute(ex);
 }
 
 export async function insertPeriod(

@@ -48,11 +48,14 @@ export async function approveInTx(
     reason: d.reason ?? null,
   });
   const lines = await linesOf(tx, [order.id]);
-  const plans = await loadPlans(
-    tx,
-    order.product_id,
-    lines.map((l) => l.plan_id),
-  );
+  // An automatic approval follows a fresh quote, so only a reviewed order can have gone off sale (R8).
+  const plans = d.auto
+    ? []
+    : await loadPlans(
+        tx,
+        order.product_id,
+        lines.map((l) => l.plan_id),
+      );
   const day = today(clock).toString();
   const warnings = plans
     .filter((pl) => !planOnSale(pl, day))

@@ -202,19 +202,17 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
   });
 
   it('R3 a customer’s self-service order is approved at once and paid from the company’s own wallet', async () => {
-    await db
-      .transaction()
-      .execute((tx) =>
-        creditWallet(tx, clock, {
-          ownerType: 'company',
-          ownerId: W.huihuang,
-          currency: 'CNY',
-          amount: 100_000n,
-          kind: 'topup',
-          from: 'offline_cash',
-          ref: { type: 'test', id: 'self' },
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      creditWallet(tx, clock, {
+        ownerType: 'company',
+        ownerId: W.huihuang,
+        currency: 'CNY',
+        amount: 100_000n,
+        kind: 'topup',
+        from: 'offline_cash',
+        ref: { type: 'test', id: 'self' },
+      }),
+    );
     const placed = await order(P.customer, {
       orderType: 'new',
       productId: W.otherProduct,
