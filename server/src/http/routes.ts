@@ -4,6 +4,7 @@ import { registerEntitlementRoutes } from '../modules/entitlements/entitlement-r
 import { registerNotificationRoutes } from '../modules/notifications/notification-routes';
 import { registerOrderRoutes } from '../modules/orders/order-routes';
 import { registerPartiesRoutes } from '../modules/parties/parties-routes';
+import { registerReportRoutes } from '../modules/reports/report-routes';
 import { registerRequestRoutes } from '../modules/requests/request-routes';
 import { registerWalletRoutes } from '../modules/wallets/wallet-routes';
 import type { RegisterRoutes } from './env';
@@ -18,4 +19,5 @@ export const routeModules: RegisterRoutes[] = [
   registerEntitlementRoutes,
   registerNotificationRoutes,
   registerAuditRoutes,
+  registerReportRoutes,
 ];
