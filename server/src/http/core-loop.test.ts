@@ -150,4 +150,18 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
     assert.equal(trail.body.items?.[0]?.channel, 'console');
     assert.equal((await call(agent, 'GET', `/api/v1/audit/order/${renewal}`)).status, 403);
   });
+
+  it('R39 the order list exports to CSV with only the partner’s own orders', async () => {
+    const res = await app.request('/api/v1/orders/export?state=paid', { headers: { cookie: agent } });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 BOM so Excel reads Chinese');
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    assert.match(lines[0] ?? '', /^单号 number,状态 state/);
+    assert.ok(lines.slice(1).every((l) => /,paid,/.test(l)));
+    assert.ok(lines.some((l) => l.includes('辉煌有限公司') && l.includes('wwb0e22cefc85a80d3')));
+    const other = await (await app.request('/api/v1/orders/export', { headers: { cookie: agent2 } })).text();
+    assert.ok(!other.includes('辉煌有限公司,wwb0e22cefc85a80d3'), 'scope holds in exports');
+  });
 });

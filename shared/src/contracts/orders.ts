@@ -105,6 +105,8 @@ export const OrderLine = z.object({
   refundable: z.boolean(),
 });
 
+export const ListedOrder = Order.extend({ companyName: z.string(), tenantId: z.string().nullable() });
+
 export const PlacedOrder = z.object({ id: z.string(), number: z.string(), state: OrderState, quote: Quote });
 export const OrderDecision = z.object({ state: OrderState, warnings: z.array(Text) });
 export const Reason = z.object({ reason: z.string().max(2000).optional() });

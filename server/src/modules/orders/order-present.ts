@@ -1,5 +1,6 @@
 import { iso, money } from '../../http/present';
 import type { OrderLineRow, OrderRow } from './order';
+import type { OrderListRow } from './order-store';
 import type { Quote } from './quote-order';
 
 export const presentOrder = (o: OrderRow) => ({
@@ -58,3 +59,34 @@ export const presentQuote = (q: Quote) => ({
   })),
   total: money(q.total, q.currency),
 });
+
+export const presentListedOrder = (o: OrderListRow) => ({
+  ...presentOrder(o),
+  companyName: o.company_name,
+  tenantId: o.tenant_id,
+});
+
+export const ORDER_CSV_HEADER = [
+  '单号 number',
+  '状态 state',
+  '类型 type',
+  '渠道 channel',
+  '客户 customer',
+  '租户 tenant',
+  '币种 currency',
+  '金额 total',
+  '创建 created',
+  '付款 paid',
+];
+export const orderCsvRow = (o: OrderListRow) => [
+  o.number,
+  o.state,
+  o.order_type,
+  o.channel,
+  o.company_name,
+  o.tenant_id,
+  o.currency,
+  money(o.total, o.currency),
+  o.created_at.toISOString(),
+  iso(o.paid_at),
+];

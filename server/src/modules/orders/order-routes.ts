@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEntry, Cursor, page } from '@kaidan/shared/contracts/common';
 import {
+  ListedOrder,
   Order,
   OrderDecision,
   OrderInput,
@@ -15,6 +16,7 @@ import {
 } from '@kaidan/shared/contracts/orders';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
+import { csvResponse, toCsv } from '../../http/export';
 import { money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
@@ -29,11 +31,19 @@ import {
   submitOrder,
   voidOrder,
 } from '.';
-import { presentLine, presentOrder, presentQuote } from './order-present';
+import {
+  ORDER_CSV_HEADER,
+  orderCsvRow,
+  presentLine,
+  presentListedOrder,
+  presentOrder,
+  presentQuote,
+} from './order-present';
 import { quoteOrder } from './quote-order';
 
 const tags = ['orders'];
-const OrderList = page(Order);
+const OrderList = page(ListedOrder);
+const EXPORT_LIMIT = 10_000;
 const OrderDetail = z.object({
   order: Order,
   lines: z.array(OrderLine),
@@ -109,7 +119,27 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await listOrders(deps.database.db, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentOrder), 200);
+      return c.json(paged(rows, q.limit, presentListedOrder), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/orders/export',
+      tags,
+      summary: 'R39 the filtered order list as CSV (up to 10,000 rows)',
+      request: { query: ListQuery.omit({ after: true, limit: true }) },
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+    }),
+    async (c) => {
+      const rows = await listOrders(deps.database.db, principal(c), {
+        ...c.req.valid('query'),
+        limit: EXPORT_LIMIT,
+      });
+      return csvResponse(
+        `orders-${deps.clock.now().toString().slice(0, 10)}.csv`,
+        toCsv(ORDER_CSV_HEADER, rows.map(orderCsvRow)),
+      );
     },
   );
   app.openapi(

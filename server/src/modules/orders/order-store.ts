@@ -88,14 +88,17 @@ export interface OrderFilter {
   limit: number;
 }
 
-export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderRow[]> {
+export type OrderListRow = OrderRow & { company_name: string; tenant_id: string | null };
+
+export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderListRow[]> {
   const conds = [orderScope(p), sql`o.state <> 'deleted'`];
   if (f.state) conds.push(sql`o.state = ${f.state}`);
   if (f.companyId) conds.push(sql`o.company_id = ${f.companyId}`);
   if (f.partnerId) conds.push(sql`o.partner_id = ${f.partnerId}`);
   if (f.orderType) conds.push(sql`o.order_type = ${f.orderType}`);
   if (f.after) conds.push(sql`o.id < ${f.after}`);
-  const { rows } = await sql<OrderRow>`select ${COLS} from orders o where ${sql.join(conds, sql` and `)}
+  const { rows } = await sql<OrderListRow>`select ${COLS}, c.name_zh as company_name, c.tenant_id
+    from orders o join companies c on c.id = o.company_id where ${sql.join(conds, sql` and `)}
     order by o.id desc limit ${f.limit}`.execute(ex);
   return rows;
 }
