@@ -164,4 +164,11 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
     const other = await (await app.request('/api/v1/orders/export', { headers: { cookie: agent2 } })).text();
     assert.ok(!other.includes('辉煌有限公司,wwb0e22cefc85a80d3'), 'scope holds in exports');
   });
+
+  it('R26 top-up records, settled and pending, export to CSV for finance', async () => {
+    const res = await app.request('/api/v1/requests/export?category=topup', { headers: { cookie: finance } });
+    const lines = (await res.text()).trim().split('\r\n').slice(1);
+    assert.deepEqual(lines.map((l) => l.split(',')[3]).sort(), ['approved', 'approved', 'approved']);
+    assert.ok(lines.some((l) => l.includes('30000.00') && l.includes('ICBC-20261120-0093')));
+  });
 });

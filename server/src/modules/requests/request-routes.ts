@@ -18,6 +18,7 @@ import {
 } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
+import { csvResponse, toCsv } from '../../http/export';
 import { iso, money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
@@ -125,6 +126,44 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         ),
         200,
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/requests/export',
+      tags,
+      summary: 'R26/R39 the filtered queue (e.g. every top-up, settled and pending) as CSV',
+      request: { query: QueueQuery.omit({ after: true, limit: true }) },
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+    }),
+    async (c) => {
+      const rows = await listQueue(deps, principal(c), { ...c.req.valid('query'), limit: 10_000 });
+      const header = [
+        '编号 number',
+        '类别 category',
+        '负责 team',
+        '状态 state',
+        '提交 submitted',
+        '期限 due',
+        '币种 currency',
+        '金额 amount',
+        '付款方 payer',
+        '银行流水 bank ref',
+      ];
+      const body = rows.map(({ request: r, topup: t }) => [
+        r.number,
+        r.category,
+        r.owner_team,
+        r.state,
+        iso(r.submitted_at),
+        iso(r.due_at),
+        t?.currency ?? '',
+        t ? money(t.amount, t.currency) : '',
+        t?.payer ?? '',
+        t?.bank_ref ?? '',
+      ]);
+      return csvResponse(`requests-${deps.clock.now().toString().slice(0, 10)}.csv`, toCsv(header, body));
     },
   );
   app.openapi(
