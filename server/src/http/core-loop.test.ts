@@ -171,4 +171,26 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
     assert.deepEqual(lines.map((l) => l.split(',')[3]).sort(), ['approved', 'approved', 'approved']);
     assert.ok(lines.some((l) => l.includes('30000.00') && l.includes('ICBC-20261120-0093')));
   });
+
+  it('100 concurrent duplicates of one POST /api/v1/topups make one application and one response', async () => {
+    const before =
+      (await call(finance, 'GET', '/api/v1/requests?category=topup&limit=200')).body.items?.length ?? 0;
+    const body = {
+      walletOwnerType: 'partner',
+      walletOwnerId: 'prt_demo_liyan',
+      payer: '渠道对公账户',
+      currency: 'CNY',
+      amount: '777.00',
+      bankRef: 'DUP-1',
+      submit: true,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => call(agent, 'POST', '/api/v1/topups', body, 'dup-topup')),
+    );
+    assert.ok(answers.every((a) => a.status === 201));
+    assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
+    const after =
+      (await call(finance, 'GET', '/api/v1/requests?category=topup&limit=200')).body.items?.length ?? 0;
+    assert.equal(after, before + 1);
+  });
 });
