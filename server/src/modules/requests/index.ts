@@ -2,6 +2,8 @@
 // returns (R27, R32), seat reductions (R13) and customer transfers (R17). Each has a category, an
 // owning team, a lifecycle, comments and a business-day deadline (R34); approval applies its effect in
 // the same transaction.
+
+export { commentRequest } from './comment-request';
 export { decideRequest, type Verdict } from './decide-request';
 export { editTopup } from './edit-topup';
 export { fileRefund, planRefund } from './file-refund';

@@ -22,6 +22,7 @@ import { csvResponse, toCsv } from '../../http/export';
 import { iso, money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
+  commentRequest,
   decideRequest,
   editTopup,
   fileRefund,
@@ -287,6 +288,20 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const id = c.req.valid('param').id;
       return c.json({ id, number: '', state: await withdrawRequest(deps, principal(c), id) }, 200);
+    },
+  );
+  app.openapi(
+    postOn('/api/v1/requests/{id}/comments', 'Add a comment to a request’s conversation', DecisionInput),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const r = await getRequest(deps, principal(c), id);
+      await commentRequest(
+        deps,
+        principal(c),
+        id,
+        (c.req.valid('json') as z.infer<typeof DecisionInput>).comment,
+      );
+      return c.json({ id, number: r.request.number, state: r.request.state }, 200);
     },
   );
   for (const verdict of ['approve', 'return', 'decline'] as const satisfies readonly Verdict[]) {

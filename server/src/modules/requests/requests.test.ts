@@ -9,6 +9,7 @@ import { notificationsOf } from '../notifications';
 import { approveOrder, getOrder, linesOf } from '../orders';
 import { findWallet } from '../wallets';
 import {
+  commentRequest,
   decideRequest,
   editTopup,
   fileRefund,
@@ -220,5 +221,28 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       'REQUEST_NOT_SUBMITTED',
     );
     assert.equal((await refusal(withdrawRequest(deps, P.agentA, t.id))).code, 'REQUEST_DECIDED');
+  });
+
+  it('R11 a request carries a conversation: the filer and the owner team comment, others cannot see it', async () => {
+    const t = await fileTopup(deps, P.agentA, {
+      walletOwnerType: 'partner',
+      walletOwnerId: W.partnerA,
+      payer: '李艳',
+      currency: 'CNY',
+      amount: '3.00',
+      bankRef: 'B-C',
+      submit: true,
+    });
+    await commentRequest(deps, P.finance, t.id, '请补充回单');
+    await commentRequest(deps, P.agentA, t.id, '已上传回单');
+    assert.equal((await refusal(commentRequest(deps, P.agentB, t.id, 'x'))).status, 404);
+    const d = await getRequest(deps, P.agentA, t.id);
+    assert.deepEqual(
+      d.comments.map((c) => [c.author_id, c.body]),
+      [
+        [P.finance.userId, '请补充回单'],
+        [P.agentA.userId, '已上传回单'],
+      ],
+    );
   });
 });
