@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { useTestDatabase } from '../testing/test-db';
@@ -192,5 +193,22 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
     const after =
       (await call(finance, 'GET', '/api/v1/requests?category=topup&limit=200')).body.items?.length ?? 0;
     assert.equal(after, before + 1);
+  });
+
+  it('R39 the same list exports to XLSX that a spreadsheet reads back', async () => {
+    const res = await app.request('/api/v1/orders/export?format=xlsx', { headers: { cookie: agent } });
+    assert.equal(
+      res.headers.get('content-type'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0];
+    assert.equal(sheet?.getRow(1).getCell(1).value, '单号 number');
+    const customers = new Set<string>();
+    sheet?.eachRow((row, i) => {
+      if (i > 1) customers.add(String(row.getCell(5).value));
+    });
+    assert.deepEqual([...customers].sort(), ['灵韵（北京）有限公司', '辉煌有限公司'].sort());
   });
 });

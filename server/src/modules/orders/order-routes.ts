@@ -16,7 +16,7 @@ import {
 } from '@kaidan/shared/contracts/orders';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { csvResponse, toCsv } from '../../http/export';
+import { exportResponse } from '../../http/export';
 import { money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
@@ -127,19 +127,22 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/orders/export',
       tags,
-      summary: 'R39 the filtered order list as CSV (up to 10,000 rows)',
-      request: { query: ListQuery.omit({ after: true, limit: true }) },
-      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+      summary: 'R39 the filtered order list as CSV or XLSX (up to 10,000 rows)',
+      request: {
+        query: ListQuery.omit({ after: true, limit: true }).extend({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+        }),
+      },
+      responses: {
+        200: { description: 'CSV or XLSX file', content: { 'text/csv': { schema: z.string() } } },
+        ...errors,
+      },
     }),
     async (c) => {
-      const rows = await listOrders(deps.database.db, principal(c), {
-        ...c.req.valid('query'),
-        limit: EXPORT_LIMIT,
-      });
-      return csvResponse(
-        `orders-${deps.clock.now().toString().slice(0, 10)}.csv`,
-        toCsv(ORDER_CSV_HEADER, rows.map(orderCsvRow)),
-      );
+      const { format, ...filter } = c.req.valid('query');
+      const rows = await listOrders(deps.database.db, principal(c), { ...filter, limit: EXPORT_LIMIT });
+      const name = `orders-${deps.clock.now().toString().slice(0, 10)}`;
+      return exportResponse(name, format, ORDER_CSV_HEADER, rows.map(orderCsvRow));
     },
   );
   app.openapi(

@@ -18,7 +18,7 @@ import {
 } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { csvResponse, toCsv } from '../../http/export';
+import { exportResponse } from '../../http/export';
 import { iso, money, paged, presentAudit } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
@@ -134,12 +134,20 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/requests/export',
       tags,
-      summary: 'R26/R39 the filtered queue (e.g. every top-up, settled and pending) as CSV',
-      request: { query: QueueQuery.omit({ after: true, limit: true }) },
-      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+      summary: 'R26/R39 the filtered queue (e.g. every top-up, settled and pending) as CSV or XLSX',
+      request: {
+        query: QueueQuery.omit({ after: true, limit: true }).extend({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+        }),
+      },
+      responses: {
+        200: { description: 'CSV or XLSX file', content: { 'text/csv': { schema: z.string() } } },
+        ...errors,
+      },
     }),
     async (c) => {
-      const rows = await listQueue(deps, principal(c), { ...c.req.valid('query'), limit: 10_000 });
+      const { format, ...filter } = c.req.valid('query');
+      const rows = await listQueue(deps, principal(c), { ...filter, limit: 10_000 });
       const header = [
         '编号 number',
         '类别 category',
@@ -164,7 +172,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         t?.payer ?? '',
         t?.bank_ref ?? '',
       ]);
-      return csvResponse(`requests-${deps.clock.now().toString().slice(0, 10)}.csv`, toCsv(header, body));
+      return exportResponse(`requests-${deps.clock.now().toString().slice(0, 10)}`, format, header, body);
     },
   );
   app.openapi(
