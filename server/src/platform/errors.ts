@@ -59,3 +59,24 @@ export const invalid = (field: string, code: string, message: Text, fixes?: Text
 
 export const forbidden = (message: Text): AppError =>
   new AppError({ status: 403, code: 'FORBIDDEN', message });
+
+export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { zh, en },
+});
+
+/** Refuse a save with every problem at once (R6: field-level messages), or do nothing when there is none. */
+export function refuseIfAny(fields: FieldError[], fixes: Text[] = []): void {
+  if (fields.length === 0) return;
+  throw new AppError({
+    status: 422,
+    code: 'VALIDATION_FAILED',
+    message: {
+      zh: `有 ${fields.length} 项资料缺失或无效：${fields.map((f) => f.message.zh).join('；')}`,
+      en: `${fields.length} field(s) missing or invalid: ${fields.map((f) => f.message.en).join('; ')}`,
+    },
+    fields,
+    fixes,
+  });
+}

@@ -1,5 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
-import { AppError, type FieldError, type Text } from '../../platform/errors';
+import { AppError, type FieldError, fieldError, refuseIfAny, type Text } from '../../platform/errors';
+
+export { fieldError, refuseIfAny };
+
 import type { OrderType, PlanRow, ProductRow, SalesChannel } from './order-catalog-store';
 
 // The catalog's own rules, pure: what a product, a plan, a price list, a bundle and a review policy set
@@ -7,26 +10,6 @@ import type { OrderType, PlanRow, ProductRow, SalesChannel } from './order-catal
 
 export const CHANNELS: readonly SalesChannel[] = ['partner', 'direct', 'self_service'];
 export const WRITE_ROLES = ['admin'] as const;
-
-export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
-  field,
-  code,
-  message: { zh, en },
-});
-
-export function refuseIfAny(fields: FieldError[], fixes: Text[] = []): void {
-  if (fields.length === 0) return;
-  throw new AppError({
-    status: 422,
-    code: 'VALIDATION_FAILED',
-    message: {
-      zh: `有 ${fields.length} 项无效：${fields.map((f) => f.message.zh).join('；')}`,
-      en: `${fields.length} field(s) invalid: ${fields.map((f) => f.message.en).join('; ')}`,
-    },
-    fields,
-    fixes,
-  });
-}
 
 export const clean = (v: string | null | undefined): string | null => v?.trim() || null;
 

@@ -1,25 +1,8 @@
-import { AppError, type FieldError, type Text } from '../../platform/errors';
+import { type FieldError, fieldError, refuseIfAny } from '../../platform/errors';
+
+export { fieldError, refuseIfAny };
 
 // Parties refuse a save with every missing or malformed field at once (R6), each with its own message.
-export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
-  field,
-  code,
-  message: { zh, en },
-});
-
-export function refuseIfAny(fields: FieldError[], fixes: Text[] = []): void {
-  if (fields.length === 0) return;
-  throw new AppError({
-    status: 422,
-    code: 'VALIDATION_FAILED',
-    message: {
-      zh: `有 ${fields.length} 项资料缺失或无效：${fields.map((f) => f.message.zh).join('；')}`,
-      en: `${fields.length} field(s) missing or invalid: ${fields.map((f) => f.message.en).join('; ')}`,
-    },
-    fields,
-    fixes,
-  });
-}
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
 
