@@ -6,6 +6,7 @@ import { FakeClock } from '../../platform/clock';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
+import { MAX_FAILURES } from './sign-in';
 
 describe('parties: sign-in, sessions and API keys', async () => {
   const database = await useTestDatabase();
@@ -195,5 +196,21 @@ describe('parties: sign-in, sessions and API keys', async () => {
       ['disable', admin.id],
       ['revoke', admin.id],
     ]);
+  });
+
+  it('ten wrong passwords in 15 minutes throttle that email with 429, even the right password; it lifts later', async () => {
+    const u = await makeUser(database, clock, { roles: ['sales'], email: 'guessed@example.com' });
+    for (let i = 0; i < MAX_FAILURES; i++)
+      assert.equal((await login('guessed@example.com', 'wrong-password')).status, 401);
+    const blocked = await login('guessed@example.com', u.password);
+    assert.equal(blocked.status, 429);
+    assert.equal(((await blocked.json()) as { code: string }).code, 'TOO_MANY_ATTEMPTS');
+    assert.equal(
+      (await login('nobody-here@example.com', 'x-wrong-pass')).status,
+      401,
+      'other emails are unaffected',
+    );
+    clock.advance({ minutes: 16 });
+    assert.equal((await login('guessed@example.com', u.password)).status, 200);
   });
 });

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-store';
 import { newSecret, sha256, verifyPassword } from './password';
 import { sessionExpiry } from './session';
 import { insertSession } from './session-store';
+import { clearFailures, recentFailures, recordFailure } from './throttle-store';
 import { principalFrom } from './user';
 import { credentialsByEmail } from './user-store';
 
@@ -27,14 +28,38 @@ const invalidCredentials = () =>
     ],
   });
 
+// Counted per email whether or not the account exists, so the limit itself reveals nothing.
+export const MAX_FAILURES = 10;
+const THROTTLE_MINUTES = 15;
+const tooManyAttempts = () =>
+  new AppError({
+    status: 429,
+    code: 'TOO_MANY_ATTEMPTS',
+    message: { zh: '密码错误次数过多，请稍后再试', en: 'Too many wrong passwords; try again later' },
+    fixes: [
+      {
+        zh: `${THROTTLE_MINUTES} 分钟后再试，或联系管理员`,
+        en: `Wait ${THROTTLE_MINUTES} minutes, or ask an admin`,
+      },
+    ],
+  });
+
 /** Checks the password (argon2id) and opens a session; only the token's sha256 is stored. */
 export async function signIn(
   deps: Deps,
   input: { email: string; password: string },
   channel: Channel = 'console',
 ): Promise<SignedIn> {
+  const key = input.email.trim().toLowerCase();
+  const now0 = deps.clock.now();
+  const since = toDate(now0.subtract({ minutes: THROTTLE_MINUTES }));
+  if ((await recentFailures(deps.database.db, key, since)) >= MAX_FAILURES) throw tooManyAttempts();
   const u = await credentialsByEmail(deps.database.db, input.email.trim());
-  if (!(await verifyPassword(u?.password_hash ?? null, input.password)) || !u) throw invalidCredentials();
+  if (!(await verifyPassword(u?.password_hash ?? null, input.password)) || !u) {
+    await recordFailure(deps.database.db, key, toDate(now0));
+    throw invalidCredentials();
+  }
+  await clearFailures(deps.database.db, key);
   // Said only to someone who knows the password, so it leaks nothing to a guesser.
   if (u.state !== 'active')
     throw new AppError({
