@@ -19,7 +19,8 @@ export function idempotency<E extends Env>(
 ): MiddlewareHandler<E> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    if (c.req.method !== 'POST' || !key) return next();
+    // Sign-in and sign-out change no business state and answer with cookies, which a replay cannot carry.
+    if (c.req.method !== 'POST' || !key || c.req.path.startsWith('/api/v1/auth/')) return next();
     const principal = principalOf(c);
     const hash = createHash('sha256')
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
