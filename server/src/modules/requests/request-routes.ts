@@ -36,54 +36,13 @@ import {
   type Verdict,
   withdrawRequest,
 } from '.';
-import type { RequestView } from './get-request';
-import type { RefundLineRow } from './refund-store';
+import { presentRefundLine, presentRequest } from './request-present';
 
 const tags = ['requests'];
 const QueueQuery = Cursor.extend({
   category: RequestCategory.optional(),
   state: RequestState.optional(),
   ownerTeam: z.enum(['finance', 'order_desk']).optional(),
-});
-
-const present = ({ request: r, topup: t }: RequestView, now: Date) => ({
-  id: r.id,
-  number: r.number,
-  category: r.category,
-  ownerTeam: r.owner_team,
-  state: r.state,
-  partnerId: r.partner_id,
-  companyId: r.company_id,
-  payload: r.payload,
-  createdBy: r.created_by,
-  createdAt: r.created_at.toISOString(),
-  submittedAt: iso(r.submitted_at),
-  decidedBy: r.decided_by,
-  decidedAt: iso(r.decided_at),
-  dueAt: iso(r.due_at),
-  overdue: r.state === 'submitted' && r.due_at !== null && r.due_at < now,
-  topup: t && {
-    walletOwnerType: t.wallet_owner_type,
-    walletOwnerId: t.wallet_owner_id,
-    companyId: t.company_id,
-    payer: t.payer,
-    currency: t.currency,
-    amount: money(t.amount, t.currency),
-    bankRef: t.bank_ref,
-  },
-});
-
-const refundLine = (
-  l: Omit<RefundLineRow, 'id' | 'request_id'> & { order_number?: string; line_no?: number; plan_id?: string },
-  cur: Currency,
-) => ({
-  orderId: l.order_id,
-  orderLineId: l.order_line_id,
-  mode: l.mode,
-  amount: money(l.amount, cur),
-  ...(l.order_number ? { orderNumber: l.order_number } : {}),
-  ...(l.line_no ? { lineNo: l.line_no } : {}),
-  ...(l.plan_id ? { planId: l.plan_id } : {}),
 });
 
 const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
@@ -123,7 +82,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         paged(
           rows.map((r) => ({ ...r, id: r.request.id })),
           q.limit,
-          (r) => present(r, now()),
+          (r) => presentRequest(r, now()),
         ),
         200,
       );
@@ -189,14 +148,14 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       const cur = ((d.request.payload as { currency?: Currency }).currency ?? 'CNY') as Currency;
       return c.json(
         {
-          request: present(d, now()),
+          request: presentRequest(d, now()),
           comments: d.comments.map((m) => ({
             authorId: m.author_id,
             action: m.action,
             body: m.body,
             at: m.at.toISOString(),
           })),
-          refundLines: d.refundLines.map((l) => refundLine(l, cur)),
+          refundLines: d.refundLines.map((l) => presentRefundLine(l, cur)),
           trail: d.trail.map(presentAudit),
         },
         200,
@@ -248,7 +207,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         {
           currency: plan.orders[0]?.currency ?? null,
           total: money(total, cur),
-          lines: plan.lines.map((l) => refundLine(l, cur)),
+          lines: plan.lines.map((l) => presentRefundLine(l, cur)),
         },
         200,
       );

@@ -1,0 +1,45 @@
+import type { Currency } from '@kaidan/shared';
+import { iso, money } from '../../http/present';
+import type { RequestView } from './get-request';
+import type { RefundLineRow } from './refund-store';
+
+// Wire shapes of requests: amounts as decimal strings, instants as ISO, `overdue` against R34's deadline.
+export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date) => ({
+  id: r.id,
+  number: r.number,
+  category: r.category,
+  ownerTeam: r.owner_team,
+  state: r.state,
+  partnerId: r.partner_id,
+  companyId: r.company_id,
+  payload: r.payload,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  submittedAt: iso(r.submitted_at),
+  decidedBy: r.decided_by,
+  decidedAt: iso(r.decided_at),
+  dueAt: iso(r.due_at),
+  overdue: r.state === 'submitted' && r.due_at !== null && r.due_at < now,
+  topup: t && {
+    walletOwnerType: t.wallet_owner_type,
+    walletOwnerId: t.wallet_owner_id,
+    companyId: t.company_id,
+    payer: t.payer,
+    currency: t.currency,
+    amount: money(t.amount, t.currency),
+    bankRef: t.bank_ref,
+  },
+});
+
+export const presentRefundLine = (
+  l: Omit<RefundLineRow, 'id' | 'request_id'> & { order_number?: string; line_no?: number; plan_id?: string },
+  cur: Currency,
+) => ({
+  orderId: l.order_id,
+  orderLineId: l.order_line_id,
+  mode: l.mode,
+  amount: money(l.amount, cur),
+  ...(l.order_number ? { orderNumber: l.order_number } : {}),
+  ...(l.line_no ? { lineNo: l.line_no } : {}),
+  ...(l.plan_id ? { planId: l.plan_id } : {}),
+});
