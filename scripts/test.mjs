@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['shared/src', 'server/src'];
+const roots = ['shared/src', 'server/src', 'web/e2e'];
 const files = roots.flatMap((root) =>
   readdirSync(root, { recursive: true, withFileTypes: false })
     .map(String)

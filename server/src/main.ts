@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { topupsCli } from './cli/topups-cli';
 import { createApp } from './http/app';
+import { serveConsole } from './http/console';
 import { usersCli } from './modules/parties';
 import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
@@ -71,6 +73,7 @@ switch (command) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
     const app = createApp({ database, clock: systemClock, log });
+    serveConsole(app, fileURLToPath(new URL('../../web/dist', import.meta.url)));
     const port = Number(process.env.PORT ?? 3000);
     serve({ fetch: app.fetch, port });
     worker.start();

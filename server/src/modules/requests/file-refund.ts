@@ -1,3 +1,4 @@
+import { formatAmount } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import { today } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
@@ -143,7 +144,7 @@ export async function fileRefund(
         reason: input.reason,
         evidence: input.evidence ?? null,
         currency: first.currency,
-        total: total.toString(),
+        total: formatAmount(total, first.currency),
         orderIds: input.orderIds,
       },
       after: { category: 'refund', mode: input.mode, total, orders: input.orderIds },

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createApp } from '../../server/src/http/app';
+import { serveConsole } from '../../server/src/http/console';
+import { FakeClock } from '../../server/src/platform/clock';
+import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo-seed';
+import { useTestDatabase } from '../../server/src/testing/test-db';
+import { ensureConsoleBuilt } from './build-console';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/** Browser tests skip only when Debian's chromium is not installed; every other failure fails. */
+export const skipReason = existsSync(CHROMIUM)
+  ? false
+  : `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never a downloaded browser)`;
+
+/** A real server (API + built console) on a fresh demo database, and a headless Debian chromium. */
+export async function useConsoleServer(): Promise<{ base: string; browser: Browser }> {
+  const dist = await ensureConsoleBuilt();
+  const database = await useTestDatabase();
+  // A fixed instant keeps the demo's dates, deadlines and screenshots stable.
+  const clock = new FakeClock('2026-11-25T02:00:00Z');
+  await seedDemo({ database, clock });
+  const app = createApp({ database, clock });
+  serveConsole(app, dist);
+  const server = await new Promise<ReturnType<typeof serve>>((ok) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  after(async () => {
+    await browser.close();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return { base: `http://127.0.0.1:${port}`, browser };
+}
+
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(base);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('nav').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('login-email').waitFor();
+}
+
+/** Picks an option of an antd Select: open it, then click the option whose text contains `text`. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });

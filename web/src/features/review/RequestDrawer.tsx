@@ -1,0 +1,133 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Descriptions, Drawer, Table, Typography } from 'antd';
+import { api } from '../../api/client';
+import type { Filed, RequestDetail } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { AuditTrail } from '../../ui/AuditTrail';
+import { DecisionBox } from '../../ui/DecisionBox';
+import { ProblemAlert } from '../../ui/problem';
+import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+
+/** One request with its conversation, refund lines and trail; the owning team decides it here. */
+export function RequestDrawer({
+  id,
+  onClose,
+  canDecide,
+}: {
+  id: string | null;
+  onClose: () => void;
+  canDecide: boolean;
+}) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const qc = useQueryClient();
+  const detail = useQuery({
+    queryKey: ['requests', id],
+    queryFn: () => api.get<RequestDetail>(`/requests/${id}`),
+    enabled: id !== null,
+  });
+  const decide = useMutation({
+    mutationFn: ({ action, comment }: { action: string; comment: string }) =>
+      api.post<Filed>(`/requests/${id}/${action}`, { comment }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['requests'] });
+      void qc.invalidateQueries({ queryKey: ['wallets'] });
+    },
+  });
+  const d = detail.data;
+  const r = d?.request;
+  const cur = r?.topup?.currency ?? (typeof r?.payload.currency === 'string' ? r.payload.currency : 'CNY');
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={720}
+      title={r ? `${label('category', r.category)} ${r.number}` : ''}
+      destroyOnClose
+    >
+      <ProblemAlert error={detail.error} />
+      {r && d && (
+        <>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('common.state')}>
+              <StateTag state={r.state} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('queue.owner')}>{label('team', r.ownerTeam)}</Descriptions.Item>
+            <Descriptions.Item label={t('queue.submitted')}>
+              <DateText value={r.submittedAt} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('queue.due')}>
+              <DateText value={r.dueAt} />
+            </Descriptions.Item>
+            {r.topup && (
+              <>
+                <Descriptions.Item label={t('common.amount')}>
+                  <Money amount={r.topup.amount} currency={r.topup.currency} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('topups.payer')}>{r.topup.payer}</Descriptions.Item>
+                <Descriptions.Item label={t('topups.bankRef')}>{r.topup.bankRef}</Descriptions.Item>
+                <Descriptions.Item label={t('topups.owner')}>
+                  {r.topup.walletOwnerType} · {r.topup.walletOwnerId}
+                </Descriptions.Item>
+              </>
+            )}
+            {Object.entries(r.payload)
+              .filter(([k]) => k !== 'total')
+              .map(([k, v]) => (
+                <Descriptions.Item key={k} label={k}>
+                  {typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)}
+                </Descriptions.Item>
+              ))}
+          </Descriptions>
+          {d.refundLines.length > 0 && (
+            <Table
+              style={{ marginTop: 12 }}
+              size="small"
+              pagination={false}
+              rowKey="orderLineId"
+              dataSource={d.refundLines}
+              columns={[
+                { title: t('orders.title'), render: (_, l) => l.orderNumber ?? l.orderId },
+                { title: t('refunds.line'), dataIndex: 'lineNo' },
+                { title: t('order.plan'), dataIndex: 'planId' },
+                {
+                  title: t('common.amount'),
+                  align: 'right',
+                  render: (_, l) => <Money amount={l.amount} currency={cur} />,
+                },
+              ]}
+            />
+          )}
+          {d.comments.map((c) => (
+            <Typography.Paragraph key={`${c.at}-${c.action}`} style={{ marginTop: 8 }}>
+              <DateText value={c.at} /> · {c.action}: {c.body}
+            </Typography.Paragraph>
+          ))}
+          {canDecide && r.state === 'submitted' && (
+            <div style={{ margin: '12px 0' }}>
+              <DecisionBox
+                actions={[
+                  { key: 'approve', label: t('common.approve'), primary: true },
+                  { key: 'return', label: t('common.return') },
+                  { key: 'decline', label: t('common.decline'), danger: true },
+                ]}
+                pending={decide.isPending}
+                error={decide.error}
+                onDecide={(action, comment) => decide.mutate({ action, comment })}
+              />
+            </div>
+          )}
+          {decide.data && (
+            <Typography.Text type="success" data-testid="decided">
+              {t('queue.decided', { state: label('state', decide.data.state) })}
+            </Typography.Text>
+          )}
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('orderDetail.trail')}
+          </Typography.Title>
+          <AuditTrail trail={d.trail} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { api } from '../../api/client';
+import type { Me } from '../../api/types';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { ProblemAlert } from '../../ui/problem';
+import { SignIn } from '../auth/SignIn';
+import { ME_KEY, navFor, useMe } from '../auth/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Shell() {
+  const me = useMe();
+  if (me.isPending) return <Spin style={{ margin: 80 }} />;
+  if (me.error) return <ProblemAlert error={me.error} />;
+  if (!me.data) return <SignIn />;
+  return <SignedIn me={me.data} />;
+}
+
+function Scope({ me }: { me: Me }) {
+  const { t, pick } = useI18n();
+  const label = me.partner
+    ? t('app.scope.partner', { name: pick({ zh: me.partner.nameZh, en: me.partner.nameEn }) })
+    : me.company
+      ? t('app.scope.company', { name: pick({ zh: me.company.nameZh, en: me.company.nameEn }) })
+      : t('app.scope.staff');
+  return (
+    <Typography.Text type="secondary" data-testid="scope">
+      {t('app.scope')}: {label}
+    </Typography.Text>
+  );
+}
+
+function SignedIn({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const logout = useMutation({
+    mutationFn: () => api.post<undefined>('/auth/logout'),
+    // Drop every cached answer of the old session; `me` becomes null in place so the shell shows sign-in.
+    onSettled: () => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+  const nav = navFor(me.roles);
+  const selected = nav.find((k) => path === `/${k}` || path.startsWith(`/${k}/`));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '14px 20px', fontWeight: 600, fontSize: 16 }}>{t('app.title')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          data-testid="nav"
+          items={nav.map((k) => ({
+            key: k,
+            label: <Link to={`/${k}`}>{t(`nav.${k}` as MessageKey)}</Link>,
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            height: 48,
+            lineHeight: '48px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Scope me={me} />
+          <Space>
+            <span data-testid="user-name">{me.user.name}</span>
+            {me.roles.map((r) => (
+              <Tag key={r}>{t(`role.${r}` as MessageKey)}</Tag>
+            ))}
+            <LanguageSwitch />
+            <Button size="small" onClick={() => logout.mutate()} data-testid="sign-out">
+              {t('app.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

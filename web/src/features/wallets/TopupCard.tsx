@@ -1,0 +1,120 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { api } from '../../api/client';
+import type { Filed, Page, ReviewRequest } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { ProblemAlert, useFieldStatus } from '../../ui/problem';
+import { DateText, Money, StateTag } from '../../ui/widgets';
+
+interface TopupValues {
+  payer: string;
+  currency: 'CNY' | 'USD';
+  amount: string;
+  bankRef: string;
+}
+
+/**
+ * R25/R26: apply for an offline top-up of a partner wallet (sent to finance at once), and the list of
+ * top-ups, settled and pending. The amount stays the string the user typed; the server checks its scale.
+ */
+export function TopupCard({ partnerId }: { partnerId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<TopupValues>();
+  const list = useQuery({
+    queryKey: ['requests', 'topup', partnerId],
+    queryFn: () => api.get<Page<ReviewRequest>>('/requests', { category: 'topup', limit: 100 }),
+  });
+  const file = useMutation({
+    mutationFn: (v: TopupValues) =>
+      api.post<Filed>('/topups', {
+        walletOwnerType: 'partner',
+        walletOwnerId: partnerId,
+        ...v,
+        amount: v.amount.trim(),
+        submit: true,
+      }),
+    onSuccess: () => {
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ['requests'] });
+    },
+  });
+  const status = useFieldStatus(file.error);
+  const rows = (list.data?.items ?? []).filter((r) => r.topup?.walletOwnerId === partnerId);
+  return (
+    <Card size="small" title={t('topups.apply')}>
+      <Form<TopupValues>
+        form={form}
+        layout="inline"
+        initialValues={{ currency: 'CNY' }}
+        onFinish={(v) => file.mutate(v)}
+        onValuesChange={() => file.reset()}
+      >
+        <Form.Item name="payer" label={t('topups.payer')} rules={[{ required: true }]} {...status('payer')}>
+          <Input style={{ width: 160 }} data-testid="topup-payer" />
+        </Form.Item>
+        <Form.Item name="currency" label={t('common.currency')} {...status('currency')}>
+          <Select style={{ width: 80 }} options={[{ value: 'CNY' }, { value: 'USD' }]} />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={t('common.amount')}
+          rules={[{ required: true }]}
+          {...status('amount')}
+        >
+          <Input
+            style={{ width: 140 }}
+            inputMode="decimal"
+            placeholder="10000.00"
+            data-testid="topup-amount"
+          />
+        </Form.Item>
+        <Form.Item
+          name="bankRef"
+          label={t('topups.bankRef')}
+          rules={[{ required: true }]}
+          {...status('bankRef')}
+        >
+          <Input style={{ width: 180 }} data-testid="topup-bankref" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="topup-submit">
+          {t('common.submit')}
+        </Button>
+      </Form>
+      <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+        <ProblemAlert error={file.error} shownFields={['payer', 'currency', 'amount', 'bankRef']} />
+        {file.data && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="topup-filed"
+            message={t('topups.filed', { number: file.data.number })}
+          />
+        )}
+        <Table<ReviewRequest>
+          size="small"
+          rowKey="id"
+          loading={list.isPending}
+          dataSource={rows}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            { title: t('common.number'), dataIndex: 'number' },
+            {
+              title: t('common.amount'),
+              align: 'right',
+              render: (_, r) => r.topup && <Money amount={r.topup.amount} currency={r.topup.currency} />,
+            },
+            { title: t('topups.payer'), render: (_, r) => r.topup?.payer },
+            { title: t('topups.bankRef'), render: (_, r) => r.topup?.bankRef },
+            {
+              title: t('queue.submitted'),
+              dataIndex: 'submittedAt',
+              render: (v: string | null) => <DateText value={v} />,
+            },
+            { title: t('common.state'), dataIndex: 'state', render: (s: string) => <StateTag state={s} /> },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}
