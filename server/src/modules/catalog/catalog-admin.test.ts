@@ -1,67 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../../http/app';
-import { FakeClock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
 import { systemPrincipal } from '../../platform/principal';
-import { makeUser, signIn } from '../../testing/auth-factory';
-import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
-import { createPlan, createProduct, reviewMode, setPlanPrices, unitPrice } from '.';
-
-interface Problem {
-  code: string;
-  message: { zh: string; en: string };
-  fields: Array<{ field: string; code: string; message: { zh: string; en: string } }>;
-}
-interface PlanOut {
-  id: string;
-  version: number;
-  refundable: boolean;
-  passThrough: boolean;
-  validFrom: string | null;
-  validTo: string | null;
-  prices: Array<{ currency: string; minSeats: number; amount: string }>;
-  bundleItems: Array<{ planId: string; seatsPerBundle: number }>;
-}
-interface ProductOut {
-  id: string;
-  code: string;
-  version: number;
-  state: string;
-  channels: string[];
-  plans: PlanOut[];
-  reviewPolicies: Array<{ orderType: string; channel: string; mode: string }>;
-}
+import { createProduct, reviewMode, unitPrice } from '.';
+import { catalogHarness, type PlanOut, type Problem, type ProductOut } from './catalog-test-kit';
 
 describe('catalog admin API', async () => {
-  const database = await useTestDatabase();
-  const clock = new FakeClock('2026-11-20T02:00:00Z');
-  const deps = { database, clock };
-  const app = createApp(deps);
-  const admin = await makeUser(database, clock, { roles: ['admin'] });
-  const desk = await makeUser(database, clock, { roles: ['order_desk'] });
-  const adminCookie = await signIn(app, admin.email, admin.password);
-  const deskCookie = await signIn(app, desk.email, desk.password);
-  const send = async (method: string, path: string, cookie: string | null, body?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
-  const as = <T>(r: { body: unknown }) => r.body as T;
-
-  const created = await send('POST', '/api/v1/products', adminCookie, {
-    code: 'wecom-steward',
-    nameZh: '企微管家',
-    nameEn: 'WeCom Steward',
-    kind: 'seat_app',
-    category: 'SaaS',
-    subcategory: '企微',
-  });
-  const product = as<ProductOut>(created);
+  const { database, deps, admin, adminCookie, deskCookie, send, as, product, created } =
+    await catalogHarness();
 
   it('creates a product with every channel by default, and audits it (R40)', async () => {
     assert.equal(created.status, 201);
@@ -306,102 +252,5 @@ describe('catalog admin API', async () => {
       await send('GET', '/api/v1/products?state=active', deskCookie),
     );
     assert.deepEqual(active.items.map((p) => p.code).sort(), ['crm', 'sms']);
-  });
-
-  it('sets bundle items: own product only, no nesting; non-bundles are refused', async () => {
-    const sys = systemPrincipal('cli');
-    const archive = await createPlan(deps, sys, {
-      productId: product.id,
-      code: 'archive',
-      nameZh: '会话存档',
-      kind: 'addon',
-      pricingMethod: 'seat_year',
-    });
-    const bundleR = await send('POST', `/api/v1/products/${product.id}/plans`, adminCookie, {
-      code: 'suite',
-      nameZh: '全家桶',
-      kind: 'bundle',
-      pricingMethod: 'flat',
-    });
-    const bundle = as<PlanOut>(bundleR);
-    const other = as<{ items: ProductOut[] }>(
-      await send('GET', '/api/v1/products?kind=quota_feature', deskCookie),
-    ).items[0];
-    assert.ok(other);
-    const foreign = await createPlan(deps, sys, {
-      productId: other.id,
-      code: 'sms-100',
-      nameZh: '短信包',
-      kind: 'addon',
-      pricingMethod: 'unit',
-    });
-    const bad = await send('PUT', `/api/v1/plans/${bundle.id}/bundle-items`, adminCookie, {
-      version: bundle.version,
-      items: [
-        { planId: foreign, seatsPerBundle: 1 },
-        { planId: bundle.id, seatsPerBundle: 1 },
-        { planId: archive, seatsPerBundle: 0 },
-      ],
-    });
-    assert.equal(bad.status, 422);
-    assert.deepEqual(
-      as<Problem>(bad).fields.map((f) => `${f.field}:${f.code}`),
-      [
-        'items.0.planId:plan_not_in_product',
-        'items.1.planId:nested_bundle',
-        'items.2.seatsPerBundle:seats_invalid',
-      ],
-    );
-    const ok = await send('PUT', `/api/v1/plans/${bundle.id}/bundle-items`, adminCookie, {
-      version: bundle.version,
-      items: [
-        { planId: edition.id, seatsPerBundle: 10 },
-        { planId: archive, seatsPerBundle: 10 },
-      ],
-    });
-    assert.equal(ok.status, 200);
-    assert.equal(as<PlanOut>(ok).bundleItems.length, 2);
-    const notBundle = await send('PUT', `/api/v1/plans/${archive}/bundle-items`, adminCookie, {
-      version: 1,
-      items: [],
-    });
-    assert.equal(as<Problem>(notBundle).code, 'NOT_A_BUNDLE');
-    const detail = as<ProductOut>(await send('GET', `/api/v1/products/${product.id}`, deskCookie));
-    assert.deepEqual(
-      detail.plans.map((p) => p.id).sort(),
-      [archive, bundle.id, edition.id, detail.plans.find((p) => p.passThrough)?.id].sort(),
-    );
-  });
-
-  it('use cases work for the seed (system principal) and refuse a non-admin principal', async () => {
-    const sys = systemPrincipal('cli');
-    const id = await createProduct(deps, sys, { code: 'seeded', nameZh: '种子', kind: 'service' });
-    const plan = await createPlan(deps, sys, {
-      productId: id,
-      code: 'std',
-      nameZh: '标准',
-      kind: 'service',
-      pricingMethod: 'flat',
-    });
-    await setPlanPrices(deps, sys, {
-      planId: plan,
-      version: 1,
-      prices: [{ currency: 'CNY', minSeats: 1, amount: '99.90' }],
-    });
-    assert.equal(await unitPrice(database.db, plan, 'CNY', 1), 9990n);
-    const trail = await listAudit(database.db, 'product', id);
-    assert.deepEqual([trail[0]?.actor_kind, trail[0]?.channel], ['system', 'cli']);
-    const sales = {
-      userId: 'usr_x',
-      kind: 'staff' as const,
-      roles: ['sales' as const],
-      partnerId: null,
-      companyId: null,
-      channel: 'api' as const,
-    };
-    await assert.rejects(
-      createProduct(deps, sales, { code: 'nope', nameZh: 'x', kind: 'service' }),
-      (e: unknown) => e instanceof AppError && e.status === 403,
-    );
   });
 });
