@@ -28,3 +28,17 @@ export const ok = <T extends ZodType>(schema: T, description = 'OK') => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/** A list export takes the list's own filters plus `format` (R39): `Filters.extend(FORMAT)`. */
+export const FORMAT = { format: z.enum(['csv', 'xlsx']).default('csv') };
+
+export const fileAnswer = {
+  200: {
+    description: 'CSV (UTF-8 with BOM) or XLSX file',
+    content: {
+      'text/csv': { schema: z.string() },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+    },
+  },
+  ...errors,
+};

@@ -18,7 +18,7 @@ import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { money, paged, presentAudit } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   approveOrder,
   deleteOrder,
@@ -128,15 +128,8 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       path: '/api/v1/orders/export',
       tags,
       summary: 'R39 the filtered order list as CSV or XLSX (up to 10,000 rows)',
-      request: {
-        query: ListQuery.omit({ after: true, limit: true }).extend({
-          format: z.enum(['csv', 'xlsx']).default('csv'),
-        }),
-      },
-      responses: {
-        200: { description: 'CSV or XLSX file', content: { 'text/csv': { schema: z.string() } } },
-        ...errors,
-      },
+      request: { query: ListQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');

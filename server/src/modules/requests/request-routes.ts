@@ -20,7 +20,7 @@ import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { iso, money, paged, presentAudit } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   commentRequest,
   decideRequest,
@@ -94,15 +94,8 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       path: '/api/v1/requests/export',
       tags,
       summary: 'R26/R39 the filtered queue (e.g. every top-up, settled and pending) as CSV or XLSX',
-      request: {
-        query: QueueQuery.omit({ after: true, limit: true }).extend({
-          format: z.enum(['csv', 'xlsx']).default('csv'),
-        }),
-      },
-      responses: {
-        200: { description: 'CSV or XLSX file', content: { 'text/csv': { schema: z.string() } } },
-        ...errors,
-      },
+      request: { query: QueueQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');
