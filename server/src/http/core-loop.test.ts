@@ -97,7 +97,15 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
 
   it('scope: another partner reading the order gets 404', async () => {
     assert.equal((await call(agent2, 'GET', `/api/v1/orders/${renewal}`)).status, 404);
-    assert.equal((await call(agent, 'GET', `/api/v1/orders/${renewal}`)).status, 200);
+    const mine = await call(agent, 'GET', `/api/v1/orders/${renewal}`);
+    assert.equal(mine.status, 200);
+    const labels = mine.body.labels as {
+      companyName: string;
+      tenantId: string;
+      planNames: Record<string, { zh: string }>;
+    };
+    assert.deepEqual([labels.companyName, labels.tenantId], ['辉煌有限公司', 'wwb0e22cefc85a80d3']);
+    assert.equal(labels.planNames.pln_demo_archive?.zh, '会话存档');
   });
 
   it('R25 finance approves the pending top-up; R32 a refund credits the wallet, shown in its ledger; R4 the partner is told', async () => {

@@ -5,7 +5,7 @@ import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type EventRow, eventsByCause } from '../entitlements';
 import { type HoldRow, holdsOfRef } from '../wallets';
 import type { OrderLineRow, OrderRow } from './order';
-import { findOrder, linesOf } from './order-store';
+import { findOrder, linesOf, type OrderLabels, orderLabels } from './order-store';
 import { ORDER } from './submit-order';
 
 export interface OrderDetail {
@@ -14,6 +14,7 @@ export interface OrderDetail {
   holds: HoldRow[];
   effects: EventRow[];
   trail: AuditRow[];
+  labels: OrderLabels | undefined;
 }
 
 /** Everything the order desk needs on one screen: lines, holds, entitlement effects, the audit trail (R40). */
@@ -22,11 +23,12 @@ export async function getOrder(deps: Deps, p: Principal, id: string): Promise<Or
   const order = await findOrder(ex, p, id);
   if (!order) throw notFound(ORDER);
   const ref = { type: 'order', id };
-  const [lines, holds, effects, trail] = await Promise.all([
+  const [lines, holds, effects, trail, labels] = await Promise.all([
     linesOf(ex, [id]),
     holdsOfRef(ex, ref),
     eventsByCause(ex, ref),
     listAudit(ex, 'order', id),
+    orderLabels(ex, id),
   ]);
-  return { order, lines, holds, effects, trail };
+  return { order, lines, holds, effects, trail, labels };
 }

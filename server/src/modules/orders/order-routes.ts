@@ -59,6 +59,12 @@ const OrderDetail = z.object({
     }),
   ),
   trail: z.array(AuditEntry),
+  labels: z.object({
+    companyName: z.string(),
+    tenantId: z.string().nullable(),
+    productName: z.object({ zh: z.string(), en: z.string().nullable() }),
+    planNames: z.record(z.string(), z.object({ zh: z.string(), en: z.string().nullable() })),
+  }),
 });
 const ListQuery = Cursor.extend({
   state: OrderState.optional(),
@@ -169,6 +175,14 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
             endAfter: e.end_after,
           })),
           trail: d.trail.map(presentAudit),
+          labels: {
+            companyName: d.labels?.company_name ?? '',
+            tenantId: d.labels?.tenant_id ?? null,
+            productName: { zh: d.labels?.product_name_zh ?? '', en: d.labels?.product_name_en ?? null },
+            planNames: Object.fromEntries(
+              (d.labels?.plans ?? []).map((pl) => [pl.id, { zh: pl.name_zh, en: pl.name_en }]),
+            ),
+          },
         },
         200,
       );
