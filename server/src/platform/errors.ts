@@ -80,3 +80,16 @@ export function refuseIfAny(fields: FieldError[], fixes: Text[] = []): void {
     fixes,
   });
 }
+
+/** Optimistic concurrency: the row moved on since the caller read `currentVersion`. */
+export const versionConflict = (what: Text, currentVersion: number): AppError =>
+  new AppError({
+    status: 409,
+    code: 'VERSION_CONFLICT',
+    message: {
+      zh: `${what.zh}已被他人修改，请刷新后重试`,
+      en: `The ${what.en} was changed meanwhile; reload and retry`,
+    },
+    fixes: [{ zh: '刷新后基于最新内容重新修改', en: 'Reload and make the change on the latest version' }],
+    details: { currentVersion },
+  });

@@ -13,6 +13,7 @@ export const W = {
   huihuang: 'cmp_huihuang',
   jushi: 'cmp_jushi',
   huihuangSub: 'cmp_huihuang_sub',
+  abroad: 'cmp_abroad',
   product: 'prd_wecom',
   edition: 'pln_edition30',
   archive: 'pln_archive',
@@ -50,6 +51,8 @@ export async function buildWorld(db: Db): Promise<void> {
     (${W.huihuang}, '辉煌有限公司', 'wwb0e22cefc85a80d3', ${W.partnerA}, null, ${at}),
     (${W.jushi}, '巨石（北京）辉煌有限公司', 'wwd64e1baa41c4d6d6', ${W.partnerB}, null, ${at}),
     (${W.huihuangSub}, '辉煌上海分公司', null, ${W.partnerA}, ${W.huihuang}, ${at})`.execute(db);
+  await sql`insert into companies (id, name_zh, name_en, region, partner_id, created_at)
+    values (${W.abroad}, '纳米测温', 'NanoTemper GmbH', 'DE', ${W.partnerA}, ${at})`.execute(db);
   for (const u of Object.values(P)) {
     await sql`insert into users (id, email, name, roles, partner_id, company_id, created_at)
       values (${u.userId}, ${`${u.userId}@example.com`}, ${u.userId}, ${sql.val(u.roles as string[])}, ${u.partnerId}, ${u.companyId}, ${at})`.execute(

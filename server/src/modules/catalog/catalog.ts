@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import { AppError, type FieldError, fieldError, refuseIfAny, type Text } from '../../platform/errors';
+import { type FieldError, fieldError, refuseIfAny, type Text, versionConflict } from '../../platform/errors';
 
-export { fieldError, refuseIfAny };
+export { fieldError, refuseIfAny, versionConflict };
 
 import type { OrderType, PlanRow, ProductRow, SalesChannel } from './order-catalog-store';
 
@@ -197,17 +197,6 @@ export function checkPolicies(policies: PolicyInput[]): FieldError[] {
   });
   return out;
 }
-
-export const versionConflict = (what: Text, currentVersion: number): AppError =>
-  new AppError({
-    status: 409,
-    code: 'VERSION_CONFLICT',
-    message: {
-      zh: `${what.zh}已被他人修改，请刷新后重试`,
-      en: `The ${what.en} was changed meanwhile; reload and retry`,
-    },
-    details: { currentVersion },
-  });
 
 export const PRODUCT: Text = { zh: '产品', en: 'product' };
 export const PLAN: Text = { zh: '套餐', en: 'plan' };

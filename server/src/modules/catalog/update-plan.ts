@@ -12,22 +12,14 @@ import {
   WRITE_ROLES,
 } from './catalog';
 import { planDetail, pricesOf, updatePlan as updatePlanRow } from './catalog-store';
-import type { PlanRow } from './order-catalog-store';
+import type { PlanCreateInput } from './create-plan';
 import { tierGaps } from './price-list';
 
-export interface PlanUpdateInput {
-  id: string;
-  version: number;
-  nameZh?: string | undefined;
-  nameEn?: string | null | undefined;
-  durationRule?: PlanRow['duration_rule'] | undefined;
-  seatMin?: number | undefined;
-  seatMax?: number | null | undefined;
-  passThrough?: boolean | undefined;
-  refundable?: boolean | undefined;
-  validFrom?: string | null | undefined;
-  validTo?: string | null | undefined;
-}
+/** Everything a plan's creator chose except its product, code, kind and pricing method. */
+export type PlanUpdateInput = { id: string; version: number; nameZh?: string | undefined } & Omit<
+  PlanCreateInput,
+  'productId' | 'code' | 'nameZh' | 'kind' | 'pricingMethod'
+>;
 
 /** Code, kind and pricing method stay fixed: placed orders were priced by them. */
 export async function updatePlan(deps: Deps, p: Principal, input: PlanUpdateInput): Promise<void> {

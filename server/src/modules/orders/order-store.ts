@@ -20,31 +20,15 @@ export function orderScope(p: Principal): RawBuilder<unknown> {
   return sql`true`;
 }
 
-export interface NewOrder {
-  id: string;
-  number: string;
-  channel: OrderRow['channel'];
-  orderType: OrderRow['order_type'];
-  partnerId: string | null;
-  companyId: string;
-  productId: string;
-  currency: OrderRow['currency'];
-  total: bigint;
-  effectiveDate: string;
-  cotermTo: string | null;
-  createdBy: string | null;
-  /** 'submitted' when placed and submitted in one step */
-  state: 'draft' | 'submitted';
-}
-
 export type NewLine = Omit<OrderLineRow, 'id' | 'order_id' | 'refunded'>;
 
-export async function insertOrder(ex: Exec, clock: Clock, o: NewOrder, lines: NewLine[]): Promise<void> {
+/** Writes a new order (draft, or submitted when placed and submitted in one step) with its lines. */
+export async function insertOrder(ex: Exec, clock: Clock, o: OrderRow, lines: NewLine[]): Promise<void> {
   await sql`insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency,
       total, effective_date, coterm_to, state, created_by, created_at, submitted_at)
-    values (${o.id}, ${o.number}, ${o.channel}, ${o.orderType}, ${o.partnerId}, ${o.companyId}, ${o.productId},
-      ${o.currency}, ${o.total}, ${o.effectiveDate}, ${o.cotermTo}, ${o.state}, ${o.createdBy},
-      ${toDate(clock.now())}, ${o.state === 'submitted' ? toDate(clock.now()) : null})`.execute(ex);
+    values (${o.id}, ${o.number}, ${o.channel}, ${o.order_type}, ${o.partner_id}, ${o.company_id}, ${o.product_id},
+      ${o.currency}, ${o.total}, ${o.effective_date}, ${o.coterm_to}, ${o.state}, ${o.created_by},
+      ${o.created_at}, ${o.submitted_at})`.execute(ex);
   const ms = clock.now().epochMilliseconds;
   const values = lines.map(
     (l) => sql`(${newId('oln', ms)}, ${o.id}, ${l.line_no}, ${l.plan_id}, ${l.seats}, ${l.duration_unit},

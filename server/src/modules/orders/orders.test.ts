@@ -43,6 +43,24 @@ describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => 
     assert.equal((await listOrders(db, P.agentA, { limit: 10 })).length, 0);
   });
 
+  it('R28 the currency follows the customer’s region: a German customer is quoted in USD', async () => {
+    const line = { planId: W.edition, seats: 2, duration: { unit: 'year' as const, value: 1 } };
+    const abroad = await quoteOrder(db, clock, P.agentA, {
+      companyId: W.abroad,
+      productId: W.product,
+      orderType: 'new',
+      lines: [line],
+    });
+    assert.deepEqual([abroad.currency, abroad.total], ['USD', 2n * 5000n]);
+    const home = await quoteOrder(db, clock, P.agentA, {
+      companyId: W.huihuang,
+      productId: W.product,
+      orderType: 'new',
+      lines: [line],
+    });
+    assert.deepEqual([home.currency, home.total], ['CNY', 2n * 36500n]);
+  });
+
   it('R2 a short wallet refuses the order naming available, holds and shortfall, and saves nothing', async () => {
     await fund(db, clock, W.partnerA, 1_000_000n, 'r2');
     const e = await refusal(order(P.agentA, firstYear));
@@ -54,7 +72,7 @@ describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => 
     assert.equal((await listOrders(db, P.agentA, { limit: 10 })).length, 0);
   });
 
-  it('R3 a new partner order waits for the order desk with the total on hold', async () => {
+  it('R3 R29 a new partner order waits for the order desk with the total on hold, granting nothing yet', async () => {
     await fund(db, clock, W.partnerA, 1_000_000n, 'r3');
     const placed = await order(P.agentA, firstYear);
     assert.equal(placed.state, 'submitted');

@@ -71,7 +71,7 @@ export async function placeOrder(
       decision_comment: null,
       version: 1,
     };
-    await insertOrder(tx, clock, fromRow(order), toNewLines(quote));
+    await insertOrder(tx, clock, order, toNewLines(quote));
     const done = (state: OrderRow['state']) => ({ id: order.id, number: order.number, state, quote });
     if (input.submit) return done(await routeSubmitted(tx, clock, p, order, null, quote.reviewMode));
     await appendAudit(tx, clock, actorOf(p), {
@@ -84,19 +84,3 @@ export async function placeOrder(
     return done('draft');
   });
 }
-
-const fromRow = (o: OrderRow) => ({
-  id: o.id,
-  number: o.number,
-  channel: o.channel,
-  orderType: o.order_type,
-  partnerId: o.partner_id,
-  companyId: o.company_id,
-  productId: o.product_id,
-  currency: o.currency,
-  total: o.total,
-  effectiveDate: o.effective_date,
-  cotermTo: o.coterm_to,
-  createdBy: o.created_by,
-  state: o.state === 'submitted' ? ('submitted' as const) : ('draft' as const),
-});

@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import { conflict, notFound } from '../../platform/errors';
+import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { type CompanyInput, checkCompany, toFields } from './company';
@@ -63,14 +63,7 @@ export async function updateCompanyDetails(
     refuseIfAny(errors);
     await checkReferences(tx, p, fields, id);
     if (!(await updateCompany(tx, id, version, fields)))
-      throw conflict(
-        'VERSION_CONFLICT',
-        {
-          zh: '客户资料已被他人修改，请刷新后重试',
-          en: 'The customer was changed meanwhile; reload and retry',
-        },
-        { currentVersion: before.version },
-      );
+      throw versionConflict({ zh: '客户资料', en: 'customer' }, before.version);
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'company',
       objectId: id,

@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import { conflict, notFound } from '../../platform/errors';
+import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { checkPartner } from './partner';
@@ -31,14 +31,7 @@ export async function updatePartnerDetails(
     };
     refuseIfAny(checkPartner(before.code, after.name_zh));
     if (!(await updatePartner(tx, id, patch.version, after)))
-      throw conflict(
-        'VERSION_CONFLICT',
-        {
-          zh: '渠道资料已被他人修改，请刷新后重试',
-          en: 'The partner was changed meanwhile; reload and retry',
-        },
-        { currentVersion: before.version },
-      );
+      throw versionConflict({ zh: '渠道资料', en: 'partner' }, before.version);
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'partner',
       objectId: id,

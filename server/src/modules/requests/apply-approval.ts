@@ -4,7 +4,15 @@ import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { reduceSeats, refundLine, transferComponents } from '../entitlements';
-import { addRefunded, findOrder, linesOf, markSettledOffline, type OrderRow, payerOf } from '../orders';
+import {
+  addRefunded,
+  findOrder,
+  linesOf,
+  markSettledOffline,
+  type OrderLineRow,
+  type OrderRow,
+  payerOf,
+} from '../orders';
 import { companyByTenantForTransfer, setCompanyPartner } from '../parties';
 import { creditWallet } from '../wallets';
 import { refundLinesOf, setRefundLineAmount } from './refund-store';
@@ -53,10 +61,17 @@ async function applyRefund(tx: Tx, clock: Clock, p: Principal, r: RequestRow): P
   const day = today(clock).toString();
   const byOrder = new Map<string, { order: OrderRow; amount: bigint }>();
   let mode: 'refund' | 'settled_offline' = 'refund';
+  // Each order is locked and read once, however many of its lines the batch refunds.
+  const loaded = new Map<string, Promise<[OrderRow | undefined, OrderLineRow[]]>>();
+  const load = (orderId: string) => {
+    const hit = loaded.get(orderId) ?? Promise.all([findOrder(tx, p, orderId, true), linesOf(tx, [orderId])]);
+    loaded.set(orderId, hit);
+    return hit;
+  };
   for (const rl of await refundLinesOf(tx, r.id)) {
     mode = rl.mode;
-    const order = await findOrder(tx, p, rl.order_id, true);
-    const line = (await linesOf(tx, [rl.order_id])).find((l) => l.id === rl.order_line_id);
+    const [order, lines] = await load(rl.order_id);
+    const line = lines.find((l) => l.id === rl.order_line_id);
     if (!order || !line) throw new Error(`refund line ${rl.id} lost its order`);
     const amount =
       rl.mode === 'settled_offline'

@@ -36,11 +36,13 @@ export async function planRefund(
   clock: Clock,
   p: Principal,
   input: Pick<RefundInput, 'orderIds' | 'mode'>,
+  /** filing locks the orders against a concurrent refund; a preview only reads */
+  lock = false,
 ): Promise<{ orders: OrderRow[]; lines: PlannedRefundLine[] }> {
   const day = today(clock).toString();
   const orders: OrderRow[] = [];
   for (const [i, id] of input.orderIds.entries()) {
-    const o = await findOrder(ex, p, id, true);
+    const o = await findOrder(ex, p, id, lock);
     if (!o) throw notFound({ zh: '订单', en: 'Order' });
     if (o.state !== 'paid') {
       throw invalid(`orderIds.${i}`, 'ORDER_NOT_PAID', {
@@ -107,7 +109,7 @@ export async function fileRefund(
   }
   const { clock } = deps;
   return deps.database.db.transaction().execute(async (tx) => {
-    const { orders, lines } = await planRefund(tx, clock, p, input);
+    const { orders, lines } = await planRefund(tx, clock, p, input, true);
     if (lines.length === 0) {
       throw new AppError({
         status: 422,

@@ -191,9 +191,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const plan = await deps.database.db
-        .transaction()
-        .execute((tx) => planRefund(tx, deps.clock, principal(c), input));
+      const plan = await planRefund(deps.database.db, deps.clock, principal(c), input);
       const cur = plan.orders[0]?.currency ?? 'CNY';
       const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
       return c.json(

@@ -110,7 +110,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     assert.equal((await listQueue(deps, P.agentB, { category: 'topup', limit: 10 })).length, 0, 'scope');
   });
 
-  it('R32 a refund batch never returns pass-through fees, credits the wallet and revokes what it granted', async () => {
+  it('R32 R35 a refund batch never returns pass-through fees, credits the wallet and revokes what it granted', async () => {
     const a = await order(P.agentA, firstYear);
     await approveOrder(deps, P.desk, a.id);
     const before = await balance();
@@ -135,7 +135,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     assert.equal(again.code, 'NOTHING_TO_REFUND', 'invariant 3: never more than paid');
   });
 
-  it('R32 a started period is shortened and only the unused days come back', async () => {
+  it('R32 R35 a started period is shortened and only the unused days come back', async () => {
     const b = await order(P.agentA, {
       orderType: 'new',
       companyId: W.huihuangSub,
