@@ -95,6 +95,7 @@ describe('console: partner, order desk and finance walk the core loop', { skip: 
 
   step('the order desk approves the reduction from its queue', async () => {
     await signIn(page, base, DESK);
+    await page.getByTestId('nav').getByText('审核队列').click();
     await page.getByTestId('request-queue').waitFor();
     await shot(page, 'desk-queue');
     await decideRequest(page, '减少人数', '20', '核对无误，减到 20 人');
@@ -118,6 +119,7 @@ describe('console: partner, order desk and finance walk the core loop', { skip: 
 
   step('finance approves the pending offline top-up', async () => {
     await signIn(page, base, FINANCE);
+    await page.getByTestId('nav').getByText('审核队列').click();
     await page.getByTestId('request-queue').waitFor();
     await shot(page, 'finance-queue');
     await decideRequest(

@@ -1,17 +1,7 @@
-import { createRootRoute, createRoute, createRouter, Navigate } from '@tanstack/react-router';
+import { createRouter, Navigate } from '@tanstack/react-router';
+import { adminRoutes } from './features/admin/routes';
 import { navFor, useMe } from './features/auth/session';
-import { CustomersPage } from './features/customers/CustomersPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { OrderDetailPage } from './features/orders/OrderDetailPage';
-import { OrderPage } from './features/orders/OrderPage';
-import { OrdersPage } from './features/orders/OrdersPage';
-import { RefundsPage } from './features/refunds/RefundsPage';
-import { QueuePage } from './features/review/QueuePage';
-import { Shell } from './features/shell/Shell';
-import { LedgersPage, MyWalletPage } from './features/wallets/WalletPages';
-
-// Code-based routes: few screens, and no generator step in the build.
-const root = createRootRoute({ component: Shell });
+import { page, root } from './route-root';
 
 function Home() {
   const me = useMe();
@@ -19,29 +9,19 @@ function Home() {
   return first ? <Navigate to={`/${first}`} replace /> : null;
 }
 
-const page = <P extends string>(path: P, component: () => React.ReactNode) =>
-  createRoute({ getParentRoute: () => root, path, component });
-
-const orderDetail = createRoute({
-  getParentRoute: () => root,
-  path: '/orders/$id',
-  component: function OrderDetailRoute() {
-    const { id } = orderDetail.useParams();
-    return <OrderDetailPage id={id} />;
-  },
-});
-
 const routeTree = root.addChildren([
-  page('/', Home),
-  page('/order', OrderPage),
-  page('/customers', CustomersPage),
-  page('/orders', OrdersPage),
-  orderDetail,
-  page('/wallet', MyWalletPage),
-  page('/refunds', RefundsPage),
-  page('/queue', QueuePage),
-  page('/ledgers', LedgersPage),
-  page('/notifications', NotificationsPage),
+  page('/', async () => ({ Home }), 'Home'),
+  page('/dashboard', () => import('./features/dashboard/DashboardPage'), 'DashboardPage'),
+  page('/order', () => import('./features/orders/OrderPage'), 'OrderPage'),
+  page('/customers', () => import('./features/customers/CustomersPage'), 'CustomersPage'),
+  page('/orders', () => import('./features/orders/OrdersPage'), 'OrdersPage'),
+  page('/orders/$id', () => import('./features/orders/OrderDetailRoute'), 'OrderDetailRoute'),
+  page('/wallet', () => import('./features/wallets/WalletPages'), 'MyWalletPage'),
+  page('/refunds', () => import('./features/refunds/RefundsPage'), 'RefundsPage'),
+  page('/queue', () => import('./features/review/QueuePage'), 'QueuePage'),
+  page('/ledgers', () => import('./features/wallets/WalletPages'), 'LedgersPage'),
+  page('/notifications', () => import('./features/notifications/NotificationsPage'), 'NotificationsPage'),
+  ...adminRoutes,
 ]);
 
 export const router = createRouter({ routeTree });

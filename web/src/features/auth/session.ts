@@ -21,26 +21,43 @@ export function useMe() {
 }
 
 export type NavKey =
+  | 'dashboard'
   | 'order'
   | 'customers'
+  | 'queue'
   | 'orders'
   | 'wallet'
   | 'refunds'
-  | 'queue'
   | 'ledgers'
+  | 'catalog'
+  | 'partners'
+  | 'companies'
+  | 'users'
   | 'notifications';
 
-// Which screens each role works in; the server still enforces scope on every call.
+// Which screens each role works in; the server still enforces scope on every call. A partner's and a
+// customer's `queue` is their own requests; staff see their team's queue.
 const NAV_BY_ROLE: Record<Role, NavKey[]> = {
-  partner_agent: ['order', 'customers', 'orders', 'wallet', 'refunds', 'notifications'],
-  order_desk: ['queue', 'orders', 'notifications'],
-  finance: ['queue', 'ledgers', 'orders', 'notifications'],
-  sales: ['orders', 'ledgers', 'notifications'],
-  support: ['orders', 'notifications'],
-  admin: ['queue', 'orders', 'ledgers', 'notifications'],
-  customer: ['orders', 'notifications'],
+  partner_agent: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
+  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'notifications'],
+  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'notifications'],
+  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'notifications'],
+  support: ['dashboard', 'orders', 'companies', 'notifications'],
+  admin: [
+    'dashboard',
+    'queue',
+    'orders',
+    'ledgers',
+    'catalog',
+    'partners',
+    'companies',
+    'users',
+    'notifications',
+  ],
+  customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'notifications'],
 };
 const ORDER: NavKey[] = [
+  'dashboard',
   'order',
   'customers',
   'queue',
@@ -48,6 +65,10 @@ const ORDER: NavKey[] = [
   'wallet',
   'refunds',
   'ledgers',
+  'catalog',
+  'partners',
+  'companies',
+  'users',
   'notifications',
 ];
 

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { ProblemAlert } from '../../ui/problem';
 import { SignIn } from '../auth/SignIn';
-import { ME_KEY, navFor, useMe } from '../auth/session';
+import { ME_KEY, type NavKey, navFor, useMe } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Shell() {
@@ -31,6 +31,10 @@ function Scope({ me }: { me: Me }) {
     </Typography.Text>
   );
 }
+
+// A partner's or customer's queue holds only the requests they filed.
+const navLabel = (k: NavKey, me: Me): MessageKey =>
+  k === 'queue' && (me.partner || me.company) ? 'nav.myRequests' : (`nav.${k}` as MessageKey);
 
 function SignedIn({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -56,7 +60,7 @@ function SignedIn({ me }: { me: Me }) {
           data-testid="nav"
           items={nav.map((k) => ({
             key: k,
-            label: <Link to={`/${k}`}>{t(`nav.${k}` as MessageKey)}</Link>,
+            label: <Link to={`/${k}`}>{t(navLabel(k, me))}</Link>,
           }))}
         />
       </Layout.Sider>

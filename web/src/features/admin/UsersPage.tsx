@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+// Placeholder until the admin screen lands.
+export function UsersPage() {
+  return <Empty />;
+}

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+// Placeholder until the dashboard screen lands.
+export function DashboardPage() {
+  return <Empty />;
+}
