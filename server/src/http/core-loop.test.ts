@@ -127,6 +127,19 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
       reason: '续错了',
     });
     assert.equal(refund.status, 201);
+    // The reviewer reads each line by order number and plan name, in the preview and in the request.
+    const named = (lines: unknown) =>
+      (lines as { orderNumber: string; planName: { zh: string }; amount: string }[]).map((l) => [
+        l.planName.zh,
+        l.amount,
+      ]);
+    assert.deepEqual(named(preview.body.lines), [['会话存档', '1460.00']]);
+    const filed = await call(finance, 'GET', `/api/v1/requests/${refund.body.id}`);
+    assert.deepEqual(named(filed.body.refundLines), [['会话存档', '1460.00']]);
+    assert.equal(
+      (filed.body.refundLines as { orderNumber: string }[])[0]?.orderNumber,
+      (preview.body.lines as { orderNumber: string }[])[0]?.orderNumber,
+    );
     assert.equal(
       (await call(finance, 'POST', `/api/v1/requests/${refund.body.id}/approve`, { comment: '同意返款' }))
         .body.state,

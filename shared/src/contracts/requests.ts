@@ -51,6 +51,7 @@ export const RefundLine = z.object({
   orderLineId: z.string(),
   lineNo: z.number().optional(),
   planId: z.string().optional(),
+  planName: z.object({ zh: z.string(), en: z.string().nullable() }).optional(),
   mode: z.enum(['refund', 'settled_offline']),
   amount: Amount,
 });

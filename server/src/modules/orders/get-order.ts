@@ -5,6 +5,7 @@ import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type EventRow, eventsByCause } from '../entitlements';
 import { type HoldRow, holdsOfRef } from '../wallets';
 import type { OrderLineRow, OrderRow } from './order';
+import { allowedActions, type OrderAction } from './order-actions';
 import { findOrder, linesOf, type OrderLabels, orderLabels } from './order-store';
 import { ORDER } from './submit-order';
 
@@ -15,6 +16,7 @@ export interface OrderDetail {
   effects: EventRow[];
   trail: AuditRow[];
   labels: OrderLabels | undefined;
+  actions: OrderAction[];
 }
 
 /** Everything the order desk needs on one screen: lines, holds, entitlement effects, the audit trail (R40). */
@@ -30,5 +32,5 @@ export async function getOrder(deps: Deps, p: Principal, id: string): Promise<Or
     listAudit(ex, 'order', id),
     orderLabels(ex, id),
   ]);
-  return { order, lines, holds, effects, trail, labels };
+  return { order, lines, holds, effects, trail, labels, actions: allowedActions(order, p) };
 }

@@ -31,6 +31,7 @@ import {
   submitOrder,
   voidOrder,
 } from '.';
+import { ORDER_ACTIONS } from './order-actions';
 import {
   ORDER_CSV_HEADER,
   orderCsvRow,
@@ -59,6 +60,8 @@ const OrderDetail = z.object({
     }),
   ),
   trail: z.array(AuditEntry),
+  /** What the caller may do now (R3, R5): the console shows these buttons and no others. */
+  actions: z.array(z.enum(ORDER_ACTIONS)),
   labels: z.object({
     companyName: z.string(),
     tenantId: z.string().nullable(),
@@ -175,6 +178,7 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
             endAfter: e.end_after,
           })),
           trail: d.trail.map(presentAudit),
+          actions: d.actions,
           labels: {
             companyName: d.labels?.company_name ?? '',
             tenantId: d.labels?.tenant_id ?? null,

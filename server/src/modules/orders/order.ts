@@ -1,4 +1,5 @@
 import type { Currency } from '@kaidan/shared';
+import { AppError } from '../../platform/errors';
 import type { Lifecycle } from '../../platform/state-machine';
 
 export type OrderState = 'draft' | 'submitted' | 'approved' | 'paid' | 'rejected' | 'voided' | 'deleted';
@@ -71,6 +72,42 @@ export function payerOf(o: Pick<OrderRow, 'channel' | 'partner_id' | 'company_id
 }
 
 export type CancelVerdict = { ok: true } | { ok: false; code: string; zh: string; en: string };
+
+/** R3: a contract arrival is recorded once, on an order that is under review or already through it. */
+export const contractExpected = (o: OrderRow): boolean =>
+  !o.contract_arrived_at && ['submitted', 'approved', 'paid'].includes(o.state);
+
+/** Throws the verdict's refusal (409, naming R5) unless it allows the action. */
+export function enforceVerdict(v: CancelVerdict, state: string): void {
+  if (v.ok) return;
+  throw new AppError({
+    status: 409,
+    code: v.code,
+    message: { zh: v.zh, en: v.en },
+    details: { state, rule: 'R5' },
+  });
+}
+
+/** R5: only a draft is deleted, and only by its creator. */
+export function deleteVerdict(o: OrderRow, userId: string | null): CancelVerdict {
+  if (o.state !== 'draft') {
+    return {
+      ok: false,
+      code: 'DELETE_NOT_DRAFT',
+      zh: '只有草稿可以删除；已提交的订单请作废',
+      en: 'Only a draft can be deleted; void a submitted order instead',
+    };
+  }
+  if (o.created_by !== userId) {
+    return {
+      ok: false,
+      code: 'DELETE_NOT_CREATOR',
+      zh: '只有创建人可以删除草稿',
+      en: 'Only the draft’s creator may delete it',
+    };
+  }
+  return { ok: true };
+}
 
 /** R5: who may cancel what depends on the state; every refusal states the rule. */
 export function voidVerdict(o: OrderRow, userId: string | null): CancelVerdict {

@@ -190,6 +190,26 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
     assert.equal((await refusal(deleteOrder(deps, P.agentA, submitted.id))).code, 'DELETE_NOT_DRAFT');
   });
 
+  it('R5 the order detail offers each caller exactly the actions the rules accept', async () => {
+    const actions = async (p: typeof P.desk, id: string) => (await getOrder(deps, p, id)).actions;
+    const draft = await order(P.agentA, small, false);
+    assert.deepEqual(await actions(P.agentA, draft.id), ['delete']);
+    assert.deepEqual(await actions(colleague, draft.id), []);
+    const placed = await order(P.agentA, small);
+    assert.deepEqual(await actions(P.agentA, placed.id), ['void']);
+    assert.deepEqual(await actions(P.desk, placed.id), ['approve', 'reject', 'receive', 'contractArrived']);
+    await receiveOrder(deps, P.desk, placed.id);
+    assert.deepEqual(await actions(P.agentA, placed.id), [], 'taken by the desk: no void (R5)');
+    assert.deepEqual(await actions(P.desk, placed.id), ['approve', 'reject', 'contractArrived']);
+    await rejectOrder(deps, P.desk, placed.id, '资料不全');
+    assert.deepEqual(await actions(P.desk, placed.id), []);
+    // What is offered is accepted: the creator's void of a fresh order goes through.
+    const fresh = await order(P.agentA, small);
+    for (const a of await actions(P.agentA, fresh.id))
+      if (a === 'void') await voidOrder(deps, P.agentA, fresh.id);
+    assert.equal((await getOrder(deps, P.agentA, fresh.id)).order.state, 'voided');
+  });
+
   it('R8 an order for a plan that went off sale since it was created is approved with a warning', async () => {
     const other = await refusal(
       order(P.agentA, {

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { approveInTx } from './approve-order';
+import { contractExpected } from './order';
 import { findOrder, markContractArrived } from './order-store';
 import { ORDER } from './submit-order';
 
@@ -13,7 +14,7 @@ export async function recordContractArrival(deps: Deps, p: Principal, orderId: s
   return deps.database.db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
-    if (order.contract_arrived_at || !['submitted', 'approved', 'paid'].includes(order.state)) {
+    if (!contractExpected(order)) {
       throw conflict('CONTRACT_NOT_EXPECTED', {
         zh: '该订单不能登记合同到达',
         en: 'A contract arrival cannot be recorded for this order',

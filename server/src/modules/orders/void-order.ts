@@ -1,9 +1,9 @@
 import type { Deps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { releaseFunds } from '../wallets';
-import { voidVerdict } from './order';
+import { enforceVerdict, voidVerdict } from './order';
 import { findOrder, moveOrder } from './order-store';
 import { ORDER } from './submit-order';
 
@@ -14,14 +14,7 @@ export async function voidOrder(deps: Deps, p: Principal, orderId: string, reaso
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     const verdict = voidVerdict(order, p.userId);
-    if (!verdict.ok) {
-      throw new AppError({
-        status: 409,
-        code: verdict.code,
-        message: { zh: verdict.zh, en: verdict.en },
-        details: { state: order.state, rule: 'R5' },
-      });
-    }
+    enforceVerdict(verdict, order.state);
     await moveOrder(tx, order.id, order.state, 'voided');
     await releaseFunds(tx, clock, { type: 'order', id: order.id });
     await appendAudit(tx, clock, actorOf(p), {

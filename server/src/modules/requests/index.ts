@@ -11,6 +11,7 @@ export { fileSeatReduction } from './file-seat-reduction';
 export { fileTopup } from './file-topup';
 export { fileTransfer } from './file-transfer';
 export { getRequest, listQueue } from './get-request';
+export { previewRefund } from './preview-refund';
 export type { RequestCategory, RequestRow, RequestState } from './request';
 export { submitRequest } from './submit-request';
 export { withdrawRequest } from './withdraw-request';

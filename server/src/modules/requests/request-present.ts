@@ -1,7 +1,7 @@
 import type { Currency } from '@kaidan/shared';
 import { iso, money } from '../../http/present';
 import type { RequestView } from './get-request';
-import type { RefundLineRow } from './refund-store';
+import type { PlanName, RefundLineRow } from './refund-store';
 
 // Wire shapes of requests: amounts as decimal strings, instants as ISO, `overdue` against R34's deadline.
 export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date) => ({
@@ -32,7 +32,11 @@ export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date)
 });
 
 export const presentRefundLine = (
-  l: Omit<RefundLineRow, 'id' | 'request_id'> & { order_number?: string; line_no?: number; plan_id?: string },
+  l: Omit<RefundLineRow, 'id' | 'request_id'> & {
+    order_number?: string;
+    line_no?: number;
+    plan_id?: string;
+  } & Partial<PlanName>,
   cur: Currency,
 ) => ({
   orderId: l.order_id,
@@ -42,4 +46,5 @@ export const presentRefundLine = (
   ...(l.order_number ? { orderNumber: l.order_number } : {}),
   ...(l.line_no ? { lineNo: l.line_no } : {}),
   ...(l.plan_id ? { planId: l.plan_id } : {}),
+  ...(l.plan_name_zh ? { planName: { zh: l.plan_name_zh, en: l.plan_name_en ?? null } } : {}),
 });

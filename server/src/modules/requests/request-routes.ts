@@ -31,7 +31,7 @@ import {
   fileTransfer,
   getRequest,
   listQueue,
-  planRefund,
+  previewRefund,
   submitRequest,
   type Verdict,
   withdrawRequest,
@@ -191,7 +191,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const plan = await planRefund(deps.database.db, deps.clock, principal(c), input);
+      const plan = await previewRefund(deps.database.db, deps.clock, principal(c), input);
       const cur = plan.orders[0]?.currency ?? 'CNY';
       const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
       return c.json(

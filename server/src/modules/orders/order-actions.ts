@@ -1,0 +1,23 @@
+import { hasRole, type Principal } from '../../platform/principal';
+import { contractExpected, deleteVerdict, type OrderRow, voidVerdict } from './order';
+
+export const ORDER_ACTIONS = ['approve', 'reject', 'receive', 'contractArrived', 'void', 'delete'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/**
+ * What the caller may do to the order now, decided by the same rules the use cases enforce (R3, R5), so
+ * the console shows only buttons that will be accepted. The use cases still check under a lock.
+ */
+export function allowedActions(o: OrderRow, p: Principal): OrderAction[] {
+  const desk = hasRole(p, 'order_desk', 'admin');
+  const open = o.state === 'submitted';
+  const allowed: Record<OrderAction, boolean> = {
+    approve: desk && open,
+    reject: desk && open,
+    receive: desk && (open || o.state === 'approved') && !o.received_at,
+    contractArrived: desk && contractExpected(o),
+    void: voidVerdict(o, p.userId).ok,
+    delete: deleteVerdict(o, p.userId).ok,
+  };
+  return ORDER_ACTIONS.filter((a) => allowed[a]);
+}
