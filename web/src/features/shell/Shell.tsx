@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -50,6 +50,8 @@ function SignedIn({ me }: { me: Me }) {
   });
   const nav = navFor(me.roles);
   const selected = nav.find((k) => path === `/${k}` || path.startsWith(`/${k}/`));
+  // A screen outside the role's navigation is not rendered at all, even when its address is typed in.
+  const allowed = path === '/' || selected !== undefined;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -89,7 +91,13 @@ function SignedIn({ me }: { me: Me }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
-          <Outlet />
+          {allowed ? (
+            <Outlet />
+          ) : (
+            <div data-testid="no-access">
+              <Result status="403" title={t('app.noAccess')} />
+            </div>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>
