@@ -8,8 +8,9 @@ export const DIST_DIR = join(WEB_DIR, 'dist');
 
 function newestSource(): number {
   const inputs = ['index.html', 'vite.config.ts', 'package.json'].map((f) => join(WEB_DIR, f));
-  for (const f of readdirSync(join(WEB_DIR, 'src'), { recursive: true }))
-    inputs.push(join(WEB_DIR, 'src', String(f)));
+  // The console bundles shared/ code too (contracts, money formatting).
+  for (const dir of [join(WEB_DIR, 'src'), join(WEB_DIR, '..', 'shared', 'src')])
+    for (const f of readdirSync(dir, { recursive: true })) inputs.push(join(dir, String(f)));
   return Math.max(...inputs.map((f) => statSync(f).mtimeMs));
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { choose, shot, signIn, signOut, skipReason, useConsoleServer } from './harness';
+import { choose, shot, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
 const AGENT = 'agent@kaidan.demo';
@@ -46,17 +46,7 @@ describe('console: partner, order desk and finance walk the core loop', { skip: 
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  let broken = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (t) => {
-      if (broken) return t.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        throw e;
-      }
-    });
+  const step = walk();
 
   step('signs the partner in and shows its scope', async () => {
     await signIn(page, base, AGENT);
@@ -83,7 +73,7 @@ describe('console: partner, order desk and finance walk the core loop', { skip: 
 
   step('files a seat reduction to 20 from the customer’s components', async () => {
     await page.getByTestId('nav').getByText('客户与订阅').click();
-    await page.getByText('辉煌有限公司').click();
+    await page.getByTestId('customers').getByText('辉煌有限公司').click();
     await page.getByTestId('reduce-archive').click();
     await page.getByTestId('reduce-seats').fill('20');
     await page.getByTestId('reduce-reason').fill('客户只续 20 人会话存档');

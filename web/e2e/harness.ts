@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after } from 'node:test';
+import { after, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/http/app';
@@ -64,3 +64,21 @@ export async function choose(page: Page, testId: string, text: string): Promise<
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+
+/**
+ * Steps of one walk through the console: each is its own test, and once one fails the rest are skipped
+ * (they would only fail for the same cause).
+ */
+export function walk(): (name: string, fn: () => Promise<void>) => void {
+  let broken = false;
+  return (name, fn) =>
+    it(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        throw e;
+      }
+    });
+}

@@ -169,6 +169,7 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
       ['submit', 'auto_approve', 'capture'],
     );
     assert.equal(trail.body.items?.[0]?.actorId, 'usr_demo_agent');
+    assert.equal(trail.body.items?.[0]?.actorName, '李艳2', 'the trail names the user, not only the id');
     assert.equal(trail.body.items?.[0]?.channel, 'console');
     assert.equal((await call(agent, 'GET', `/api/v1/audit/order/${renewal}`)).status, 403);
   });
@@ -190,7 +191,13 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
   it('R26 top-up records, settled and pending, export to CSV for finance', async () => {
     const res = await app.request('/api/v1/requests/export?category=topup', { headers: { cookie: finance } });
     const lines = (await res.text()).trim().split('\r\n').slice(1);
-    assert.deepEqual(lines.map((l) => l.split(',')[3]).sort(), ['approved', 'approved', 'approved']);
+    // the seed's two partner top-ups and 辉煌's own (self-service wallet), plus the one approved above
+    assert.deepEqual(lines.map((l) => l.split(',')[3]).sort(), [
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+    ]);
     assert.ok(lines.some((l) => l.includes('30000.00') && l.includes('ICBC-20261120-0093')));
   });
 

@@ -1,5 +1,6 @@
 import { type Currency, formatAmount } from '@kaidan/shared';
 import type { AuditRow } from '../modules/audit/audit-store';
+import { cursorOf, type KeyedRow } from '../platform/keyset';
 
 // Wire shapes: amounts as decimal strings of their currency, instants as ISO strings.
 export const money = (v: bigint, c: Currency): string => formatAmount(v, c);
@@ -16,10 +17,23 @@ export function paged<R extends { id: string }, T>(rows: R[], limit: number, map
   return { items: items.map(map), nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
+/** A keyset page under `sort` (platform/keyset.ts): the cursor carries the last row's sort key and id. */
+export function pagedBy<R extends KeyedRow, T>(
+  rows: R[],
+  limit: number,
+  sort: string,
+  map: (r: R) => T,
+): Paged<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(map), nextCursor: rows.length > limit && last ? cursorOf(sort, last) : null };
+}
+
 export const presentAudit = (a: AuditRow) => ({
   action: a.action,
   actorKind: a.actor_kind,
   actorId: a.actor_id,
+  actorName: a.actor_name ?? null,
   channel: a.channel,
   stateBefore: a.state_before,
   stateAfter: a.state_after,

@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = 'kaidan-demo';
 
 // Seed 000 as a working demo: the partner 李艳2 orders WeCom apps for 辉煌有限公司 from a prepaid wallet;
 // the archive add-on has 30 seats while interop has 20 (the R13 situation); a transfer of 巨石（北京）
-// and a settled-offline return wait in the queues.
+// and a settled-offline return wait in the queues; 辉煌 has its own wallet for self-service renewals.
 const ids = {
   liyan: 'prt_demo_liyan',
   lina: 'prt_demo_lina',
@@ -245,5 +245,17 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     lines: [{ planId: ids.guideStd, seats: 10, duration: year }],
   });
   await fileTransfer(deps, agent, { tenantId: 'wwd64e1baa41c4d6d6', reason: '客户要求转到我司服务' });
+  // R3/R28: 辉煌's own wallet, so its IT user can renew self-service (approved at once, paid from it).
+  const own = await fileTopup(deps, sales, {
+    walletOwnerType: 'company',
+    walletOwnerId: ids.huihuang,
+    companyId: ids.huihuang,
+    payer: '辉煌有限公司',
+    currency: 'CNY',
+    amount: '20000.00',
+    bankRef: 'ICBC-20261121-0288',
+    submit: true,
+  });
+  await decideRequest(deps, finance, own.id, 'approve', '银行流水已核对');
   return true;
 }

@@ -139,6 +139,15 @@ export const UserCreate = z.object({
   password: optText(200).describe('At least 10 characters; omit for an API-only user'),
   locale: z.enum(['zh-CN', 'en-US']).optional(),
 });
+/** Roles, binding, name and language change together: checkUser runs on the merged record. */
+export const UserUpdate = z.object({
+  version: z.number().int(),
+  name: text(100).optional(),
+  roles: z.array(RoleName).optional(),
+  partnerId: optText(64),
+  companyId: optText(64),
+  locale: z.enum(['zh-CN', 'en-US']).optional(),
+});
 export const UserQuery = Cursor.extend({ q: z.string().max(100).optional() });
 export const Reason = z.object({ reason: z.string().max(2000).nullable().optional() });
 

@@ -97,4 +97,7 @@ const qs = (q?: Query): string => {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', `${path}${qs(query)}`),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
 };

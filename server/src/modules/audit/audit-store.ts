@@ -33,6 +33,8 @@ export interface AuditRow {
   after: unknown;
   reason: string | null;
   at: Date;
+  /** the acting user's name when the actor is a user (a trail reads by name, not by id) */
+  actor_name?: string | null;
 }
 
 /** R40: call with the transaction that makes the change, so the trail and the change commit together. */
@@ -49,8 +51,9 @@ export async function appendAudit(ex: Exec, clock: Clock, actor: Actor, e: Audit
 }
 
 export async function listAudit(ex: Exec, objectType: string, objectId: string): Promise<AuditRow[]> {
-  const { rows } = await sql<AuditRow>`select id, action, actor_kind, actor_id, channel, state_before,
-      state_after, before, after, reason, at
-    from audit_log where object_type = ${objectType} and object_id = ${objectId} order by at, id`.execute(ex);
+  const { rows } = await sql<AuditRow>`select a.id, a.action, a.actor_kind, a.actor_id, a.channel,
+      a.state_before, a.state_after, a.before, a.after, a.reason, a.at, u.name as actor_name
+    from audit_log a left join users u on u.id = a.actor_id
+    where a.object_type = ${objectType} and a.object_id = ${objectId} order by a.at, a.id`.execute(ex);
   return rows;
 }

@@ -2,6 +2,14 @@ import { type Currency, newId } from '@kaidan/shared';
 import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 
 export type AccountCode =
   | 'wallet'
@@ -79,18 +87,41 @@ export interface LedgerLine {
   created_at: Date;
 }
 
-/** An account's lines, newest first, with keyset pagination on (created_at, entry id). */
+export interface LineFilter {
+  kind?: string | undefined;
+  /** reference id or memo */
+  q?: string | undefined;
+  /** business dates (Asia/Shanghai), inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: LineSort | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+export type LineSort = SortParam<'at' | 'amount'>;
+const LINE_SORT: Sortable<'at' | 'amount'> = {
+  at: { expr: sql`e.created_at`, type: 'timestamptz' },
+  // From the holder's side: postings are debit-positive, so money in (a credit) sorts high.
+  amount: { expr: sql`(-p.amount)`, type: 'int8' },
+};
+const POSTING_ID = { expr: sql`p.id`, type: 'int8' } as const;
+
+/** An account's lines with keyset pagination on (sort column, posting id). */
 export async function accountLines(
   ex: Exec,
   accountId: string,
-  limit: number,
-  before?: string,
-): Promise<LedgerLine[]> {
-  const { rows } = await sql<LedgerLine>`select e.id as entry_id, e.kind, e.ref_type, e.ref_id, e.memo,
-      p.amount, e.created_at
+  f: LineFilter,
+): Promise<(LedgerLine & KeyedRow)[]> {
+  const page = keyset(LINE_SORT, POSTING_ID, f.sort ?? '-at', f.after);
+  const conds = [sql`p.account_id = ${accountId}`, page.where];
+  if (f.kind) conds.push(sql`e.kind = ${f.kind}`);
+  conds.push(...onBusinessDates(sql`e.created_at`, f.from, f.to));
+  conds.push(...textMatch(f.q, [sql`e.ref_id`, sql`coalesce(e.memo, '')`]));
+  const { rows } = await sql<LedgerLine & KeyedRow>`select e.id as entry_id, e.kind, e.ref_type, e.ref_id,
+      e.memo, p.amount, e.created_at, ${page.select}
     from postings p join journal_entries e on e.id = p.entry_id
-    where p.account_id = ${accountId} ${before ? sql`and e.id < ${before}` : sql``}
-    order by e.id desc limit ${limit}`.execute(ex);
+    where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

@@ -3,6 +3,14 @@ import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { Text } from '../../platform/errors';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 
 export interface NotificationRow {
   id: string;
@@ -33,6 +41,41 @@ export async function notify(
 export async function notificationsOf(ex: Exec, userId: string, limit = 50): Promise<NotificationRow[]> {
   const { rows } = await sql<NotificationRow>`select id, kind, title_zh, title_en, ref_type, ref_id, read_at,
       created_at from notifications where user_id = ${userId} order by id desc limit ${limit}`.execute(ex);
+  return rows;
+}
+
+export interface NotificationFilter {
+  unread?: boolean | undefined;
+  kind?: string | undefined;
+  /** title text (zh or en) or reference id */
+  q?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: SortParam<'created'> | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+const NOTIFICATION_SORT: Sortable<'created'> = { created: { expr: sql`n.created_at`, type: 'timestamptz' } };
+const NOTIFICATION_ID = { expr: sql`n.id`, type: 'text' } as const;
+
+/** The user's inbox as a keyset page. */
+export async function listNotifications(
+  ex: Exec,
+  userId: string,
+  f: NotificationFilter,
+): Promise<(NotificationRow & KeyedRow)[]> {
+  const page = keyset(NOTIFICATION_SORT, NOTIFICATION_ID, f.sort ?? '-created', f.after);
+  const conds = [sql`n.user_id = ${userId}`, page.where];
+  if (f.unread) conds.push(sql`n.read_at is null`);
+  if (f.kind) conds.push(sql`n.kind = ${f.kind}`);
+  conds.push(...onBusinessDates(sql`n.created_at`, f.from, f.to));
+  conds.push(...textMatch(f.q, [sql`n.title_zh`, sql`n.title_en`, sql`n.ref_id`]));
+  const { rows } = await sql<NotificationRow & KeyedRow>`select n.id, n.kind, n.title_zh, n.title_en,
+      n.ref_type, n.ref_id, n.read_at, n.created_at, ${page.select}
+    from notifications n where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(
+    ex,
+  );
   return rows;
 }
 

@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuditEntry, Cursor, page } from '@kaidan/shared/contracts/common';
+import {
+  AuditEntry,
+  ListQuery as BaseListQuery,
+  CurrencyCode,
+  LIST_SORTS,
+  page,
+  sortOf,
+} from '@kaidan/shared/contracts/common';
 import {
   ListedOrder,
   Order,
@@ -17,7 +24,7 @@ import {
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
-import { money, paged, presentAudit } from '../../http/present';
+import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   approveOrder,
@@ -69,11 +76,13 @@ const OrderDetail = z.object({
     planNames: z.record(z.string(), z.object({ zh: z.string(), en: z.string().nullable() })),
   }),
 });
-const ListQuery = Cursor.extend({
+const ListQuery = BaseListQuery.extend({
   state: OrderState.optional(),
   orderType: OrderType.optional(),
   companyId: z.string().optional(),
   partnerId: z.string().optional(),
+  currency: CurrencyCode.optional(),
+  sort: sortOf(LIST_SORTS.orders, '-created'),
 });
 
 const action = (path: string, summary: string, body: z.ZodType) =>
@@ -121,14 +130,14 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/orders',
       tags,
-      summary: 'Orders in scope, newest first',
+      summary: 'Orders in scope: filters, text search (number, customer, tenant id), sort, keyset cursor',
       request: { query: ListQuery },
       responses: { 200: ok(OrderList), ...errors },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const rows = await listOrders(deps.database.db, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentListedOrder), 200);
+      return c.json(pagedBy(rows, q.limit, q.sort, presentListedOrder), 200);
     },
   );
   app.openapi(
@@ -136,7 +145,7 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/orders/export',
       tags,
-      summary: 'R39 the filtered order list as CSV or XLSX (up to 10,000 rows)',
+      summary: 'R39 the filtered, sorted order list as CSV or XLSX (up to 10,000 rows)',
       request: { query: ListQuery.omit({ after: true, limit: true }).extend(FORMAT) },
       responses: fileAnswer,
     }),

@@ -2,6 +2,14 @@ import { newId } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { transition } from '../../platform/state-machine';
 import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } from './order';
@@ -67,23 +75,49 @@ export interface OrderFilter {
   companyId?: string | undefined;
   partnerId?: string | undefined;
   orderType?: OrderRow['order_type'] | undefined;
-  /** keyset cursor: the last id of the previous page (ids are time-sorted) */
+  currency?: OrderRow['currency'] | undefined;
+  /** order number, customer name or tenant id */
+  q?: string | undefined;
+  /** business dates (Asia/Shanghai) of creation, inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: OrderSort | undefined;
+  /** opaque keyset cursor from the previous page */
   after?: string | undefined;
   limit: number;
 }
 
-export type OrderListRow = OrderRow & { company_name: string; tenant_id: string | null };
+export type OrderSort = SortParam<'created' | 'amount' | 'state'>;
+const ORDER_SORT: Sortable<'created' | 'amount' | 'state'> = {
+  created: { expr: sql`o.created_at`, type: 'timestamptz' },
+  amount: { expr: sql`o.total`, type: 'int8' },
+  state: { expr: sql`o.state`, type: 'text' },
+};
+const ORDER_ID = { expr: sql`o.id`, type: 'text' } as const;
+
+export type OrderListRow = OrderRow & KeyedRow & { company_name: string; tenant_id: string | null };
 
 export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderListRow[]> {
-  const conds = [orderScope(p), sql`o.state <> 'deleted'`];
+  const page = keyset(ORDER_SORT, ORDER_ID, f.sort ?? '-created', f.after);
+  const conds = [orderScope(p), sql`o.state <> 'deleted'`, page.where];
   if (f.state) conds.push(sql`o.state = ${f.state}`);
   if (f.companyId) conds.push(sql`o.company_id = ${f.companyId}`);
   if (f.partnerId) conds.push(sql`o.partner_id = ${f.partnerId}`);
   if (f.orderType) conds.push(sql`o.order_type = ${f.orderType}`);
-  if (f.after) conds.push(sql`o.id < ${f.after}`);
-  const { rows } = await sql<OrderListRow>`select ${COLS}, c.name_zh as company_name, c.tenant_id
+  if (f.currency) conds.push(sql`o.currency = ${f.currency}`);
+  conds.push(...onBusinessDates(sql`o.created_at`, f.from, f.to));
+  conds.push(
+    ...textMatch(f.q, [
+      sql`o.number`,
+      sql`c.name_zh`,
+      sql`coalesce(c.name_en, '')`,
+      sql`coalesce(c.tenant_id, '')`,
+    ]),
+  );
+  const { rows } =
+    await sql<OrderListRow>`select ${COLS}, c.name_zh as company_name, c.tenant_id, ${page.select}
     from orders o join companies c on c.id = o.company_id where ${sql.join(conds, sql` and `)}
-    order by o.id desc limit ${f.limit}`.execute(ex);
+    order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

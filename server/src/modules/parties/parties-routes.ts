@@ -1,19 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { Cursor, page } from '@kaidan/shared/contracts/common';
 import {
-  ApiKey,
-  ApiKeyCreate,
   LoginBody,
   LoginResult,
   Me,
-  NewApiKey,
   Partner,
   PartnerCreate,
   PartnerUpdate,
-  Reason,
-  User,
-  UserCreate,
-  UserQuery,
 } from '@kaidan/shared/contracts/parties';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -22,18 +15,15 @@ import type { AppEnv, RegisterRoutes } from '../../http/env';
 import { paged } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import { registerCompanyRoutes } from './company-routes';
-import { createApiKey } from './create-api-key';
 import { createPartner } from './create-partner';
-import { createUser } from './create-user';
-import { disableUser } from './disable-user';
-import { presentApiKey, presentMe, presentPartner, presentUser } from './parties-present';
+import { presentMe, presentPartner } from './parties-present';
 import { principalOfSession } from './resolve-principal';
-import { revokeApiKey } from './revoke-api-key';
 import { ABSOLUTE, SESSION_COOKIE } from './session';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
 import { updatePartnerDetails } from './update-partner';
-import { viewApiKeys, viewMe, viewPartner, viewPartners, viewUser, viewUsers } from './view-parties';
+import { registerUserRoutes } from './user-routes';
+import { viewMe, viewPartner, viewPartners } from './view-parties';
 
 const secure = (c: Context<AppEnv>) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -89,97 +79,6 @@ export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const p = principal(c);
       return c.json(presentMe(await viewMe(deps, p), p), 200);
-    },
-  );
-
-  const users = ['users'];
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/users',
-      tags: users,
-      summary: 'Users (admin)',
-      request: { query: UserQuery },
-      responses: { 200: ok(page(User)), ...errors },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const rows = await viewUsers(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentUser), 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/users',
-      tags: users,
-      summary: 'Create a user with roles (admin)',
-      request: jsonBody(UserCreate),
-      responses: { 201: ok(User, 'Created'), ...errors },
-    }),
-    async (c) => {
-      const p = principal(c);
-      const id = await createUser(deps, c.req.valid('json'), p);
-      return c.json(presentUser(await viewUser(deps, p, id)), 201);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/users/{id}/disable',
-      tags: users,
-      summary: 'Disable a user: ends its sessions and stops its API keys (admin)',
-      request: { params: IdParam, ...jsonBody(Reason) },
-      responses: { 200: ok(User), ...errors },
-    }),
-    async (c) => {
-      const p = principal(c);
-      const { id } = c.req.valid('param');
-      await disableUser(deps, p, id, c.req.valid('json').reason ?? null);
-      return c.json(presentUser(await viewUser(deps, p, id)), 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/users/{id}/api-keys',
-      tags: users,
-      summary: "A user's API keys, without secrets (admin)",
-      request: { params: IdParam },
-      responses: { 200: ok(z.object({ items: z.array(ApiKey) })), ...errors },
-    }),
-    async (c) => {
-      const rows = await viewApiKeys(deps, principal(c), c.req.valid('param').id);
-      return c.json({ items: rows.map(presentApiKey) }, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/users/{id}/api-keys',
-      tags: users,
-      summary: 'Create an API key for a user; the secret is returned once (admin)',
-      request: { params: IdParam, ...jsonBody(ApiKeyCreate) },
-      responses: { 201: ok(NewApiKey, 'Created'), ...errors },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const key = await createApiKey(deps, principal(c), id, c.req.valid('json').name ?? null);
-      return c.json(key, 201);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/api-keys/{id}/revoke',
-      tags: users,
-      summary: 'Revoke an API key (admin, or the key owner)',
-      request: { params: IdParam, ...jsonBody(Reason) },
-      responses: { 204: { description: 'Revoked' }, ...errors },
-    }),
-    async (c) => {
-      await revokeApiKey(deps, principal(c), c.req.valid('param').id, c.req.valid('json').reason ?? null);
-      return c.body(null, 204);
     },
   );
 
@@ -242,4 +141,5 @@ export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
     },
   );
   registerCompanyRoutes(app, deps);
+  registerUserRoutes(app, deps);
 };

@@ -68,3 +68,13 @@ export async function setUserState(
     where id = ${id} and state = ${from}`.execute(ex);
   return (r.numAffectedRows ?? 0n) > 0n;
 }
+
+export type UserChanges = Pick<UserRow, 'name' | 'roles' | 'partner_id' | 'company_id' | 'locale'>;
+
+/** Optimistic: zero rows when the user moved on since `version` was read. */
+export async function updateUser(ex: Exec, id: string, version: number, u: UserChanges): Promise<boolean> {
+  const r = await sql`update users set name = ${u.name}, roles = ${sql.val(u.roles)}::text[],
+      partner_id = ${u.partner_id}, company_id = ${u.company_id}, locale = ${u.locale}, version = version + 1
+    where id = ${id} and version = ${version}`.execute(ex);
+  return (r.numAffectedRows ?? 0n) > 0n;
+}

@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
+import type { KeyedRow } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type RefundLineRow, refundLinesOf } from './refund-store';
@@ -14,7 +15,11 @@ export interface RequestView {
 }
 
 /** The review queue (R11, R26): every category with its owner team, state and due time. */
-export async function listQueue(deps: Deps, p: Principal, f: QueueFilter): Promise<RequestView[]> {
+export async function listQueue(
+  deps: Deps,
+  p: Principal,
+  f: QueueFilter,
+): Promise<(RequestView & { request: KeyedRow })[]> {
   const rows = await listRequests(deps.database.db, p, f);
   const topups = await topupsOf(
     deps.database.db,

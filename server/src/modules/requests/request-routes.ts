@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Currency } from '@kaidan/shared';
-import { Cursor, page } from '@kaidan/shared/contracts/common';
+import { LIST_SORTS, ListQuery, page, sortOf } from '@kaidan/shared/contracts/common';
 import {
   DecisionInput,
   Filed,
@@ -19,7 +19,7 @@ import {
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
-import { iso, money, paged, presentAudit } from '../../http/present';
+import { iso, money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   commentRequest,
@@ -39,10 +39,13 @@ import {
 import { presentRefundLine, presentRequest } from './request-present';
 
 const tags = ['requests'];
-const QueueQuery = Cursor.extend({
+const QueueQuery = ListQuery.extend({
   category: RequestCategory.optional(),
   state: RequestState.optional(),
   ownerTeam: z.enum(['finance', 'order_desk']).optional(),
+  partnerId: z.string().optional(),
+  companyId: z.string().optional(),
+  sort: sortOf(LIST_SORTS.requests, '-created'),
 });
 
 const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
@@ -71,7 +74,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/requests',
       tags,
-      summary: 'The review queue: category, owner team, state, deadline (R11, R26, R34)',
+      summary: 'The review queue (R11, R26, R34) or, for a partner or customer, the requests it filed',
       request: { query: QueueQuery },
       responses: { 200: ok(page(Request)), ...errors },
     }),
@@ -79,9 +82,10 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       const q = c.req.valid('query');
       const rows = await listQueue(deps, principal(c), { ...q, limit: q.limit + 1 });
       return c.json(
-        paged(
-          rows.map((r) => ({ ...r, id: r.request.id })),
+        pagedBy(
+          rows.map((r) => ({ ...r, sort_key: r.request.sort_key, sort_id: r.request.sort_id })),
           q.limit,
+          q.sort,
           (r) => presentRequest(r, now()),
         ),
         200,

@@ -2,6 +2,14 @@ import { newId } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { transition } from '../../platform/state-machine';
 import {
@@ -101,17 +109,52 @@ export interface QueueFilter {
   category?: RequestCategory | undefined;
   state?: RequestState | undefined;
   ownerTeam?: 'finance' | 'order_desk' | undefined;
+  partnerId?: string | undefined;
+  companyId?: string | undefined;
+  /** request number, customer or partner name, tenant id */
+  q?: string | undefined;
+  /** business dates (Asia/Shanghai) of submission (creation for drafts), inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: RequestSort | undefined;
+  /** opaque keyset cursor from the previous page */
   after?: string | undefined;
   limit: number;
 }
 
-export async function listRequests(ex: Exec, p: Principal, f: QueueFilter): Promise<RequestRow[]> {
-  const conds = [requestScope(p)];
+export type RequestSort = SortParam<'created' | 'submitted' | 'due'>;
+const SUBMITTED = sql`coalesce(r.submitted_at, r.created_at)`;
+const REQUEST_SORT: Sortable<'created' | 'submitted' | 'due'> = {
+  created: { expr: sql`r.created_at`, type: 'timestamptz' },
+  submitted: { expr: SUBMITTED, type: 'timestamptz' },
+  // Requests without a deadline (drafts, decided) sort after every deadline.
+  due: { expr: sql`coalesce(r.due_at, 'infinity'::timestamptz)`, type: 'timestamptz' },
+};
+const REQUEST_ID = { expr: sql`r.id`, type: 'text' } as const;
+
+export async function listRequests(
+  ex: Exec,
+  p: Principal,
+  f: QueueFilter,
+): Promise<(RequestRow & KeyedRow)[]> {
+  const page = keyset(REQUEST_SORT, REQUEST_ID, f.sort ?? '-created', f.after);
+  const conds = [requestScope(p), page.where];
   if (f.category) conds.push(sql`r.category = ${f.category}`);
   if (f.state) conds.push(sql`r.state = ${f.state}`);
   if (f.ownerTeam) conds.push(sql`r.owner_team = ${f.ownerTeam}`);
-  if (f.after) conds.push(sql`r.id < ${f.after}`);
-  const { rows } = await sql<RequestRow>`select ${COLS} from requests r where ${sql.join(conds, sql` and `)}
-    order by r.id desc limit ${f.limit}`.execute(ex);
+  if (f.partnerId) conds.push(sql`r.partner_id = ${f.partnerId}`);
+  if (f.companyId) conds.push(sql`r.company_id = ${f.companyId}`);
+  conds.push(...onBusinessDates(SUBMITTED, f.from, f.to));
+  conds.push(
+    ...textMatch(f.q, [
+      sql`r.number`,
+      sql`coalesce(c.name_zh, '')`,
+      sql`coalesce(c.tenant_id, '')`,
+      sql`coalesce(pt.name_zh, '')`,
+    ]),
+  );
+  const { rows } = await sql<RequestRow & KeyedRow>`select ${COLS}, ${page.select} from requests r
+    left join companies c on c.id = r.company_id left join partners pt on pt.id = r.partner_id
+    where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }

@@ -1,14 +1,16 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
+import type { KeyedRow } from '../../platform/keyset';
 import { hasRole, type Principal } from '../../platform/principal';
-import { accountLines, type LedgerLine } from '../ledger';
+import { accountLines, type LedgerLine, type LineFilter } from '../ledger';
 import {
   activeHolds,
   type HoldRow,
+  type ListedWallet,
+  listAllWallets,
   type OwnerType,
   type WalletRow,
   walletById,
-  walletsOf,
 } from './wallet-store';
 
 const WALLET = { zh: '钱包', en: 'Wallet' };
@@ -20,14 +22,21 @@ function mayRead(p: Principal, w: Pick<WalletRow, 'owner_type' | 'owner_id'>): b
   return hasRole(p, 'finance', 'admin', 'order_desk', 'sales');
 }
 
-export async function listWallets(
-  deps: Deps,
-  p: Principal,
-  ownerType: OwnerType,
-  ownerId: string,
-): Promise<WalletRow[]> {
-  if (!mayRead(p, { owner_type: ownerType, owner_id: ownerId })) return [];
-  return walletsOf(deps.database.db, ownerType, ownerId);
+type Owner = { ownerType: OwnerType; ownerId: string };
+const ownOf = (p: Principal): Owner | undefined =>
+  p.kind === 'partner' && p.partnerId
+    ? { ownerType: 'partner', ownerId: p.partnerId }
+    : p.kind === 'customer' && p.companyId
+      ? { ownerType: 'company', ownerId: p.companyId }
+      : undefined;
+
+/** One owner's wallets; without an owner, a partner's or customer's own and, for staff, every wallet. */
+export async function listWallets(deps: Deps, p: Principal, owner?: Owner): Promise<ListedWallet[]> {
+  const wanted = owner ?? ownOf(p);
+  const allowed = wanted
+    ? mayRead(p, { owner_type: wanted.ownerType, owner_id: wanted.ownerId })
+    : p.kind !== 'partner' && p.kind !== 'customer' && mayRead(p, { owner_type: 'partner', owner_id: '' });
+  return allowed ? listAllWallets(deps.database.db, wanted) : [];
 }
 
 async function readable(deps: Deps, p: Principal, id: string): Promise<WalletRow> {
@@ -45,14 +54,13 @@ export async function getWallet(
   return { wallet, holds: await activeHolds(deps.database.db, id) };
 }
 
-/** The wallet's ledger lines (postings on its account), newest first. */
+/** The wallet's ledger lines (postings on its account), filtered and sorted, one keyset page. */
 export async function walletLedger(
   deps: Deps,
   p: Principal,
   id: string,
-  limit: number,
-  after?: string,
-): Promise<{ wallet: WalletRow; lines: LedgerLine[] }> {
+  f: LineFilter,
+): Promise<{ wallet: WalletRow; lines: (LedgerLine & KeyedRow)[] }> {
   const wallet = await readable(deps, p, id);
-  return { wallet, lines: await accountLines(deps.database.db, wallet.account_id, limit, after) };
+  return { wallet, lines: await accountLines(deps.database.db, wallet.account_id, f) };
 }

@@ -45,6 +45,23 @@ export async function walletsOf(ex: Exec, ownerType: OwnerType, ownerId: string)
   return rows;
 }
 
+export type ListedWallet = WalletRow & { owner_name: string; owner_code: string | null };
+
+/** Every wallet, or one owner type's, with the owner's name for a picker; partners first, by name. */
+export async function listAllWallets(
+  ex: Exec,
+  only?: { ownerType: OwnerType; ownerId: string },
+): Promise<ListedWallet[]> {
+  const { rows } = await sql<ListedWallet>`select w.id, w.owner_type, w.owner_id, w.currency, w.account_id,
+      w.balance, w.held, w.version, coalesce(pt.name_zh, c.name_zh, w.owner_id) as owner_name,
+      pt.code as owner_code
+    from wallets w left join partners pt on w.owner_type = 'partner' and pt.id = w.owner_id
+      left join companies c on w.owner_type = 'company' and c.id = w.owner_id
+    where ${only ? sql`w.owner_type = ${only.ownerType} and w.owner_id = ${only.ownerId}` : sql`true`}
+    order by w.owner_type desc, owner_name, w.currency`.execute(ex);
+  return rows;
+}
+
 export async function walletById(ex: Exec, id: string): Promise<WalletRow | undefined> {
   const { rows } = await sql<WalletRow>`select ${COLS} from wallets where id = ${id}`.execute(ex);
   return rows[0];

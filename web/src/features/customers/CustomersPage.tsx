@@ -1,33 +1,84 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Company, Component, Filed } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { useLabel } from '../../ui/widgets';
+import { useMe } from '../auth/session';
 import { useCompanies, useEntitlements } from '../orders/queries';
+import { TransferDialog } from '../transfers/TransferDialog';
+
+// R17: partners (and staff on their behalf) ask for transfers; a customer never moves itself.
+const TRANSFER_ROLES = new Set(['partner_agent', 'sales', 'order_desk', 'admin']);
 
 /** R12: each customer's components, with their own seats and end dates. */
 export function CustomersPage() {
   const { t, pick } = useI18n();
+  const me = useMe();
   const companies = useCompanies();
+  const [transferring, setTransferring] = useState(false);
+  const [filed, setFiled] = useState<Filed | null>(null);
+  const mayTransfer = me.data?.roles.some((r) => TRANSFER_ROLES.has(r)) ?? false;
+  const rows = companies.data?.items ?? [];
   return (
-    <Card size="small" title={t('customers.title')}>
-      <ProblemAlert error={companies.error} />
-      <Table<Company>
-        size="small"
-        rowKey="id"
-        loading={companies.isPending}
-        dataSource={companies.data?.items ?? []}
-        pagination={false}
-        expandable={{ expandedRowRender: (c) => <Components company={c} />, expandRowByClick: true }}
-        columns={[
-          { title: t('common.customer'), render: (_, c) => pick({ zh: c.nameZh, en: c.nameEn }) },
-          { title: t('customers.tenant'), dataIndex: 'tenantId' },
-          { title: t('customers.region'), dataIndex: 'region', width: 100 },
-        ]}
-      />
+    <Card
+      size="small"
+      title={t('customers.title')}
+      extra={
+        mayTransfer && (
+          <Button size="small" onClick={() => setTransferring(true)} data-testid="transfer-open">
+            {t('desk.transfer.open')}
+          </Button>
+        )
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <ProblemAlert error={companies.error} />
+        {filed && (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            data-testid="transfer-filed"
+            message={t('desk.transfer.filed', { number: filed.number })}
+          />
+        )}
+        <Table<Company>
+          // Remount once loaded so the default expansion below sees the rows.
+          key={companies.data ? 'loaded' : 'loading'}
+          size="small"
+          rowKey="id"
+          loading={companies.isPending}
+          dataSource={rows}
+          pagination={false}
+          data-testid="customers"
+          expandable={{
+            expandedRowRender: (c) => <Components company={c} />,
+            expandRowByClick: true,
+            // A customer user usually sees just its own company: open it at once.
+            ...(rows.length === 1 && rows[0] ? { defaultExpandedRowKeys: [rows[0].id] } : {}),
+          }}
+          columns={[
+            { title: t('common.customer'), render: (_, c) => pick({ zh: c.nameZh, en: c.nameEn }) },
+            { title: t('customers.tenant'), dataIndex: 'tenantId' },
+            {
+              title: t('desk.customers.partner'),
+              render: (_, c) => c.partnerNameZh ?? t('desk.transfer.direct'),
+            },
+            { title: t('customers.region'), dataIndex: 'region', width: 100 },
+          ]}
+        />
+      </Space>
+      {transferring && (
+        <TransferDialog
+          onClose={(f) => {
+            setTransferring(false);
+            if (f) setFiled(f);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -1,19 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { api } from '../../api/client';
@@ -22,6 +9,8 @@ import { useI18n } from '../../i18n';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { useDebounced } from '../../ui/use-debounced';
 import { StateTag } from '../../ui/widgets';
+import { useMe } from '../auth/session';
+import { OrderLineFields } from './OrderLineFields';
 import { type OrderValues, toOrderInput } from './order-input';
 import { QuotePreview } from './QuotePreview';
 import { useCompanies, useEntitlements, useProduct, useProducts } from './queries';
@@ -31,9 +20,15 @@ const INITIAL: OrderValues = { orderType: 'new', lines: [{ unit: 'year', value: 
 export function OrderPage() {
   const { t, pick } = useI18n();
   const qc = useQueryClient();
+  const me = useMe();
+  // R3: a customer orders for its own company (self-service, approved at once, paid from its wallet).
+  const own = me.data?.kind === 'customer' ? me.data.company : null;
+  const initial = useMemo<OrderValues>(() => (own ? { ...INITIAL, companyId: own.id } : INITIAL), [own]);
   const [form] = Form.useForm<OrderValues>();
-  const values = Form.useWatch([], form) ?? INITIAL;
+  const values = Form.useWatch([], form) ?? initial;
   const companies = useCompanies();
+  // Its subsidiaries are in its scope too; only then is there anything to choose.
+  const fixedCompany = own && (companies.data?.items.length ?? 0) <= 1 ? own : null;
   const products = useProducts();
   const product = useProduct(values.productId);
   const ents = useEntitlements(values.companyId);
@@ -45,8 +40,8 @@ export function OrderPage() {
     retry: false,
   });
   const place = useMutation({
-    mutationFn: () =>
-      api.post<PlacedOrder>('/orders', { ...toOrderInput(form.getFieldsValue(true)), submit: true }),
+    mutationFn: (submit: boolean) =>
+      api.post<PlacedOrder>('/orders', { ...toOrderInput(form.getFieldsValue(true)), submit }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['wallets'] });
       void qc.invalidateQueries({ queryKey: ['entitlements'] });
@@ -75,9 +70,9 @@ export function OrderPage() {
       <Form<OrderValues>
         form={form}
         layout="vertical"
-        initialValues={INITIAL}
+        initialValues={initial}
         onValuesChange={() => place.reset()}
-        onFinish={() => place.mutate()}
+        onFinish={() => place.mutate(true)}
         size="middle"
       >
         <Row gutter={12}>
@@ -92,8 +87,9 @@ export function OrderPage() {
                 data-testid="order-company"
                 showSearch
                 optionFilterProp="label"
+                disabled={Boolean(fixedCompany)}
                 loading={companies.isPending}
-                options={companies.data?.items.map((c) => ({
+                options={(fixedCompany ? [fixedCompany] : (companies.data?.items ?? [])).map((c) => ({
                   value: c.id,
                   label: `${pick({ zh: c.nameZh, en: c.nameEn })}${c.tenantId ? ` · ${c.tenantId}` : ''}`,
                 }))}
@@ -129,95 +125,7 @@ export function OrderPage() {
           </Col>
         </Row>
         <Typography.Text strong>{t('order.lines')}</Typography.Text>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => {
-                const line = values.lines?.[i];
-                const comp = componentOf(line?.planId);
-                return (
-                  <Row gutter={8} key={f.key} align="top" data-testid={`line-${i}`}>
-                    <Col span={8}>
-                      <Form.Item
-                        name={[f.name, 'planId']}
-                        label={t('order.plan')}
-                        {...status(`lines.${i}.planId`)}
-                      >
-                        <Select
-                          data-testid={`line-${i}-plan`}
-                          options={product.data?.plans.map((p) => ({
-                            value: p.id,
-                            label: pick({ zh: p.nameZh, en: p.nameEn }),
-                          }))}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col span={4}>
-                      <Form.Item
-                        name={[f.name, 'seats']}
-                        label={t('order.seats')}
-                        extra={
-                          comp ? t('order.current', { seats: comp.seats, end: comp.endDate }) : undefined
-                        }
-                        {...status(`lines.${i}.seats`)}
-                      >
-                        <InputNumber
-                          min={1}
-                          precision={0}
-                          style={{ width: '100%' }}
-                          data-testid={`line-${i}-seats`}
-                          placeholder={values.orderType === 'renew' ? t('order.seatsKeep') : undefined}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col span={7}>
-                      <Form.Item label={t('order.duration')} {...status(`lines.${i}.duration`)}>
-                        <Space.Compact style={{ width: '100%' }}>
-                          <Form.Item name={[f.name, 'value']} noStyle>
-                            <InputNumber
-                              min={1}
-                              max={3650}
-                              precision={0}
-                              style={{ width: '55%' }}
-                              data-testid={`line-${i}-duration`}
-                              disabled={Boolean(values.cotermTo) || values.orderType === 'add_seats'}
-                            />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'unit']} noStyle>
-                            <Select
-                              style={{ width: '45%' }}
-                              data-testid={`line-${i}-unit`}
-                              disabled={Boolean(values.cotermTo) || values.orderType === 'add_seats'}
-                              options={(['day', 'month', 'year'] as const).map((u) => ({
-                                value: u,
-                                label: t(`unit.${u}`),
-                              }))}
-                            />
-                          </Form.Item>
-                        </Space.Compact>
-                      </Form.Item>
-                    </Col>
-                    <Col span={2}>
-                      {fields.length > 1 && (
-                        <Button type="link" danger onClick={() => remove(f.name)} style={{ marginTop: 30 }}>
-                          {t('order.removeLine')}
-                        </Button>
-                      )}
-                    </Col>
-                  </Row>
-                );
-              })}
-              <Space style={{ marginBottom: 12 }}>
-                <Button size="small" onClick={() => add({ unit: 'year', value: 1 })} data-testid="add-line">
-                  + {t('order.addLine')}
-                </Button>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('order.durationRule')}
-                </Typography.Text>
-              </Space>
-            </>
-          )}
-        </Form.List>
+        <OrderLineFields values={values} status={status} product={product.data} componentOf={componentOf} />
         <Form.Item
           label={t('order.coterm')}
           extra={externalEnd ? t('order.externalEnd', { date: externalEnd }) : t('order.cotermHint')}
@@ -247,6 +155,15 @@ export function OrderPage() {
         ) : (
           <Typography.Text type="secondary">{t('order.fillToQuote')}</Typography.Text>
         )}
+        {own && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            data-testid="self-service-hint"
+            message={t('desk.order.selfService')}
+          />
+        )}
         {place.data && (
           <Alert
             style={{ marginTop: 12 }}
@@ -255,7 +172,9 @@ export function OrderPage() {
             data-testid="order-placed"
             message={
               <Space>
-                {t('order.placed', { number: place.data.number })}
+                {place.data.state === 'draft'
+                  ? t('desk.order.draftSaved', { number: place.data.number })
+                  : t('order.placed', { number: place.data.number })}
                 <StateTag state={place.data.state} />
                 <Link to="/orders/$id" params={{ id: place.data.id }}>
                   {t('common.detail')}
@@ -264,16 +183,25 @@ export function OrderPage() {
             }
           />
         )}
-        <Button
-          type="primary"
-          htmlType="submit"
-          style={{ marginTop: 12 }}
-          loading={place.isPending}
-          disabled={!quote.data || Boolean(error)}
-          data-testid="order-submit"
-        >
-          {t('order.submit')}
-        </Button>
+        <Space style={{ marginTop: 12 }}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={place.isPending && place.variables}
+            disabled={!quote.data || Boolean(error)}
+            data-testid="order-submit"
+          >
+            {t('order.submit')}
+          </Button>
+          <Button
+            loading={place.isPending && !place.variables}
+            disabled={!quote.data || Boolean(error)}
+            onClick={() => place.mutate(false)}
+            data-testid="order-save-draft"
+          >
+            {t('desk.order.saveDraft')}
+          </Button>
+        </Space>
       </Form>
     </Card>
   );

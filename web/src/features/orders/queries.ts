@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Company, Entitlements, Page, Product, ProductDetail } from '../../api/types';
+import type { Company, Entitlements, OrderDetail, Page, Product, ProductDetail } from '../../api/types';
 
 export const useCompanies = () =>
   useQuery({ queryKey: ['companies'], queryFn: () => api.get<Page<Company>>('/companies', { limit: 200 }) });
@@ -24,3 +24,20 @@ export const useEntitlements = (companyId: string | undefined) =>
     queryFn: () => api.get<Entitlements>(`/companies/${companyId}/entitlements`),
     enabled: Boolean(companyId),
   });
+
+type Named = { zh: string; en: string | null };
+export type OrderAction = 'approve' | 'reject' | 'receive' | 'contractArrived' | 'void' | 'delete';
+/** GET /orders/{id} with what order-routes.ts adds to the base shape: names and the caller's actions. */
+export type OrderView = OrderDetail & {
+  /** R3/R5: exactly what the caller may do now; the screen shows these buttons and no others */
+  actions?: OrderAction[];
+  labels?: {
+    companyName: string;
+    tenantId: string | null;
+    productName: Named;
+    planNames: Record<string, Named>;
+  };
+};
+
+export const useOrder = (id: string) =>
+  useQuery({ queryKey: ['orders', id], queryFn: () => api.get<OrderView>(`/orders/${id}`) });

@@ -6,10 +6,11 @@ import type { Filed, ListedOrder, Page, RefundPreview, ReviewRequest } from '../
 import { useI18n } from '../../i18n';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { DateText, Money, StateTag } from '../../ui/widgets';
+import { planLabel, type RefundLineNamed } from './refund-lines';
 
 /** R32: a partner asks for 返款 on one or many paid orders; the refundable amount per line shows first. */
 export function RefundsPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const qc = useQueryClient();
   const [orderIds, setOrderIds] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -63,7 +64,7 @@ export function RefundsPage() {
           ) : (
             <>
               <ProblemAlert error={preview.error} shownFields={['orderIds']} />
-              <Table
+              <Table<RefundLineNamed>
                 size="small"
                 pagination={false}
                 rowKey="orderLineId"
@@ -76,7 +77,7 @@ export function RefundsPage() {
                     render: (_, l) => l.orderNumber ?? numberOf.get(l.orderId) ?? l.orderId,
                   },
                   { title: t('refunds.line'), dataIndex: 'lineNo' },
-                  { title: t('order.plan'), dataIndex: 'planId' },
+                  { title: t('order.plan'), render: (_, l) => planLabel(l, pick) },
                   {
                     title: t('refunds.preview'),
                     align: 'right',

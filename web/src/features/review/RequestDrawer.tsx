@@ -7,8 +7,17 @@ import { AuditTrail } from '../../ui/AuditTrail';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { useMe } from '../auth/session';
+import { planLabel, type RefundLineNamed } from '../refunds/refund-lines';
+import { TransferSummary } from '../transfers/TransferSummary';
 
-/** One request with its conversation, refund lines and trail; the owning team decides it here. */
+// Ids the screen shows better elsewhere (refund lines name their orders); the total is in the lines.
+const HIDDEN_PAYLOAD = new Set(['total', 'orderIds', 'componentId', 'companyId']);
+
+/**
+ * One request with its conversation, refund lines and trail. Only the owning team (or an admin) decides
+ * it here, and never the person who filed it (R25); everyone else reads it.
+ */
 export function RequestDrawer({
   id,
   onClose,
@@ -18,9 +27,10 @@ export function RequestDrawer({
   onClose: () => void;
   canDecide: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const label = useLabel();
   const qc = useQueryClient();
+  const me = useMe();
   const detail = useQuery({
     queryKey: ['requests', id],
     queryFn: () => api.get<RequestDetail>(`/requests/${id}`),
@@ -32,11 +42,21 @@ export function RequestDrawer({
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['requests'] });
       void qc.invalidateQueries({ queryKey: ['wallets'] });
+      void qc.invalidateQueries({ queryKey: ['companies'] });
+      void qc.invalidateQueries({ queryKey: ['entitlements'] });
     },
   });
   const d = detail.data;
   const r = d?.request;
   const cur = r?.topup?.currency ?? (typeof r?.payload.currency === 'string' ? r.payload.currency : 'CNY');
+  const roles = me.data?.roles ?? [];
+  const mayDecide =
+    canDecide &&
+    r?.state === 'submitted' &&
+    (roles.includes(r.ownerTeam) || roles.includes('admin')) &&
+    r.createdBy !== me.data?.user.id;
+  // A transfer's payload is shown by its summary; ids alone would tell the desk nothing.
+  const shownPayload = r?.category === 'transfer' ? [] : Object.entries(r?.payload ?? {});
   return (
     <Drawer
       open={id !== null}
@@ -71,16 +91,21 @@ export function RequestDrawer({
                 </Descriptions.Item>
               </>
             )}
-            {Object.entries(r.payload)
-              .filter(([k]) => k !== 'total')
+            {shownPayload
+              .filter(([k, v]) => !HIDDEN_PAYLOAD.has(k) && v !== null)
               .map(([k, v]) => (
-                <Descriptions.Item key={k} label={k}>
-                  {typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)}
+                <Descriptions.Item key={k} label={label('desk.payload', k)}>
+                  {k === 'mode' && typeof v === 'string'
+                    ? label('desk.refundMode', v)
+                    : typeof v === 'string' || typeof v === 'number'
+                      ? v
+                      : JSON.stringify(v)}
                 </Descriptions.Item>
               ))}
           </Descriptions>
+          {r.category === 'transfer' && <TransferSummary request={r} />}
           {d.refundLines.length > 0 && (
-            <Table
+            <Table<RefundLineNamed>
               style={{ marginTop: 12 }}
               size="small"
               pagination={false}
@@ -89,7 +114,7 @@ export function RequestDrawer({
               columns={[
                 { title: t('orders.title'), render: (_, l) => l.orderNumber ?? l.orderId },
                 { title: t('refunds.line'), dataIndex: 'lineNo' },
-                { title: t('order.plan'), dataIndex: 'planId' },
+                { title: t('order.plan'), render: (_, l) => planLabel(l, pick) },
                 {
                   title: t('common.amount'),
                   align: 'right',
@@ -103,7 +128,7 @@ export function RequestDrawer({
               <DateText value={c.at} /> · {c.action}: {c.body}
             </Typography.Paragraph>
           ))}
-          {canDecide && r.state === 'submitted' && (
+          {mayDecide && (
             <div style={{ margin: '12px 0' }}>
               <DecisionBox
                 actions={[

@@ -1,41 +1,48 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Statistic, Table } from 'antd';
+import { Card, Empty, Segmented, Space, Statistic, Table } from 'antd';
 import { api } from '../../api/client';
-import type { LedgerLine, Page, Wallet, WalletDetail } from '../../api/types';
+import type { Wallet, WalletDetail } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatAmount } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem';
-import { DateText, Money, useLabel } from '../../ui/widgets';
+import { useListSearch } from '../../ui/use-list-search';
+import { DateText, Money } from '../../ui/widgets';
+import { WalletLedger } from './WalletLedger';
 
-/** R2: balance, holds and available per currency, then the active holds and the ledger lines. */
+/** R2: an owner's wallets (balance, holds, available per currency), then one wallet's holds and lines. */
 export function WalletView({ ownerType, ownerId }: { ownerType: 'partner' | 'company'; ownerId: string }) {
   const { t } = useI18n();
+  const { params, set } = useListSearch();
   const wallets = useQuery({
     queryKey: ['wallets', ownerType, ownerId],
     queryFn: () => api.get<{ items: Wallet[] }>('/wallets', { ownerType, ownerId }),
   });
   if (wallets.error) return <ProblemAlert error={wallets.error} />;
   if (wallets.isPending) return <Card loading size="small" />;
-  if (wallets.data.items.length === 0) return <Empty description={t('wallet.none')} />;
+  const items = wallets.data.items;
+  const picked = items.find((w) => w.currency === params.currency) ?? items[0];
+  if (!picked) return <Empty description={t('wallet.none')} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      {wallets.data.items.map((w) => (
-        <OneWallet key={w.id} wallet={w} />
-      ))}
+      {items.length > 1 && (
+        <Segmented
+          value={picked.currency}
+          options={items.map((w) => w.currency)}
+          onChange={(c) => set({ currency: String(c) })}
+          data-testid="wallet-currency"
+        />
+      )}
+      <OneWallet wallet={picked} />
     </Space>
   );
 }
 
-function OneWallet({ wallet }: { wallet: Wallet }) {
+/** One wallet: its figures, its active holds and its ledger lines. */
+export function OneWallet({ wallet }: { wallet: Wallet }) {
   const { t } = useI18n();
-  const label = useLabel();
   const detail = useQuery({
     queryKey: ['wallets', wallet.id, 'detail'],
     queryFn: () => api.get<WalletDetail>(`/wallets/${wallet.id}`),
-  });
-  const ledger = useQuery({
-    queryKey: ['wallets', wallet.id, 'ledger'],
-    queryFn: () => api.get<Page<LedgerLine>>(`/wallets/${wallet.id}/ledger`, { limit: 200 }),
   });
   const cur = wallet.currency;
   return (
@@ -72,31 +79,13 @@ function OneWallet({ wallet }: { wallet: Wallet }) {
           ]}
         />
       </Card>
-      <Card type="inner" size="small" title={t('wallet.ledger')} style={{ marginTop: 12 }}>
-        <Table<LedgerLine>
-          size="small"
-          rowKey={(l) => `${l.entryId}-${l.refId}`}
-          loading={ledger.isPending}
-          dataSource={ledger.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          data-testid="wallet-ledger"
-          columns={[
-            {
-              title: t('audit.at'),
-              dataIndex: 'at',
-              width: 150,
-              render: (v: string) => <DateText value={v} />,
-            },
-            { title: t('wallet.kind'), dataIndex: 'kind', render: (k: string) => label('ledgerKind', k) },
-            { title: t('wallet.ref'), render: (_, l) => `${l.refType} · ${l.refId}` },
-            { title: t('wallet.memo'), dataIndex: 'memo' },
-            {
-              title: t('common.amount'),
-              align: 'right',
-              render: (_, l) => <Money amount={l.amount} currency={cur} />,
-            },
-          ]}
-        />
+      <Card
+        type="inner"
+        size="small"
+        title={t('lists.wallet.lines', { currency: cur })}
+        style={{ marginTop: 12 }}
+      >
+        <WalletLedger wallet={wallet} />
       </Card>
     </Card>
   );

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { choose, shot, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
+
+const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
+const AGENT = 'agent@kaidan.demo';
+const AGENT2 = 'agent2@kaidan.demo';
+const DESK = 'desk@kaidan.demo';
+const CUSTOMER = 'it@huihuang.demo';
+const LINGYUN_TENANT = 'ww3f9a0c1d2e4b5a67';
+const TRANSFER_REASON = '客户要求改由上海启程服务';
+
+const newPage = (browser: Browser) =>
+  browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' }).then((p) => {
+    p.setDefaultTimeout(15_000);
+    return p;
+  });
+
+/** A partner's new 导购管家 order for 辉煌 (new orders wait for the order desk, R3). */
+async function fillGuideOrder(page: Page, seats: number): Promise<void> {
+  await page.getByTestId('nav').getByText('下单').click();
+  await choose(page, 'order-company', 'wwb0e22cefc85a80d3');
+  await choose(page, 'order-product', '导购管家');
+  await choose(page, 'line-0-plan', '标准版');
+  await page.getByTestId('line-0-seats').fill(String(seats));
+  await page.getByTestId('quote-total').waitFor();
+}
+
+/** Opens the just-placed order from the success message; returns its number. */
+async function openPlaced(page: Page): Promise<string> {
+  const placed = page.getByTestId('order-placed');
+  await placed.waitFor();
+  const number = (await text(placed)).match(/SO[-\d]+/)?.[0];
+  assert.ok(number, 'the success message names the order');
+  await placed.getByText('详情').click();
+  await page.getByTestId('order-detail').waitFor();
+  return number;
+}
+
+// Issue #3, the order desk's action screens: R17 transfer, R5 receive / void / reject / delete, R3
+// self-service renewal by the customer.
+describe('console: transfers, order actions and customer self-service', { skip: skipReason }, async () => {
+  const { base, browser } = await useConsoleServer();
+  const page = await newPage(browser);
+  const step = walk();
+
+  step('R17: a partner asks to take over a customer by its tenant id', async () => {
+    await signIn(page, base, AGENT2);
+    await page.getByTestId('nav').getByText('客户与订阅').click();
+    await page.getByTestId('customers').waitFor();
+    assert.doesNotMatch(await text(page.getByTestId('customers')), /灵韵/, 'not yet its customer');
+    await page.getByTestId('transfer-open').click();
+    await page.getByTestId('transfer-tenant').fill('WW-not-a-tenant');
+    await page.getByTestId('transfer-submit').click();
+    await page.getByText('企业 ID 格式应为 ww + 16 位小写十六进制字符').waitFor();
+    await page.getByTestId('transfer-tenant').fill(LINGYUN_TENANT);
+    await page.getByTestId('transfer-reason').fill(TRANSFER_REASON);
+    await shot(page, 'partner-transfer');
+    await page.getByTestId('transfer-submit').click();
+    assert.match(await text(page.getByTestId('transfer-filed')), /转移申请 RQ[-\d]+ 已提交，等待订单组审核/);
+    await signOut(page);
+  });
+
+  step('R17: the order desk sees which company moves from which partner to which, and approves', async () => {
+    await signIn(page, base, DESK);
+    await page.getByTestId('nav').getByText('审核队列').click();
+    await page
+      .getByTestId('request-queue')
+      .locator('tr', { hasText: '客户转移' })
+      .filter({ hasText: TRANSFER_REASON })
+      .click();
+    const summary = page.getByTestId('transfer-summary');
+    await summary.waitFor();
+    // The names arrive after the request itself: wait for them rather than read a loading state.
+    await page
+      .getByTestId('transfer-company')
+      .filter({ hasText: /^灵韵（北京）有限公司$/ })
+      .waitFor();
+    await page
+      .getByTestId('transfer-from-to')
+      .filter({ hasText: /^北京云帆科技（渠道） → 上海启程信息（渠道）$/ })
+      .waitFor();
+    assert.match(await text(summary), new RegExp(LINGYUN_TENANT));
+    await summary.getByText('标准版 · 当前 5 人，至 2027-11-24').waitFor();
+    await page.getByTestId('decision-comment').fill('客户书面确认，同意转移');
+    await shot(page, 'desk-transfer-review');
+    await page.getByTestId('decide-approve').click();
+    await page.getByTestId('decided').waitFor();
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+    await signOut(page);
+  });
+
+  step('R17: the customer now shows under the new partner', async () => {
+    await signIn(page, base, AGENT2);
+    await page.getByTestId('nav').getByText('客户与订阅').click();
+    const row = page.getByTestId('customers').locator('tr', { hasText: '灵韵（北京）有限公司' });
+    await row.waitFor();
+    assert.match(await text(row), /上海启程信息（渠道）/);
+    assert.match(await text(row), new RegExp(LINGYUN_TENANT));
+    await signOut(page);
+  });
+
+  step(
+    'R5: once the desk has received an order its creator can no longer void it; the desk rejects with a reason and the hold is released',
+    async () => {
+      await signIn(page, base, AGENT);
+      await fillGuideOrder(page, 5);
+      await page.getByTestId('order-submit').click();
+      const number = await openPlaced(page);
+      assert.match(await text(page.getByTestId('order-state')), /待审核/);
+      await page.getByTestId('order-void').waitFor();
+      assert.match(await text(page.getByTestId('order-holds')), /冻结中/);
+
+      // The order desk, in its own browser, opens the order from its queue and takes it.
+      const desk = await newPage(browser);
+      await signIn(desk, base, DESK);
+      await desk.getByTestId('nav').getByText('审核队列').click();
+      await desk.getByRole('link', { name: number }).click();
+      await desk.getByTestId('order-receive').click();
+      await desk.getByTestId('order-acted').waitFor();
+      await desk.getByTestId('order-receive').waitFor({ state: 'detached' });
+      assert.equal(await desk.getByTestId('order-void').count(), 0, 'the desk did not create it');
+      await desk.getByTestId('decision-comment').waitFor();
+      await shot(desk, 'desk-order-actions');
+
+      // The partner's screen is stale: its void is refused with R5's reason, then the button goes.
+      await page.getByTestId('order-void').click();
+      await page.getByTestId('order-void-confirm').click();
+      const refusal = page.locator('[data-testid=problem][data-code=VOID_RECEIVED]');
+      await refusal.waitFor();
+      assert.match(await text(refusal), /订单组已接收该订单，请联系订单组处理/);
+      await page.getByTestId('order-void').waitFor({ state: 'detached' });
+      await page.reload();
+      await page.getByTestId('order-detail').waitFor();
+      assert.equal(await page.getByTestId('order-void').count(), 0);
+      assert.equal(await page.getByTestId('decide-approve').count(), 0, 'a partner never decides');
+
+      // A rejection needs its reason; with it the order is rejected and its hold released.
+      await desk.getByTestId('decide-reject').click();
+      await desk.getByTestId('reject-needs-reason').waitFor();
+      await desk.getByTestId('decision-comment').fill('客户资料不全，请补充后重新下单');
+      await desk.getByTestId('decide-reject').click();
+      await desk.getByTestId('order-state').getByText('已驳回').waitFor();
+      assert.match(await text(desk.getByTestId('order-holds')), /已释放/);
+      assert.equal(await text(desk.getByTestId('order-decision')), '客户资料不全，请补充后重新下单');
+      assert.match(await text(desk.getByTestId('audit-trail')), /接单[\s\S]*驳回/);
+      assert.equal(await desk.getByTestId('order-actions').count(), 0, 'nothing is left to do');
+      await desk.close();
+    },
+  );
+
+  step('R5: a draft is deleted by its creator', async () => {
+    await fillGuideOrder(page, 3);
+    await page.getByTestId('order-save-draft').click();
+    const number = await openPlaced(page);
+    assert.match(await text(page.getByTestId('order-state')), /草稿/);
+    assert.equal(await page.getByTestId('order-void').count(), 0, 'a draft is deleted, not voided');
+    await page.getByTestId('order-delete').click();
+    await page.getByTestId('order-delete-confirm').click();
+    assert.equal(
+      await text(page.getByTestId('order-deleted').locator('.ant-result-title')),
+      `草稿 ${number} 已删除`,
+    );
+    await signOut(page);
+  });
+
+  step(
+    'R3: the customer renews its own archive seats self-service, approved at once, and sees the new end date',
+    async () => {
+      await signIn(page, base, CUSTOMER);
+      await page.getByTestId('nav').getByText('下单').click();
+      const company = page.getByTestId('order-company');
+      await company.getByText('辉煌有限公司').waitFor();
+      const picker = await company.evaluate((el) => el.closest('.ant-select')?.className ?? '');
+      assert.match(picker, /ant-select-disabled/, 'no picker of other companies');
+      await choose(page, 'order-product', '企微管家');
+      await page.getByTestId('order-type').getByText('续期').click();
+      await choose(page, 'line-0-plan', '会话存档');
+      await page.getByTestId('quote-total').waitFor();
+      assert.match(await text(page.getByTestId('quote')), /30 → 30[\s\S]*2027-11-25 ~ 2028-11-23/);
+      assert.equal(await text(page.getByTestId('quote-total')), '¥2,190.00');
+      await shot(page, 'customer-order');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-placed').getByText('已支付').waitFor();
+
+      await page.getByTestId('nav').getByText('客户与订阅').click();
+      const archive = page.getByTestId('components-cmp_demo_huihuang').locator('tr', { hasText: '会话存档' });
+      await archive.waitFor();
+      assert.match(await text(archive), /2028-11-23/);
+      assert.equal(await page.getByTestId('transfer-open').count(), 0, 'a customer never files transfers');
+      await shot(page, 'customer-subscriptions');
+
+      await page.getByTestId('nav').getByText('钱包').click();
+      await page.getByTestId('wallet-available').getByText('¥17,810.00').waitFor();
+    },
+  );
+});
