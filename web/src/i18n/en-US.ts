@@ -1,5 +1,6 @@
 import { baseEn } from './en-US-base';
 import * as admin from './parts/admin';
+import * as audit from './parts/audit';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
@@ -8,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 export const enUS: Record<MessageKey, string> = {
   ...baseEn,
   ...admin.en,
+  ...audit.en,
   ...dashboard.en,
   ...desk.en,
   ...lists.en,

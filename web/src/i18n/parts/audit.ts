@@ -1,0 +1,36 @@
+// Audit-trail words (R40) for actions and object states beyond the order and request lifecycles: admin
+// edits, sign-ins, catalog changes; `AuditTrail` reads them through the `desk.action.*` and `state.*` prefixes.
+export const zh = {
+  'desk.action.add_contact': '添加联系人',
+  'desk.action.disable': '停用',
+  'desk.action.enable': '重新启用',
+  'desk.action.external_end': '登记外部授权到期日',
+  'desk.action.revoke': '吊销',
+  'desk.action.set_bundle_items': '设置组合内容',
+  'desk.action.set_prices': '设置价格',
+  'desk.action.set_review_policies': '设置审核策略',
+  'desk.action.sign_in': '登录',
+  'desk.action.sign_out': '退出登录',
+  'state.active': '启用',
+  'state.disabled': '已停用',
+  'state.revoked': '已吊销',
+  'state.retired': '已下架',
+  'state.suspended': '已暂停',
+} as const;
+export const en: Record<keyof typeof zh, string> = {
+  'desk.action.add_contact': 'Contact added',
+  'desk.action.disable': 'Disabled',
+  'desk.action.enable': 'Re-enabled',
+  'desk.action.external_end': 'External licence end recorded',
+  'desk.action.revoke': 'Revoked',
+  'desk.action.set_bundle_items': 'Bundle contents set',
+  'desk.action.set_prices': 'Prices set',
+  'desk.action.set_review_policies': 'Review policy set',
+  'desk.action.sign_in': 'Signed in',
+  'desk.action.sign_out': 'Signed out',
+  'state.active': 'Active',
+  'state.disabled': 'Disabled',
+  'state.revoked': 'Revoked',
+  'state.retired': 'Retired',
+  'state.suspended': 'Suspended',
+};
