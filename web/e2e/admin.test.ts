@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { choose, shot, signIn, skipReason, useConsoleServer, walk } from './harness';
@@ -18,6 +19,17 @@ async function waitText(page: Page, l: Locator, re: RegExp): Promise<string> {
   }
   const problems = await page.getByTestId('problem').allTextContents();
   assert.fail(`expected ${re} in: "${last}"; problems on screen: ${JSON.stringify(problems)}`);
+}
+
+/** The rows' texts once they hold `names` in this order (a new sort refetches, so poll). */
+async function waitRows(page: Page, list: Locator, names: string[]): Promise<string[]> {
+  let shown: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    shown = await list.locator('.ant-table-row').allTextContents();
+    if (shown.length === names.length && names.every((n, j) => shown[j]?.includes(n))) return shown;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`expected rows ${names.join(' | ')}; shown: ${shown.join(' | ')}`);
 }
 
 // The admin's day in zh-CN: a product with a plan and a price, a review-policy cell flipped, a partner, a
@@ -132,10 +144,61 @@ describe('console: the admin keeps catalog, partners, companies and users', {
     await page.getByTestId('company-tenantId').fill('ww0123456789abcdef');
     await page.getByTestId('company-form-submit').click();
     await page.getByTestId('company-form').waitFor({ state: 'detached' });
-    const row = page.getByTestId('company-list').locator('tr', { hasText: '星河软件有限公司' });
+    const row = page.getByTestId('company-list').locator('.ant-table-row', { hasText: '星河软件有限公司' });
     const shown = await waitText(page, row, /ww0123456789abcdef/);
     assert.match(shown, /北京云帆科技/);
     assert.match(shown, /CN/);
+  });
+
+  step(
+    'issue #3: a company filter lives in the URL, survives a reload, sorts by name and exports',
+    async () => {
+      const list = page.getByTestId('company-list');
+      await choose(page, 'filter-partnerId', 'P-LIYAN');
+      await page.waitForURL(/partnerId=prt_demo_liyan/);
+      await page.reload();
+      await waitText(page, list.locator('.ant-table-row').first(), /北京云帆科技/);
+      assert.match(page.url(), /partnerId=prt_demo_liyan/);
+      await waitText(page, page.getByTestId('filter-partnerId'), /P-LIYAN/);
+      await list.locator('th', { hasText: '名称' }).click();
+      await page.waitForURL(/sort=-name/);
+      const api = await page.request.get(
+        `${base}/api/v1/companies?partnerId=prt_demo_liyan&sort=-name&limit=200`,
+      );
+      const names = ((await api.json()) as { items: { nameZh: string }[] }).items.map((c) => c.nameZh);
+      assert.ok(names.includes('星河软件有限公司') && names.length >= 3, names.join());
+      // The rows shown follow the server's descending name order, and every one is the partner's.
+      const shown = await waitRows(page, list, names);
+      assert.ok(
+        shown.every((r) => r.includes('北京云帆科技')),
+        shown.join('\n'),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('company-list-csv').click(),
+      ]);
+      const csv = await readFile(await download.path(), 'utf8');
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.match(lines[0] ?? '', /^名称 name,/);
+      assert.deepEqual(
+        lines.slice(1).map((l) => l.split(',')[0]),
+        names,
+        'the export holds the filtered list in its order',
+      );
+    },
+  );
+
+  step('R12: a company opens to its subscriptions, each component with its seats and end date', async () => {
+    const list = page.getByTestId('company-list');
+    const row = list.locator('.ant-table-row', { hasText: '辉煌有限公司' });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const components = page.getByTestId('components-cmp_demo_huihuang');
+    const archive = await waitText(page, components.locator('tr', { hasText: '会话存档' }), /30/);
+    assert.match(archive, /2027-11-24/);
+    await components.getByTestId('reduce-archive').waitFor();
   });
 
   step('creates a sales user, then disables it', async () => {

@@ -8,6 +8,7 @@ const AGENT = 'agent@kaidan.demo';
 const AGENT2 = 'agent2@kaidan.demo';
 const DESK = 'desk@kaidan.demo';
 const CUSTOMER = 'it@huihuang.demo';
+const FINANCE = 'finance@kaidan.demo';
 const LINGYUN_TENANT = 'ww3f9a0c1d2e4b5a67';
 const TRANSFER_REASON = '客户要求改由上海启程服务';
 
@@ -194,6 +195,52 @@ describe('console: transfers, order actions and customer self-service', { skip: 
 
       await page.getByTestId('nav').getByText('钱包').click();
       await page.getByTestId('wallet-available').getByText('¥17,810.00').waitFor();
+    },
+  );
+
+  step(
+    'R33: the customer asks for a refund of that renewal within 7 days; finance approves; the company wallet is credited',
+    async () => {
+      await page.getByTestId('nav').getByText('退款申请').click();
+      assert.match(await text(page.getByTestId('refund-policy')), /付款后 7 天内.*R33/);
+      // Only what R33 allows is offered: the renewal just bought online, with its last day.
+      await page.getByTestId('refund-orders').click();
+      const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await offered.first().waitFor();
+      assert.deepEqual(
+        (await offered.allTextContents()).map((o) => o.replace(/SO-[\d-]+/, 'SO')),
+        ['SO · 辉煌有限公司 · ¥2,190.00 · 可申请至 2026-12-02'],
+      );
+      await offered.first().click();
+      await page.keyboard.press('Escape');
+      // The renewal period has not started: all of it comes back (R32, R35).
+      await page.getByTestId('refund-total').getByText('¥2,190.00').waitFor();
+      await page.getByTestId('refund-reason').fill('续期的人数买错了，申请退款');
+      await shot(page, 'customer-refund');
+      await page.getByTestId('refund-submit').click();
+      assert.match(await text(page.getByTestId('refund-filed')), /退款申请 RQ[-\d]+ 已提交/);
+      await page.getByTestId('refund-none').waitFor();
+      await signOut(page);
+
+      await signIn(page, base, FINANCE);
+      await page.getByTestId('nav').getByText('审核队列').click();
+      await page
+        .getByTestId('request-queue')
+        .locator('tr', { hasText: '返款' })
+        .filter({ hasText: '续期的人数买错了' })
+        .first()
+        .click();
+      await page.getByTestId('decision-comment').fill('七天内自助退款，核对无误');
+      await page.getByTestId('decide-approve').click();
+      await page.getByTestId('decided').waitFor();
+      await page.locator('.ant-drawer-close').click();
+      await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+      await signOut(page);
+
+      await signIn(page, base, CUSTOMER);
+      await page.getByTestId('nav').getByText('钱包').click();
+      await page.getByTestId('wallet-available').getByText('¥20,000.00').waitFor();
+      await page.getByTestId('wallet-ledger').getByText('¥2,190.00').first().waitFor();
     },
   );
 });

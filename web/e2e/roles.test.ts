@@ -10,7 +10,7 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
     forbidden: '/catalog',
   },
   'it@huihuang.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '通知'],
+    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '通知'],
     forbidden: '/ledgers',
   },
   'desk@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '客户公司', '通知'], forbidden: '/users' },

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { FakeClock } from '../platform/clock';
 import { claimKey, PENDING_LEASE_MS } from '../platform/idempotency/idempotency-store';
 import { useTestDatabase } from '../testing/test-db';
+import { fromDbError } from './db-errors';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 
@@ -13,7 +14,7 @@ describe('Idempotency-Key on POST', async () => {
   const clock = new FakeClock();
   await sql`create table t_effects (id serial primary key, note text not null)`.execute(db);
   const app = new Hono();
-  app.onError((err, c) => problem(c, err));
+  app.onError((err, c) => problem(c, fromDbError(err) ?? err));
   app.use(idempotency(db, clock, (c) => c.req.header('x-test-principal') ?? 'anon'));
   app.post('/effects', async (c) => {
     const { note } = await c.req.json<{ note: string }>();
@@ -29,6 +30,18 @@ describe('Idempotency-Key on POST', async () => {
       throw new Error('database went away');
     }
     await sql`insert into t_effects (note) values ('crashy')`.execute(db);
+    return c.json({ ok: true }, 201);
+  });
+  let contendNext = true;
+  app.post('/contended', async (c) => {
+    if (contendNext) {
+      contendNext = false;
+      // What PostgreSQL raises when a concurrent transaction wins (SQLSTATE 40001).
+      await sql`do $$ begin raise exception 'could not serialize access' using errcode = '40001'; end $$`.execute(
+        db,
+      );
+    }
+    await sql`insert into t_effects (note) values ('contended')`.execute(db);
     return c.json({ ok: true }, 201);
   });
   const post = (key: string, note: string, principal = 'p1') =>
@@ -72,6 +85,19 @@ describe('Idempotency-Key on POST', async () => {
     assert.equal((await send()).status, 201);
     assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
     assert.equal(await count('crashy'), 1);
+  });
+
+  it('a request refused with 409 RETRY (a serialization failure) gives its key back, so the retry runs', async () => {
+    const send = () =>
+      app.request('/contended', { method: 'POST', headers: { 'idempotency-key': 'k-5' }, body: '{}' });
+    const first = await send();
+    assert.equal(first.status, 409);
+    assert.equal(((await first.json()) as { code: string }).code, 'RETRY');
+    const retry = await send();
+    assert.equal(retry.status, 201, 'the retry runs instead of replaying the conflict');
+    assert.equal(retry.headers.get('idempotent-replayed'), null);
+    assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count('contended'), 1);
   });
 
   it('a key left pending by a process that died is taken over by the retry after the lease', async () => {

@@ -28,8 +28,9 @@ export function idempotency<E extends Env>(
     const claim = () => claimKey(db, principal, key, hash, toDate(clock.now()));
     const runOwned = async () => {
       await next();
-      if (c.res.status >= 500) return releaseKey(db, principal, key);
-      await completeKey(db, principal, key, c.res.status, await c.res.clone().text());
+      const body = await c.res.clone().text();
+      if (transient(c.res.status, body)) return releaseKey(db, principal, key);
+      await completeKey(db, principal, key, c.res.status, body);
     };
     if (await claim()) return runOwned();
     for (let waited = 0; waited < MAX_WAIT_MS; waited += WAIT_MS) {
@@ -58,6 +59,21 @@ export function idempotency<E extends Env>(
       fixes: [{ zh: '稍后用同一幂等键重试', en: 'Retry later with the same Idempotency-Key' }],
     });
   };
+}
+
+/**
+ * An answer that says "try again" is not the request's outcome: a 5xx, a throttle (429) or a concurrency
+ * conflict (409 RETRY, a serialization failure or deadlock). Its key goes back so the retry runs, rather
+ * than replaying "retry" forever.
+ */
+function transient(status: number, body: string): boolean {
+  if (status >= 500 || status === 429) return true;
+  if (status !== 409) return false;
+  try {
+    return (JSON.parse(body) as { code?: unknown }).code === 'RETRY';
+  } catch {
+    return false;
+  }
 }
 
 function reused(): AppError {

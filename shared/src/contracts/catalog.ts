@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor } from './common';
+import { LIST_SORTS, ListQuery, sortOf } from './common';
 
 // The catalog on the wire. Amounts are decimal strings and dates 'YYYY-MM-DD'; their formats and the
 // catalog's rules are checked by the server so every refusal carries zh/en field messages.
@@ -30,10 +30,12 @@ export const Product = z.object({
   createdAt: z.string(),
   version: z.number().int(),
 });
-export const ProductQuery = Cursor.extend({
+/** `q` searches code and names; `from`/`to` are business dates of creation. */
+export const ProductQuery = ListQuery.extend({
   kind: ProductKind.optional(),
   state: ProductState.optional(),
   category: z.string().max(64).optional(),
+  sort: sortOf(LIST_SORTS.products, 'code'),
 });
 export const ProductCreate = z.object({
   code: text(64).describe('lowercase letters, digits and dashes, e.g. wecom-steward'),

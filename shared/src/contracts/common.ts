@@ -18,6 +18,10 @@ export const LIST_SORTS = {
   requests: ['created', 'submitted', 'due'],
   ledger: ['at', 'amount'],
   notifications: ['created'],
+  products: ['created', 'code', 'name'],
+  companies: ['name', 'tenant', 'created'],
+  partners: ['code', 'name', 'created'],
+  users: ['email', 'name', 'created'],
 } as const;
 export type SortValue<K extends string> = K | `-${K}`;
 /** `sort=amount` ascending, `sort=-amount` descending; only the list's own columns are accepted. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor } from './common';
+import { LIST_SORTS, ListQuery, sortOf } from './common';
 
 // Parties on the wire. Formats (tenant id, R6 fields, emails) are checked by the server's rules so every
 // refusal carries zh/en field messages; the schemas here describe shapes and limits.
@@ -104,12 +104,19 @@ export const Company = CompanyRef.extend({
   version: z.number().int(),
 });
 
-export const CompanyQuery = Cursor.extend({
-  q: z.string().max(100).optional().describe('Matches Chinese or English name or tenant id'),
+// List filters (issue #3): `from`/`to` are business dates of creation; `sort` names a column of LIST_SORTS.
+export const CompanyQuery = ListQuery.extend({
+  q: z.string().trim().max(100).optional().describe('Matches Chinese or English name or tenant id'),
   partnerId: z.string().optional(),
   direct: z.enum(['true', 'false']).optional().describe('true: only direct customers (no partner)'),
   parentId: z.string().optional(),
   region: z.string().max(2).optional(),
+  sort: sortOf(LIST_SORTS.companies, 'name'),
+});
+export const PartnerQuery = ListQuery.extend({
+  q: z.string().trim().max(100).optional().describe('Matches code, Chinese or English name'),
+  state: z.enum(['active', 'suspended']).optional(),
+  sort: sortOf(LIST_SORTS.partners, 'code'),
 });
 
 export const ContactCreate = z.object({
@@ -148,7 +155,14 @@ export const UserUpdate = z.object({
   companyId: optText(64),
   locale: z.enum(['zh-CN', 'en-US']).optional(),
 });
-export const UserQuery = Cursor.extend({ q: z.string().max(100).optional() });
+export const UserQuery = ListQuery.extend({
+  q: z.string().trim().max(100).optional().describe('Matches email or name'),
+  role: RoleName.optional(),
+  state: z.enum(['active', 'disabled']).optional(),
+  partnerId: z.string().optional(),
+  companyId: z.string().optional(),
+  sort: sortOf(LIST_SORTS.users, 'email'),
+});
 export const Reason = z.object({ reason: z.string().max(2000).nullable().optional() });
 
 export const ApiKeyCreate = z.object({ name: optText(100) });

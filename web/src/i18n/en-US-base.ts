@@ -22,6 +22,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'role.customer': 'Customer',
   'nav.dashboard': 'Dashboard',
   'nav.order': 'Place order',
+  'nav.customerRefunds': 'Refund requests',
   'nav.myRequests': 'My requests',
   'nav.catalog': 'Catalog',
   'nav.partners': 'Partners',

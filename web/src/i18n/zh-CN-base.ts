@@ -20,6 +20,7 @@ export const baseZh = {
   'role.customer': '客户',
   'nav.dashboard': '工作台',
   'nav.order': '下单',
+  'nav.customerRefunds': '退款申请',
   'nav.myRequests': '我的申请',
   'nav.catalog': '产品目录',
   'nav.partners': '渠道伙伴',

@@ -37,6 +37,10 @@ export interface DataTableProps<T> {
   virtual?: boolean;
   testId: string;
   onRow?: TableProps<T>['onRow'];
+  /** rows that open below themselves (a company's contacts or components) */
+  expandable?: TableProps<T>['expandable'];
+  /** shown when no row matches */
+  emptyText?: string;
 }
 
 const ROW_HEIGHT = 39;
@@ -134,6 +138,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         scroll={virtual ? { x: props.columns.reduce((s, c) => s + c.width, 0), y: height } : { y: height }}
         onScroll={onScroll}
         onRow={props.onRow}
+        expandable={props.expandable}
+        locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const k = typeof s?.columnKey === 'string' ? s.columnKey : undefined;

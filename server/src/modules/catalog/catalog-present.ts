@@ -19,6 +19,29 @@ export const presentProduct = (p: ProductDetailRow) => ({
   version: p.version,
 });
 
+export const PRODUCT_CSV_HEADER = [
+  '编码 code',
+  '名称 name',
+  '英文名 name (en)',
+  '类型 kind',
+  '大类 category',
+  '小类 subcategory',
+  '渠道 channels',
+  '状态 state',
+  '创建 created',
+];
+export const productCsvRow = (p: ProductDetailRow) => [
+  p.code,
+  p.name_zh,
+  p.name_en,
+  p.kind,
+  p.category,
+  p.subcategory,
+  p.channels.join(' '),
+  p.state,
+  p.created_at.toISOString(),
+];
+
 const presentPrice = (r: PriceRow) => ({
   currency: r.currency,
   minSeats: r.min_seats,

@@ -15,9 +15,16 @@ import {
 import { page } from '@kaidan/shared/contracts/common';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { paged } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
-import { presentPlan, presentProduct, presentProductDetail } from './catalog-present';
+import { exportResponse } from '../../http/export';
+import { pagedBy } from '../../http/present';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
+import {
+  PRODUCT_CSV_HEADER,
+  presentPlan,
+  presentProduct,
+  presentProductDetail,
+  productCsvRow,
+} from './catalog-present';
 import { createPlan } from './create-plan';
 import { createProduct } from './create-product';
 import { setBundleItems } from './set-bundle-items';
@@ -28,6 +35,7 @@ import { updateProduct } from './update-product';
 import { viewPlan, viewProduct, viewProducts } from './view-catalog';
 
 const tags = ['catalog'];
+const EXPORT_LIMIT = 10_000;
 const route = <P extends string>(method: 'get' | 'post' | 'patch' | 'put', path: P, summary: string) => ({
   method,
   path,
@@ -47,7 +55,7 @@ export const registerCatalogRoutes: RegisterRoutes = (app, deps) => {
       ...route(
         'get',
         '/api/v1/products',
-        'Products, filtered by kind, state and category; keyset-paginated by id',
+        'Products: filters (kind, state, category), text search (code, name), sort, keyset cursor',
       ),
       request: { query: ProductQuery },
       responses: { 200: ok(page(Product)), ...errors },
@@ -55,7 +63,24 @@ export const registerCatalogRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewProducts(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentProduct), 200);
+      return c.json(pagedBy(rows, q.limit, q.sort, presentProduct), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...route(
+        'get',
+        '/api/v1/products/export',
+        'R39 the filtered, sorted product list as CSV or XLSX (up to 10,000 rows)',
+      ),
+      request: { query: ProductQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
+    }),
+    async (c) => {
+      const { format, ...filter } = c.req.valid('query');
+      const rows = await viewProducts(deps, principal(c), { ...filter, limit: EXPORT_LIMIT });
+      const name = `products-${deps.clock.now().toString().slice(0, 10)}`;
+      return exportResponse(name, format, PRODUCT_CSV_HEADER, rows.map(productCsvRow));
     },
   );
   app.openapi(

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { BundleItemInput, PlanFields, PolicyInput, ProductFields } from './catalog';
 import type { PlanRow, ProductRow } from './order-catalog-store';
 import type { PriceRow } from './price-list';
@@ -29,21 +37,41 @@ const PRODUCT_COLS = sql`id, code, name_zh, name_en, kind, category, subcategory
 const PLAN_COLS = sql`id, product_id, code, name_zh, name_en, kind, pricing_method, duration_rule, seat_min, seat_max,
   pass_through, refundable, valid_from, valid_to, created_at, version`;
 
+export type ProductSort = SortParam<'created' | 'code' | 'name'>;
+const PRODUCT_SORT: Sortable<'created' | 'code' | 'name'> = {
+  created: { expr: sql`created_at`, type: 'timestamptz' },
+  code: { expr: sql`code`, type: 'text' },
+  name: { expr: sql`name_zh`, type: 'text' },
+};
+const PRODUCT_ID = { expr: sql`id`, type: 'text' } as const;
+
 export interface ProductFilter {
   kind?: string | undefined;
   state?: string | undefined;
   category?: string | undefined;
+  /** code or name (zh or en) */
+  q?: string | undefined;
+  /** business dates (Asia/Shanghai) of creation, inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: ProductSort | undefined;
+  /** opaque keyset cursor from the previous page */
   after?: string | undefined;
   limit: number;
 }
 
-export async function listProducts(ex: Exec, f: ProductFilter): Promise<ProductDetailRow[]> {
-  const { rows } = await sql<ProductDetailRow>`select ${PRODUCT_COLS} from products
-    where (${f.kind ?? null}::text is null or kind = ${f.kind ?? null})
-      and (${f.state ?? null}::text is null or state = ${f.state ?? null})
-      and (${f.category ?? null}::text is null or category = ${f.category ?? null})
-      and (${f.after ?? null}::text is null or id > ${f.after ?? null})
-    order by id limit ${f.limit}`.execute(ex);
+export type ProductListRow = ProductDetailRow & KeyedRow;
+
+export async function listProducts(ex: Exec, f: ProductFilter): Promise<ProductListRow[]> {
+  const page = keyset(PRODUCT_SORT, PRODUCT_ID, f.sort ?? 'code', f.after);
+  const conds = [page.where];
+  if (f.kind) conds.push(sql`kind = ${f.kind}`);
+  if (f.state) conds.push(sql`state = ${f.state}`);
+  if (f.category) conds.push(sql`category = ${f.category}`);
+  conds.push(...onBusinessDates(sql`created_at`, f.from, f.to));
+  conds.push(...textMatch(f.q, [sql`code`, sql`name_zh`, sql`coalesce(name_en, '')`]));
+  const { rows } = await sql<ProductListRow>`select ${PRODUCT_COLS}, ${page.select} from products
+    where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

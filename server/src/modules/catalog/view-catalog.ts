@@ -9,6 +9,7 @@ import {
   type PolicyRow,
   type ProductDetailRow,
   type ProductFilter,
+  type ProductListRow,
   planDetail,
   plansOfProduct,
   policiesOf,
@@ -27,7 +28,7 @@ export interface ProductView {
   policies: PolicyRow[];
 }
 
-export const viewProducts = (deps: Deps, _p: Principal, f: ProductFilter): Promise<ProductDetailRow[]> =>
+export const viewProducts = (deps: Deps, _p: Principal, f: ProductFilter): Promise<ProductListRow[]> =>
   listProducts(deps.database.db, f);
 
 export async function viewProduct(deps: Deps, _p: Principal, id: string): Promise<ProductView> {

@@ -10,15 +10,24 @@ import {
 } from '@kaidan/shared/contracts/parties';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { paged } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { exportResponse } from '../../http/export';
+import { pagedBy } from '../../http/present';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import { createCompany } from './create-company';
 import { createContact } from './create-contact';
+import { exportCompanies } from './export-parties';
+import { COMPANY_CSV_HEADER, companyCsvRow } from './parties-csv';
 import { presentCompany, presentContact } from './parties-present';
 import { updateCompanyDetails } from './update-company';
 import { viewCompanies, viewCompany, viewContacts } from './view-parties';
 
 const tags = ['companies'];
+type Query = Omit<z.infer<typeof CompanyQuery>, 'after' | 'limit'> & { after?: string | undefined };
+const filterOf = (q: Query) => ({
+  ...q,
+  direct: q.direct === undefined ? undefined : q.direct === 'true',
+  region: q.region?.toUpperCase(),
+});
 
 export const registerCompanyRoutes: RegisterRoutes = (app, deps) => {
   app.openapi(
@@ -26,19 +35,30 @@ export const registerCompanyRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/companies',
       tags,
-      summary: 'Customers in scope, filtered, keyset-paginated by id',
+      summary: 'Customers in scope: filters, text search (names, tenant id), sort, keyset cursor',
       request: { query: CompanyQuery },
       responses: { 200: ok(page(Company)), ...errors },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await viewCompanies(deps, principal(c), {
-        ...q,
-        direct: q.direct === undefined ? undefined : q.direct === 'true',
-        region: q.region?.toUpperCase(),
-        limit: q.limit + 1,
-      });
-      return c.json(paged(rows, q.limit, presentCompany), 200);
+      const rows = await viewCompanies(deps, principal(c), { ...filterOf(q), limit: q.limit + 1 });
+      return c.json(pagedBy(rows, q.limit, q.sort, presentCompany), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/companies/export',
+      tags,
+      summary: 'R39 the filtered, sorted customers in scope as CSV or XLSX (up to 10,000 rows)',
+      request: { query: CompanyQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const rows = await exportCompanies(deps, principal(c), filterOf(q));
+      const name = `companies-${deps.clock.now().toString().slice(0, 10)}`;
+      return exportResponse(name, format, COMPANY_CSV_HEADER, rows.map(companyCsvRow));
     },
   );
   app.openapi(

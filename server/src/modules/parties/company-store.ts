@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 
 export interface CompanyRow {
@@ -89,27 +97,47 @@ export async function companyById(ex: Exec, id: string): Promise<CompanyRow | un
   return rows[0];
 }
 
+export type CompanySort = SortParam<'name' | 'tenant' | 'created'>;
+// Text keys are clipped so a cursor (its key travels inside it) stays within the `after` limit even for
+// long Chinese names; rows sharing the clipped prefix still order by id, so paging stays exact.
+const COMPANY_SORT: Sortable<'name' | 'tenant' | 'created'> = {
+  name: { expr: sql`left(c.name_zh, 100)`, type: 'text' },
+  tenant: { expr: sql`coalesce(c.tenant_id, '')`, type: 'text' },
+  created: { expr: sql`c.created_at`, type: 'timestamptz' },
+};
+const COMPANY_ID = { expr: sql`c.id`, type: 'text' } as const;
+
 export interface CompanyFilter {
   q?: string | undefined;
   partnerId?: string | undefined;
   direct?: boolean | undefined;
   parentId?: string | undefined;
   region?: string | undefined;
+  /** business dates (Asia/Shanghai) of creation, inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: CompanySort | undefined;
+  /** opaque keyset cursor from the previous page */
   after?: string | undefined;
   limit: number;
 }
 
-export async function listCompanies(ex: Exec, p: Principal, f: CompanyFilter): Promise<CompanyDetailRow[]> {
-  const q = f.q ? `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
-  const { rows } = await sql<CompanyDetailRow>`select ${DETAIL} from ${FROM_DETAIL}
-    where ${companyScope(p)}
-      and (${q}::text is null or c.name_zh ilike ${q} or c.name_en ilike ${q} or c.tenant_id ilike ${q})
-      and (${f.partnerId ?? null}::text is null or c.partner_id = ${f.partnerId ?? null})
-      and (${f.direct ?? null}::boolean is null or (c.partner_id is null) = ${f.direct ?? null})
-      and (${f.parentId ?? null}::text is null or c.parent_id = ${f.parentId ?? null})
-      and (${f.region ?? null}::text is null or c.region = ${f.region ?? null})
-      and (${f.after ?? null}::text is null or c.id > ${f.after ?? null})
-    order by c.id limit ${f.limit}`.execute(ex);
+export type CompanyListRow = CompanyDetailRow & KeyedRow;
+
+export async function listCompanies(ex: Exec, p: Principal, f: CompanyFilter): Promise<CompanyListRow[]> {
+  const page = keyset(COMPANY_SORT, COMPANY_ID, f.sort ?? 'name', f.after);
+  const conds = [companyScope(p), page.where];
+  if (f.partnerId) conds.push(sql`c.partner_id = ${f.partnerId}`);
+  if (f.direct !== undefined) conds.push(sql`(c.partner_id is null) = ${f.direct}`);
+  if (f.parentId) conds.push(sql`c.parent_id = ${f.parentId}`);
+  if (f.region) conds.push(sql`c.region = ${f.region}`);
+  conds.push(...onBusinessDates(sql`c.created_at`, f.from, f.to));
+  conds.push(
+    ...textMatch(f.q, [sql`c.name_zh`, sql`coalesce(c.name_en, '')`, sql`coalesce(c.tenant_id, '')`]),
+  );
+  const { rows } = await sql<CompanyListRow>`select ${DETAIL}, ${page.select} from ${FROM_DETAIL}
+    where ${sql.join(conds, sql` and `)}
+    order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

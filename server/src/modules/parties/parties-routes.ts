@@ -1,21 +1,25 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Cursor, page } from '@kaidan/shared/contracts/common';
+import { page } from '@kaidan/shared/contracts/common';
 import {
   LoginBody,
   LoginResult,
   Me,
   Partner,
   PartnerCreate,
+  PartnerQuery,
   PartnerUpdate,
 } from '@kaidan/shared/contracts/parties';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { principal } from '../../http/auth';
 import type { AppEnv, RegisterRoutes } from '../../http/env';
-import { paged } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { exportResponse } from '../../http/export';
+import { pagedBy } from '../../http/present';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import { registerCompanyRoutes } from './company-routes';
 import { createPartner } from './create-partner';
+import { exportPartners } from './export-parties';
+import { PARTNER_CSV_HEADER, partnerCsvRow } from './parties-csv';
 import { presentMe, presentPartner } from './parties-present';
 import { principalOfSession } from './resolve-principal';
 import { ABSOLUTE, SESSION_COOKIE } from './session';
@@ -88,14 +92,30 @@ export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
       method: 'get',
       path: '/api/v1/partners',
       tags: partners,
-      summary: 'Partners (a partner agent sees its own)',
-      request: { query: Cursor },
+      summary: 'Partners (a partner agent sees its own): search, state, sort, keyset cursor',
+      request: { query: PartnerQuery },
       responses: { 200: ok(page(Partner)), ...errors },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await viewPartners(deps, principal(c), { after: q.after, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentPartner), 200);
+      const rows = await viewPartners(deps, principal(c), { ...q, limit: q.limit + 1 });
+      return c.json(pagedBy(rows, q.limit, q.sort, presentPartner), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partners/export',
+      tags: partners,
+      summary: 'R39 the filtered, sorted partners as CSV or XLSX (admin; up to 10,000 rows)',
+      request: { query: PartnerQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const rows = await exportPartners(deps, principal(c), q);
+      const name = `partners-${deps.clock.now().toString().slice(0, 10)}`;
+      return exportResponse(name, format, PARTNER_CSV_HEADER, rows.map(partnerCsvRow));
     },
   );
   app.openapi(

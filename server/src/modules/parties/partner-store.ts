@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 
 export interface PartnerRow {
@@ -37,14 +45,36 @@ export async function partnerByCode(ex: Exec, code: string): Promise<PartnerRow 
   return rows[0];
 }
 
-export async function listPartners(
-  ex: Exec,
-  p: Principal,
-  f: { after?: string | undefined; limit: number },
-): Promise<PartnerRow[]> {
-  const { rows } = await sql<PartnerRow>`select ${COLS} from partners
-    where ${partnerScope(p)} and (${f.after ?? null}::text is null or id > ${f.after ?? null})
-    order by id limit ${f.limit}`.execute(ex);
+export type PartnerSort = SortParam<'code' | 'name' | 'created'>;
+// Names are clipped so the cursor carrying the key stays short (see company-store.ts).
+const PARTNER_SORT: Sortable<'code' | 'name' | 'created'> = {
+  code: { expr: sql`code`, type: 'text' },
+  name: { expr: sql`left(name_zh, 100)`, type: 'text' },
+  created: { expr: sql`created_at`, type: 'timestamptz' },
+};
+const PARTNER_ID = { expr: sql`id`, type: 'text' } as const;
+
+export interface PartnerFilter {
+  /** code, Chinese or English name */
+  q?: string | undefined;
+  state?: PartnerRow['state'] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: PartnerSort | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+export type PartnerListRow = PartnerRow & KeyedRow;
+
+export async function listPartners(ex: Exec, p: Principal, f: PartnerFilter): Promise<PartnerListRow[]> {
+  const page = keyset(PARTNER_SORT, PARTNER_ID, f.sort ?? 'code', f.after);
+  const conds = [partnerScope(p), page.where];
+  if (f.state) conds.push(sql`state = ${f.state}`);
+  conds.push(...onBusinessDates(sql`created_at`, f.from, f.to));
+  conds.push(...textMatch(f.q, [sql`code`, sql`name_zh`, sql`coalesce(name_en, '')`]));
+  const { rows } = await sql<PartnerListRow>`select ${COLS}, ${page.select} from partners
+    where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

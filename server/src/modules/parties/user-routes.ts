@@ -12,12 +12,15 @@ import {
 } from '@kaidan/shared/contracts/parties';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { paged } from '../../http/present';
-import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { exportResponse } from '../../http/export';
+import { pagedBy } from '../../http/present';
+import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import { createApiKey } from './create-api-key';
 import { createUser } from './create-user';
 import { disableUser } from './disable-user';
 import { enableUser } from './enable-user';
+import { exportUsers } from './export-parties';
+import { USER_CSV_HEADER, userCsvRow } from './parties-csv';
 import { presentApiKey, presentUser } from './parties-present';
 import { revokeApiKey } from './revoke-api-key';
 import { updateUserDetails } from './update-user';
@@ -39,14 +42,27 @@ export const registerUserRoutes: RegisterRoutes = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...route('get', '/api/v1/users', 'Users (admin)'),
+      ...route('get', '/api/v1/users', 'Users (admin): search, role, state, binding, sort, keyset cursor'),
       request: { query: UserQuery },
       responses: { 200: ok(page(User)), ...errors },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewUsers(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(paged(rows, q.limit, presentUser), 200);
+      return c.json(pagedBy(rows, q.limit, q.sort, presentUser), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...route('get', '/api/v1/users/export', 'R39 the filtered, sorted users as CSV or XLSX (admin)'),
+      request: { query: UserQuery.omit({ after: true, limit: true }).extend(FORMAT) },
+      responses: fileAnswer,
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const rows = await exportUsers(deps, principal(c), q);
+      const name = `users-${deps.clock.now().toString().slice(0, 10)}`;
+      return exportResponse(name, format, USER_CSV_HEADER, rows.map(userCsvRow));
     },
   );
   app.openapi(

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
+import {
+  type KeyedRow,
+  keyset,
+  onBusinessDates,
+  type Sortable,
+  type SortParam,
+  textMatch,
+} from '../../platform/keyset';
 import type { Role } from '../../platform/principal';
 
 export interface UserRow {
@@ -45,15 +53,47 @@ export async function credentialsByEmail(
   return rows[0];
 }
 
-export async function listUsers(
-  ex: Exec,
-  f: { after?: string | undefined; limit: number; q?: string | undefined },
-): Promise<UserRow[]> {
-  const q = f.q ? `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
-  const { rows } = await sql<UserRow>`select ${COLS} from users
-    where (${f.after ?? null}::text is null or id > ${f.after ?? null})
-      and (${q}::text is null or email ilike ${q} or name ilike ${q})
-    order by id limit ${f.limit}`.execute(ex);
+export type UserSort = SortParam<'email' | 'name' | 'created'>;
+// Emails compare as the unique index does (lower case); text keys are clipped so the cursor stays short.
+const USER_SORT: Sortable<'email' | 'name' | 'created'> = {
+  email: { expr: sql`left(lower(u.email), 200)`, type: 'text' },
+  name: { expr: sql`left(u.name, 100)`, type: 'text' },
+  created: { expr: sql`u.created_at`, type: 'timestamptz' },
+};
+const USER_ID = { expr: sql`u.id`, type: 'text' } as const;
+const LIST_COLS = sql`u.id, u.email, u.name, u.roles, u.partner_id, u.company_id, u.state, u.locale,
+  u.created_at, u.version, p.name_zh as partner_name_zh, c.name_zh as company_name_zh`;
+
+export interface UserFilter {
+  /** email or name */
+  q?: string | undefined;
+  role?: Role | undefined;
+  state?: UserRow['state'] | undefined;
+  partnerId?: string | undefined;
+  companyId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: UserSort | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
+export type UserListRow = UserRow &
+  KeyedRow & { partner_name_zh: string | null; company_name_zh: string | null };
+
+/** Every user (admin tools) with the names of its partner or company: never the password hash. */
+export async function listUsers(ex: Exec, f: UserFilter): Promise<UserListRow[]> {
+  const page = keyset(USER_SORT, USER_ID, f.sort ?? 'email', f.after);
+  const conds = [page.where];
+  if (f.role) conds.push(sql`${f.role} = any(u.roles)`);
+  if (f.state) conds.push(sql`u.state = ${f.state}`);
+  if (f.partnerId) conds.push(sql`u.partner_id = ${f.partnerId}`);
+  if (f.companyId) conds.push(sql`u.company_id = ${f.companyId}`);
+  conds.push(...onBusinessDates(sql`u.created_at`, f.from, f.to));
+  conds.push(...textMatch(f.q, [sql`u.email`, sql`u.name`]));
+  const { rows } = await sql<UserListRow>`select ${LIST_COLS}, ${page.select}
+    from users u left join partners p on p.id = u.partner_id left join companies c on c.id = u.company_id
+    where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
 

@@ -6,13 +6,21 @@ import { findCompanyInScope } from './company-scope';
 import {
   type CompanyDetailRow,
   type CompanyFilter,
+  type CompanyListRow,
   companyDetailInScope,
   listCompanies,
 } from './company-store';
 import { type ContactRow, contactsOf } from './contact-store';
-import { listPartners, type PartnerRow, partnerById, partnerInScope } from './partner-store';
+import {
+  listPartners,
+  type PartnerFilter,
+  type PartnerListRow,
+  type PartnerRow,
+  partnerById,
+  partnerInScope,
+} from './partner-store';
 import { MANAGE_USERS } from './roles';
-import { listUsers, type UserRow, userById } from './user-store';
+import { listUsers, type UserFilter, type UserListRow, type UserRow, userById } from './user-store';
 
 // Reads: every signed-in principal may ask, and the stores narrow the answer to its scope.
 
@@ -31,7 +39,7 @@ export async function viewMe(deps: Deps, p: Principal): Promise<Me> {
   return { user, partner, company };
 }
 
-export const viewCompanies = (deps: Deps, p: Principal, f: CompanyFilter): Promise<CompanyDetailRow[]> =>
+export const viewCompanies = (deps: Deps, p: Principal, f: CompanyFilter): Promise<CompanyListRow[]> =>
   listCompanies(deps.database.db, p, f);
 
 export async function viewCompany(deps: Deps, p: Principal, id: string): Promise<CompanyDetailRow> {
@@ -45,11 +53,8 @@ export async function viewContacts(deps: Deps, p: Principal, companyId: string):
   return contactsOf(deps.database.db, companyId);
 }
 
-export const viewPartners = (
-  deps: Deps,
-  p: Principal,
-  f: { after?: string | undefined; limit: number },
-): Promise<PartnerRow[]> => listPartners(deps.database.db, p, f);
+export const viewPartners = (deps: Deps, p: Principal, f: PartnerFilter): Promise<PartnerListRow[]> =>
+  listPartners(deps.database.db, p, f);
 
 export async function viewPartner(deps: Deps, p: Principal, id: string): Promise<PartnerRow> {
   const row = await partnerInScope(deps.database.db, p, id);
@@ -57,11 +62,7 @@ export async function viewPartner(deps: Deps, p: Principal, id: string): Promise
   return row;
 }
 
-export function viewUsers(
-  deps: Deps,
-  p: Principal,
-  f: { after?: string | undefined; limit: number; q?: string | undefined },
-): Promise<UserRow[]> {
+export function viewUsers(deps: Deps, p: Principal, f: UserFilter): Promise<UserListRow[]> {
   requireRole(p, MANAGE_USERS, { zh: '查看用户', en: 'list users' });
   return listUsers(deps.database.db, f);
 }

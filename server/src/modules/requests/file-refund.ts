@@ -9,6 +9,7 @@ import { refundLine } from '../entitlements';
 import { findOrder, linesOf, type OrderRow } from '../orders';
 import { openRequest } from './open-request';
 import { insertRefundLines, openRefundLines, type RefundLineRow } from './refund-store';
+import { checkSelfServiceRefund, refuseCustomerMode } from './self-service-refund';
 
 export type RefundMode = 'refund' | 'settled_offline';
 
@@ -29,7 +30,8 @@ export type PlannedRefundLine = Omit<RefundLineRow, 'id' | 'request_id'> & {
 
 /**
  * R32: the refundable amount per line of a batch of paid orders. Pass-through lines (互通费) are never
- * refunded; a settled-offline order (R27) returns its wallet debit without touching entitlements.
+ * refunded; a settled-offline order (R27) returns its wallet debit without touching entitlements. A
+ * customer asks only within R33 (its own self-service orders, 7 days, no invoice).
  */
 export async function planRefund(
   ex: Exec,
@@ -39,7 +41,10 @@ export async function planRefund(
   /** filing locks the orders against a concurrent refund; a preview only reads */
   lock = false,
 ): Promise<{ orders: OrderRow[]; lines: PlannedRefundLine[] }> {
-  const day = today(clock).toString();
+  const date = today(clock);
+  const day = date.toString();
+  const customer = p.kind === 'customer';
+  if (customer) refuseCustomerMode(input.mode);
   const orders: OrderRow[] = [];
   for (const [i, id] of input.orderIds.entries()) {
     const o = await findOrder(ex, p, id, lock);
@@ -50,6 +55,7 @@ export async function planRefund(
         en: `Order ${o.number} is not paid; void it instead`,
       });
     }
+    if (customer) await checkSelfServiceRefund(ex, o, date, `orderIds.${i}`);
     if (input.mode === 'settled_offline' && o.settled_offline_at) {
       throw invalid(`orderIds.${i}`, 'ALREADY_SETTLED_OFFLINE', {
         zh: `订单 ${o.number} 已标记线下核销并返款`,
@@ -93,7 +99,7 @@ export async function fileRefund(
   p: Principal,
   input: RefundInput,
 ): Promise<{ id: string; number: string; state: string; total: bigint }> {
-  requireRole(p, ['partner_agent', 'sales', 'order_desk', 'admin'], {
+  requireRole(p, ['partner_agent', 'customer', 'sales', 'order_desk', 'admin'], {
     zh: '申请返款',
     en: 'request refunds',
   });
@@ -140,7 +146,8 @@ export async function fileRefund(
     const opened = await openRequest(tx, clock, p, {
       category: 'refund',
       partnerId: first.channel === 'partner' ? first.partner_id : null,
-      companyId: orders.length === 1 ? first.company_id : null,
+      // A customer reads requests through their company (R33), so a one-company batch names it.
+      companyId: orders.every((o) => o.company_id === first.company_id) ? first.company_id : null,
       payload: {
         mode: input.mode,
         reason: input.reason,

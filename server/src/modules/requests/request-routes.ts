@@ -37,6 +37,7 @@ import {
   withdrawRequest,
 } from '.';
 import { presentRefundLine, presentRequest } from './request-present';
+import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
 
 const tags = ['requests'];
 const QueueQuery = ListQuery.extend({
@@ -68,6 +69,7 @@ const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
   });
 
 export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
+  registerSelfServiceRefundRoutes(app, deps);
   const now = () => new Date(deps.clock.now().epochMilliseconds);
   app.openapi(
     createRoute({

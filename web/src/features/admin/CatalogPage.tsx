@@ -1,25 +1,23 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Tag } from 'antd';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { ProblemAlert } from '../../ui/problem';
+import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { DateText, useLabel } from '../../ui/widgets';
 import { useCan } from './access';
-import { LoadMore } from './LoadMore';
 import { ProductForm } from './ProductForm';
-import { useKeysetList } from './queries';
 import { PRODUCT_KINDS, type Product } from './types';
 
-/** The catalog: products by kind and state; each opens its plans, prices and review policy. */
+const SORT = { sort: 'code' };
+
+/** The catalog: products by kind and state, sorted and searched on the server; each opens its plans. */
 export function CatalogPage() {
-  const { t, pick } = useI18n();
-  const label = useLabel();
+  const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<string>();
-  const [state, setState] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const list = useKeysetList<Product>(['admin', 'products'], '/products', { kind, state });
+  const columns = useProductColumns();
+  const filters = useProductFilters();
   return (
     <Card
       size="small"
@@ -32,68 +30,20 @@ export function CatalogPage() {
         )
       }
     >
-      <Space style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          style={{ width: 180 }}
-          placeholder={t('admin.product.kind')}
-          value={kind}
-          onChange={setKind}
-          options={PRODUCT_KINDS.map((k) => ({ value: k, label: label('admin.productKind', k) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t('common.state')}
-          value={state}
-          onChange={setState}
-          options={['active', 'retired'].map((s) => ({ value: s, label: label('admin.productState', s) }))}
-        />
-      </Space>
-      <ProblemAlert error={list.error} />
-      <Table<Product>
-        size="small"
-        rowKey="id"
-        data-testid="product-list"
-        loading={list.isPending}
-        dataSource={list.items}
-        pagination={false}
-        locale={{ emptyText: t('admin.catalog.empty') }}
+      <DataTable<Product>
+        resource="/products"
+        exportResource="/products/export"
+        queryKey={['admin', 'products']}
+        columns={columns}
+        rowKey={(p) => p.id}
+        filters={filters}
+        defaults={SORT}
+        testId="product-list"
         onRow={(p) => ({
           style: { cursor: 'pointer' },
           onClick: () => void navigate({ to: '/catalog/$id', params: { id: p.id } }),
         })}
-        columns={[
-          { title: t('admin.code'), dataIndex: 'code', width: 160 },
-          {
-            title: t('admin.name'),
-            render: (_, p) => (
-              <Link to="/catalog/$id" params={{ id: p.id }}>
-                {pick({ zh: p.nameZh, en: p.nameEn })}
-              </Link>
-            ),
-          },
-          { title: t('admin.product.kind'), render: (_, p) => label('admin.productKind', p.kind) },
-          {
-            title: t('admin.product.category'),
-            render: (_, p) => [p.category, p.subcategory].filter(Boolean).join(' / '),
-          },
-          {
-            title: t('admin.product.channels'),
-            render: (_, p) => p.channels.map((c) => <Tag key={c}>{label('admin.channel', c)}</Tag>),
-          },
-          {
-            title: t('common.state'),
-            render: (_, p) => (
-              <Tag color={p.state === 'active' ? 'success' : 'default'}>
-                {label('admin.productState', p.state)}
-              </Tag>
-            ),
-          },
-          { title: t('common.createdAt'), render: (_, p) => <DateText value={p.createdAt} />, width: 150 },
-        ]}
       />
-      <LoadMore list={list} />
       {creating && (
         <ProductForm
           onClose={() => setCreating(false)}
@@ -102,4 +52,83 @@ export function CatalogPage() {
       )}
     </Card>
   );
+}
+
+function useProductFilters(): FilterSpec[] {
+  const { t } = useI18n();
+  const label = useLabel();
+  return useMemo<FilterSpec[]>(
+    () => [
+      { kind: 'text', key: 'q', placeholder: t('lists.search.products') },
+      {
+        kind: 'select',
+        key: 'kind',
+        width: 160,
+        placeholder: t('admin.product.kind'),
+        options: PRODUCT_KINDS.map((k) => ({ value: k, label: label('admin.productKind', k) })),
+      },
+      {
+        kind: 'select',
+        key: 'state',
+        placeholder: t('lists.allStates'),
+        options: ['active', 'retired'].map((s) => ({ value: s, label: label('admin.productState', s) })),
+      },
+      { kind: 'dates' },
+    ],
+    [t, label],
+  );
+}
+
+function useProductColumns(): DataColumn<Product>[] {
+  const { t, pick } = useI18n();
+  const label = useLabel();
+  return [
+    { title: t('admin.code'), dataIndex: 'code', width: 170, sortKey: 'code' },
+    {
+      title: t('admin.name'),
+      dataIndex: 'nameZh',
+      width: 220,
+      ellipsis: true,
+      sortKey: 'name',
+      render: (_, p) => (
+        <Link to="/catalog/$id" params={{ id: p.id }}>
+          {pick({ zh: p.nameZh, en: p.nameEn })}
+        </Link>
+      ),
+    },
+    {
+      title: t('admin.product.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (k: string) => label('admin.productKind', k),
+    },
+    {
+      title: t('admin.product.category'),
+      dataIndex: 'category',
+      width: 160,
+      ellipsis: true,
+      render: (_, p) => [p.category, p.subcategory].filter(Boolean).join(' / '),
+    },
+    {
+      title: t('admin.product.channels'),
+      dataIndex: 'channels',
+      width: 230,
+      render: (_, p) => p.channels.map((c) => <Tag key={c}>{label('admin.channel', c)}</Tag>),
+    },
+    {
+      title: t('common.state'),
+      dataIndex: 'state',
+      width: 100,
+      render: (_, p) => (
+        <Tag color={p.state === 'active' ? 'success' : 'default'}>{label('admin.productState', p.state)}</Tag>
+      ),
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      sortKey: 'created',
+      render: (v: string) => <DateText value={v} />,
+    },
+  ];
 }

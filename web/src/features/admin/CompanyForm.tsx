@@ -26,7 +26,7 @@ const DIRECT = '';
  * under that field in the user's language; a foreign region marks the fields it will ask for.
  */
 export function CompanyForm({ company, onClose }: { company?: Company | undefined; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const refresh = useRefresh();
   const partners = usePartnerOptions();
   const companies = useCompanyOptions();
@@ -118,7 +118,7 @@ export function CompanyForm({ company, onClose }: { company?: Company | undefine
                       { value: DIRECT, label: t('admin.companies.direct') },
                       ...(partners.data?.items.map((p) => ({
                         value: p.id,
-                        label: `${p.code} · ${p.nameZh}`,
+                        label: `${p.code} · ${pick({ zh: p.nameZh, en: p.nameEn })}`,
                       })) ?? []),
                     ]}
                   />

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText } from '../../ui/widgets';
+import { Components } from '../customers/Components';
 import { useCan } from './access';
 import { FormModal } from './form-kit';
 import { useAudit, useRefresh } from './queries';
@@ -56,12 +57,21 @@ export function ContactsPanel({ company }: { company: Company }) {
       {adding && <ContactForm company={company} onClose={() => setAdding(false)} />}
     </Space>
   );
-  if (!can('auditRead')) return contactsTab;
+  // Staff see what the customer may use (R12) next to its contacts; the desk and sales may file a seat
+  // reduction from here as a partner does (R13), support only reads.
+  const subscriptions = {
+    key: 'subscriptions',
+    label: t('admin.companies.subscriptions'),
+    children: <Components company={company} canReduce={can('seatReduce')} />,
+  };
+  const contactsItem = { key: 'contacts', label: t('admin.contacts.title'), children: contactsTab };
+  if (!can('auditRead')) return <Tabs size="small" items={[subscriptions, contactsItem]} />;
   return (
     <Tabs
       size="small"
       items={[
-        { key: 'contacts', label: t('admin.contacts.title'), children: contactsTab },
+        subscriptions,
+        contactsItem,
         {
           key: 'trail',
           label: t('admin.trail'),
@@ -73,11 +83,11 @@ export function ContactsPanel({ company }: { company: Company }) {
 }
 
 function ContactForm({ company, onClose }: { company: Company; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const refresh = useRefresh();
   return (
     <FormModal<ContactCreate, Contact>
-      title={t('admin.contacts.addTo', { company: company.nameZh })}
+      title={t('admin.contacts.addTo', { company: pick({ zh: company.nameZh, en: company.nameEn }) })}
       testId="contact-form"
       shownFields={['name', 'email', 'phone', 'isPayer', 'isInvoice']}
       submit={(v) => api.post<Contact>(`/companies/${company.id}/contacts`, v)}

@@ -13,7 +13,7 @@ const FIELDS = ['email', 'name', 'roles', 'partnerId', 'companyId', 'password', 
  * customer user to a company, so the binding field appears with the role that needs it.
  */
 export function UserForm({ user, onClose }: { user?: User | undefined; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const refresh = useRefresh();
   const partners = usePartnerOptions();
   const companies = useCompanyOptions();
@@ -80,7 +80,7 @@ export function UserForm({ user, onClose }: { user?: User | undefined; onClose: 
                   loading={partners.isPending}
                   options={partners.data?.items.map((p) => ({
                     value: p.id,
-                    label: `${p.code} · ${p.nameZh}`,
+                    label: `${p.code} · ${pick({ zh: p.nameZh, en: p.nameEn })}`,
                   }))}
                 />
               </Form.Item>
@@ -94,7 +94,7 @@ export function UserForm({ user, onClose }: { user?: User | undefined; onClose: 
                   loading={companies.isPending}
                   options={companies.data?.items.map((c) => ({
                     value: c.id,
-                    label: `${c.nameZh}${c.tenantId ? ` · ${c.tenantId}` : ''}`,
+                    label: `${pick({ zh: c.nameZh, en: c.nameEn })}${c.tenantId ? ` · ${c.tenantId}` : ''}`,
                   }))}
                 />
               </Form.Item>

@@ -10,6 +10,7 @@ const CAN = {
   companiesWrite: ['admin', 'order_desk', 'sales'],
   users: ['admin'],
   auditRead: ['admin', 'order_desk', 'finance', 'sales', 'support'],
+  seatReduce: ['admin', 'order_desk', 'sales'],
 } satisfies Record<string, Role[]>;
 export type Ability = keyof typeof CAN;
 

@@ -1,21 +1,7 @@
-import { type QueryKey, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
 import type { Company, Partner, ProductDetail } from './types';
-
-type Query = Record<string, string | number | undefined>;
-
-/** A keyset-paginated list (`after` = the last id) flattened into one array, with "load more". */
-export function useKeysetList<T>(key: QueryKey, path: string, query: Query = {}, enabled = true) {
-  const q = useInfiniteQuery({
-    queryKey: [...key, query],
-    queryFn: ({ pageParam }) => api.get<Page<T>>(path, { ...query, limit: 100, after: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
-  return { ...q, items: q.data?.pages.flatMap((p) => p.items) ?? [] };
-}
 
 /** Partners for pickers and name lookups (a vendor has tens, not thousands). */
 export const usePartnerOptions = (enabled = true) =>

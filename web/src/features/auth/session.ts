@@ -54,7 +54,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'users',
     'notifications',
   ],
-  customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'notifications'],
+  customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
 };
 const ORDER: NavKey[] = [
   'dashboard',

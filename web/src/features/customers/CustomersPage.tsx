@@ -1,27 +1,44 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Company, Component, Filed } from '../../api/types';
+import { Alert, Button, Card, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Company, Filed } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { ProblemAlert, useFieldStatus } from '../../ui/problem';
-import { useLabel } from '../../ui/widgets';
+import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { useMe } from '../auth/session';
-import { useCompanies, useEntitlements } from '../orders/queries';
 import { TransferDialog } from '../transfers/TransferDialog';
+import { Components } from './Components';
 
 // R17: partners (and staff on their behalf) ask for transfers; a customer never moves itself.
 const TRANSFER_ROLES = new Set(['partner_agent', 'sales', 'order_desk', 'admin']);
+const SORT = { sort: 'name' };
 
-/** R12: each customer's components, with their own seats and end dates. */
+/** R12: each customer in scope with its components below; search and sort in the URL, CSV/XLSX export. */
 export function CustomersPage() {
   const { t, pick } = useI18n();
   const me = useMe();
-  const companies = useCompanies();
   const [transferring, setTransferring] = useState(false);
   const [filed, setFiled] = useState<Filed | null>(null);
   const mayTransfer = me.data?.roles.some((r) => TRANSFER_ROLES.has(r)) ?? false;
-  const rows = companies.data?.items ?? [];
+  const filters = useMemo<FilterSpec[]>(
+    () => [{ kind: 'text', key: 'q', placeholder: t('admin.companies.search') }],
+    [t],
+  );
+  const columns: DataColumn<Company>[] = [
+    {
+      title: t('common.customer'),
+      width: 280,
+      sortKey: 'name',
+      render: (_, c) => pick({ zh: c.nameZh, en: c.nameEn }),
+    },
+    { title: t('customers.tenant'), dataIndex: 'tenantId', width: 200, sortKey: 'tenant' },
+    {
+      title: t('desk.customers.partner'),
+      width: 220,
+      render: (_, c) => c.partnerNameZh ?? t('desk.transfer.direct'),
+    },
+    { title: t('customers.region'), dataIndex: 'region', width: 100 },
+  ];
+  // A customer user sees its own company (and subsidiaries): its row opens at once.
+  const own = me.data?.company?.id;
   return (
     <Card
       size="small"
@@ -35,7 +52,6 @@ export function CustomersPage() {
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <ProblemAlert error={companies.error} />
         {filed && (
           <Alert
             type="success"
@@ -45,30 +61,24 @@ export function CustomersPage() {
             message={t('desk.transfer.filed', { number: filed.number })}
           />
         )}
-        <Table<Company>
-          // Remount once loaded so the default expansion below sees the rows.
-          key={companies.data ? 'loaded' : 'loading'}
-          size="small"
-          rowKey="id"
-          loading={companies.isPending}
-          dataSource={rows}
-          pagination={false}
-          data-testid="customers"
+        <DataTable<Company>
+          // Remount once the caller is known so the default expansion sees its company.
+          key={own ?? 'none'}
+          resource="/companies"
+          exportResource="/companies/export"
+          queryKey={['companies']}
+          columns={columns}
+          rowKey={(c) => c.id}
+          filters={filters}
+          defaults={SORT}
+          // A customer's components open inside its row: plain rows keep those tables in the page flow.
+          virtual={false}
+          testId="customers"
           expandable={{
             expandedRowRender: (c) => <Components company={c} />,
             expandRowByClick: true,
-            // A customer user usually sees just its own company: open it at once.
-            ...(rows.length === 1 && rows[0] ? { defaultExpandedRowKeys: [rows[0].id] } : {}),
+            ...(own ? { defaultExpandedRowKeys: [own] } : {}),
           }}
-          columns={[
-            { title: t('common.customer'), render: (_, c) => pick({ zh: c.nameZh, en: c.nameEn }) },
-            { title: t('customers.tenant'), dataIndex: 'tenantId' },
-            {
-              title: t('desk.customers.partner'),
-              render: (_, c) => c.partnerNameZh ?? t('desk.transfer.direct'),
-            },
-            { title: t('customers.region'), dataIndex: 'region', width: 100 },
-          ]}
         />
       </Space>
       {transferring && (
@@ -80,128 +90,5 @@ export function CustomersPage() {
         />
       )}
     </Card>
-  );
-}
-
-function Components({ company }: { company: Company }) {
-  const { t, pick } = useI18n();
-  const label = useLabel();
-  const ents = useEntitlements(company.id);
-  const [reducing, setReducing] = useState<Component | null>(null);
-  const [filed, setFiled] = useState<Filed | null>(null);
-  return (
-    <>
-      {filed && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="reduction-filed"
-          message={t('customers.reduceFiled', { number: filed.number })}
-          style={{ marginBottom: 8 }}
-        />
-      )}
-      <Table<Component>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        loading={ents.isPending}
-        dataSource={ents.data?.components ?? []}
-        data-testid={`components-${company.id}`}
-        columns={[
-          { title: t('customers.plan'), render: (_, c) => pick(c.planName) },
-          {
-            title: t('customers.kind'),
-            dataIndex: 'planKind',
-            render: (k: string) => <Tag>{label('planKind', k)}</Tag>,
-          },
-          { title: t('common.seats'), dataIndex: 'seats' },
-          { title: t('common.startDate'), dataIndex: 'startDate' },
-          { title: t('common.endDate'), dataIndex: 'endDate' },
-          { title: t('customers.externalEnd'), dataIndex: 'externalEnd' },
-          {
-            title: t('common.actions'),
-            render: (_, c) => (
-              <Button
-                size="small"
-                type="link"
-                onClick={() => setReducing(c)}
-                data-testid={`reduce-${c.planCode}`}
-              >
-                {t('customers.reduce')}
-              </Button>
-            ),
-          },
-        ]}
-      />
-      {reducing && (
-        <ReduceSeats
-          company={company}
-          component={reducing}
-          onClose={(f) => {
-            setReducing(null);
-            if (f) setFiled(f);
-          }}
-        />
-      )}
-    </>
-  );
-}
-
-interface ReduceValues {
-  seats: number;
-  reason: string;
-}
-
-/** R13's second fix: the order desk approves a reduction, after which the smaller renewal goes through. */
-function ReduceSeats(props: { company: Company; component: Component; onClose: (f?: Filed) => void }) {
-  const { t, pick } = useI18n();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<ReduceValues>();
-  const file = useMutation({
-    mutationFn: (v: ReduceValues) =>
-      api.post<Filed>('/seat-reductions', {
-        companyId: props.company.id,
-        componentId: props.component.id,
-        seats: v.seats,
-        reason: v.reason,
-      }),
-    onSuccess: (f) => {
-      void qc.invalidateQueries({ queryKey: ['requests'] });
-      props.onClose(f);
-    },
-  });
-  const status = useFieldStatus(file.error);
-  return (
-    <Modal
-      open
-      title={t('customers.reduceTitle', { plan: pick(props.component.planName) })}
-      onCancel={() => props.onClose()}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={file.isPending}
-      okButtonProps={{ 'data-testid': 'reduce-submit' } as Record<string, string>}
-    >
-      <Form<ReduceValues> form={form} layout="vertical" onFinish={(v) => file.mutate(v)}>
-        <Form.Item
-          name="seats"
-          label={t('customers.reduceTo')}
-          rules={[{ required: true }]}
-          extra={t('order.current', { seats: props.component.seats, end: props.component.endDate })}
-          {...status('seats')}
-        >
-          <InputNumber min={0} precision={0} data-testid="reduce-seats" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('common.reason')}
-          rules={[{ required: true }]}
-          {...status('reason')}
-        >
-          <Input.TextArea rows={2} data-testid="reduce-reason" />
-        </Form.Item>
-        <ProblemAlert error={file.error} shownFields={['seats', 'reason']} />
-      </Form>
-    </Modal>
   );
 }

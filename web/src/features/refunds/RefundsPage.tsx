@@ -1,32 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Filed, ListedOrder, Page, RefundPreview, ReviewRequest } from '../../api/types';
+import { ApiProblem, api } from '../../api/client';
+import type { Filed, RefundPreview } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
-import { DateText, Money, StateTag } from '../../ui/widgets';
+import { Money } from '../../ui/widgets';
+import { useMe } from '../auth/session';
+import { MyRefunds } from './MyRefunds';
 import { planLabel, type RefundLineNamed } from './refund-lines';
+import { useRefundOrders } from './refund-orders';
 
-/** R32: a partner asks for 返款 on one or many paid orders; the refundable amount per line shows first. */
+/** A refusal naming the orders (`orderIds` or `orderIds.2`, as R32 and R33 answer) goes under the picker. */
+const orderFields = (e: unknown) =>
+  e instanceof ApiProblem
+    ? e.fields.filter((f) => f.field === 'orderIds' || f.field.startsWith('orderIds.'))
+    : [];
+
+/**
+ * R32: a partner asks for 返款 on one or many paid orders; R33: a customer asks for a refund of what it
+ * bought itself within 7 days. Either way the refundable amount per line shows first, then finance reviews.
+ */
 export function RefundsPage() {
   const { t, pick } = useI18n();
   const qc = useQueryClient();
+  const me = useMe();
+  const customer = me.data?.kind === 'customer';
   const [orderIds, setOrderIds] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const paid = useQuery({
-    queryKey: ['orders', 'paid'],
-    queryFn: () => api.get<Page<ListedOrder>>('/orders', { state: 'paid', limit: 200 }),
-  });
+  const orders = useRefundOrders(customer);
   const preview = useQuery({
     queryKey: ['refund-preview', orderIds],
     queryFn: () => api.post<RefundPreview>('/refunds/preview', { orderIds, mode: 'refund' }),
     enabled: orderIds.length > 0,
     retry: false,
-  });
-  const mine = useQuery({
-    queryKey: ['requests', 'refund', 'mine'],
-    queryFn: () => api.get<Page<ReviewRequest>>('/requests', { category: 'refund', limit: 100 }),
   });
   const file = useMutation({
     mutationFn: () => api.post<Filed>('/refunds', { orderIds, mode: 'refund', reason, submit: true }),
@@ -36,34 +43,62 @@ export function RefundsPage() {
       void qc.invalidateQueries({ queryKey: ['requests'] });
     },
   });
-  const status = useFieldStatus(file.error ?? preview.error);
-  const numberOf = new Map(paid.data?.items.map((o) => [o.id, o.number]));
+  const error = file.error ?? preview.error;
+  const status = useFieldStatus(error);
+  const onOrders = orderFields(error);
+  const shown = ['orderIds', 'reason', ...onOrders.map((f) => f.field)];
   const cur = preview.data?.currency ?? 'CNY';
+  const text = (partnerKey: 'title' | 'reason' | 'submit' | 'pickOrders') =>
+    customer
+      ? t(`desk.refunds.customer.${partnerKey === 'pickOrders' ? 'pick' : partnerKey}`)
+      : t(`refunds.${partnerKey}`);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      <Card size="small" title={t('refunds.title')}>
+      <Card size="small" title={text('title')}>
+        {customer && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('desk.refunds.customer.intro')}
+            data-testid="refund-policy"
+          />
+        )}
+        <ProblemAlert error={orders.error} />
         <Form layout="vertical" onFinish={() => file.mutate()}>
-          <Form.Item label={t('refunds.orders')} required {...status('orderIds')}>
+          <Form.Item
+            label={t('refunds.orders')}
+            required
+            validateStatus={onOrders.length > 0 ? 'error' : undefined}
+            help={
+              onOrders.length > 0 ? (
+                <span data-field-error="orderIds">{onOrders.map((f) => pick(f.message)).join('；')}</span>
+              ) : undefined
+            }
+          >
             <Select
               mode="multiple"
               value={orderIds}
+              loading={orders.isPending}
               onChange={(v) => {
                 file.reset();
                 setOrderIds(v);
               }}
               data-testid="refund-orders"
               optionFilterProp="label"
-              options={paid.data?.items.map((o) => ({
-                value: o.id,
-                label: `${o.number} · ${o.companyName} · ${o.total}`,
-              }))}
+              options={orders.options}
             />
           </Form.Item>
+          {customer && orders.empty && (
+            <Typography.Paragraph type="secondary" data-testid="refund-none">
+              {t('desk.refunds.customer.none')}
+            </Typography.Paragraph>
+          )}
           {orderIds.length === 0 ? (
-            <Typography.Text type="secondary">{t('refunds.pickOrders')}</Typography.Text>
+            <Typography.Text type="secondary">{text('pickOrders')}</Typography.Text>
           ) : (
             <>
-              <ProblemAlert error={preview.error} shownFields={['orderIds']} />
+              <ProblemAlert error={preview.error} shownFields={shown} />
               <Table<RefundLineNamed>
                 size="small"
                 pagination={false}
@@ -74,7 +109,7 @@ export function RefundsPage() {
                 columns={[
                   {
                     title: t('orders.title'),
-                    render: (_, l) => l.orderNumber ?? numberOf.get(l.orderId) ?? l.orderId,
+                    render: (_, l) => l.orderNumber ?? orders.numberOf.get(l.orderId) ?? l.orderId,
                   },
                   { title: t('refunds.line'), dataIndex: 'lineNo' },
                   { title: t('order.plan'), render: (_, l) => planLabel(l, pick) },
@@ -101,7 +136,7 @@ export function RefundsPage() {
               />
             </>
           )}
-          <Form.Item label={t('refunds.reason')} required style={{ marginTop: 12 }} {...status('reason')}>
+          <Form.Item label={text('reason')} required style={{ marginTop: 12 }} {...status('reason')}>
             <Input.TextArea
               rows={2}
               value={reason}
@@ -109,13 +144,15 @@ export function RefundsPage() {
               data-testid="refund-reason"
             />
           </Form.Item>
-          <ProblemAlert error={file.error} shownFields={['orderIds', 'reason']} />
+          <ProblemAlert error={file.error} shownFields={shown} />
           {file.data && (
             <Alert
               type="success"
               showIcon
               data-testid="refund-filed"
-              message={t('refunds.filed', { number: file.data.number })}
+              message={t(customer ? 'desk.refunds.customer.filed' : 'refunds.filed', {
+                number: file.data.number,
+              })}
             />
           )}
           <Button
@@ -126,37 +163,11 @@ export function RefundsPage() {
             style={{ marginTop: 12 }}
             data-testid="refund-submit"
           >
-            {t('refunds.submit')}
+            {text('submit')}
           </Button>
         </Form>
       </Card>
-      <Card size="small" title={t('refunds.mine')}>
-        <Table<ReviewRequest>
-          size="small"
-          rowKey="id"
-          loading={mine.isPending}
-          dataSource={mine.data?.items ?? []}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          columns={[
-            { title: t('common.number'), dataIndex: 'number' },
-            {
-              title: t('common.reason'),
-              render: (_, r) => (typeof r.payload.reason === 'string' ? r.payload.reason : ''),
-            },
-            {
-              title: t('queue.submitted'),
-              dataIndex: 'submittedAt',
-              render: (v: string | null) => <DateText value={v} />,
-            },
-            {
-              title: t('queue.due'),
-              dataIndex: 'dueAt',
-              render: (v: string | null) => <DateText value={v} />,
-            },
-            { title: t('common.state'), dataIndex: 'state', render: (s: string) => <StateTag state={s} /> },
-          ]}
-        />
-      </Card>
+      <MyRefunds title={customer ? t('desk.refunds.customer.mine') : t('refunds.mine')} />
     </Space>
   );
 }

@@ -33,8 +33,12 @@ function Scope({ me }: { me: Me }) {
 }
 
 // A partner's or customer's queue holds only the requests they filed.
-const navLabel = (k: NavKey, me: Me): MessageKey =>
-  k === 'queue' && (me.partner || me.company) ? 'nav.myRequests' : (`nav.${k}` as MessageKey);
+// A customer asks for its money back (退款); a partner's 返款 goes to its wallet for the customer.
+const navLabel = (k: NavKey, me: Me): MessageKey => {
+  if (k === 'queue' && (me.partner || me.company)) return 'nav.myRequests';
+  if (k === 'refunds' && me.company) return 'nav.customerRefunds';
+  return `nav.${k}` as MessageKey;
+};
 
 function SignedIn({ me }: { me: Me }) {
   const { t } = useI18n();

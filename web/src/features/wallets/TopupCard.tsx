@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
+import { useMemo } from 'react';
 import { api } from '../../api/client';
-import type { Filed, Page, ReviewRequest } from '../../api/types';
+import type { Filed, ReviewRequest } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
-import { DateText, Money, StateTag } from '../../ui/widgets';
+import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 
 interface TopupValues {
   payer: string;
@@ -13,18 +15,21 @@ interface TopupValues {
   bankRef: string;
 }
 
+const STATES = ['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn'];
+const DEFAULTS = { sort: '-submitted' };
+
 /**
  * R25/R26: apply for an offline top-up of a partner wallet (sent to finance at once), and the list of
- * top-ups, settled and pending. The amount stays the string the user typed; the server checks its scale.
+ * top-ups, settled and pending, as a server list (the wallet ledger shares the screen, hence the `t.` keys).
+ * The amount stays the string the user typed; the server checks its scale.
  */
 export function TopupCard({ partnerId }: { partnerId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<TopupValues>();
-  const list = useQuery({
-    queryKey: ['requests', 'topup', partnerId],
-    queryFn: () => api.get<Page<ReviewRequest>>('/requests', { category: 'topup', limit: 100 }),
-  });
+  const fixed = useMemo(() => ({ category: 'topup', partnerId }), [partnerId]);
+  const columns = useTopupColumns();
+  const filters = useTopupFilters();
   const file = useMutation({
     mutationFn: (v: TopupValues) =>
       api.post<Filed>('/topups', {
@@ -40,7 +45,6 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
     },
   });
   const status = useFieldStatus(file.error);
-  const rows = (list.data?.items ?? []).filter((r) => r.topup?.walletOwnerId === partnerId);
   return (
     <Card size="small" title={t('topups.apply')}>
       <Form<TopupValues>
@@ -91,30 +95,72 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
             message={t('topups.filed', { number: file.data.number })}
           />
         )}
-        <Table<ReviewRequest>
-          size="small"
-          rowKey="id"
-          loading={list.isPending}
-          dataSource={rows}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          columns={[
-            { title: t('common.number'), dataIndex: 'number' },
-            {
-              title: t('common.amount'),
-              align: 'right',
-              render: (_, r) => r.topup && <Money amount={r.topup.amount} currency={r.topup.currency} />,
-            },
-            { title: t('topups.payer'), render: (_, r) => r.topup?.payer },
-            { title: t('topups.bankRef'), render: (_, r) => r.topup?.bankRef },
-            {
-              title: t('queue.submitted'),
-              dataIndex: 'submittedAt',
-              render: (v: string | null) => <DateText value={v} />,
-            },
-            { title: t('common.state'), dataIndex: 'state', render: (s: string) => <StateTag state={s} /> },
-          ]}
+        <DataTable<ReviewRequest>
+          resource="/requests"
+          exportResource="/requests/export"
+          queryKey={['requests', 'topup', partnerId]}
+          ns="t."
+          columns={columns}
+          rowKey={(r) => r.id}
+          filters={filters}
+          defaults={DEFAULTS}
+          fixed={fixed}
+          height={320}
+          testId="topup-list"
         />
       </Space>
     </Card>
   );
+}
+
+function useTopupFilters(): FilterSpec[] {
+  const { t } = useI18n();
+  const label = useLabel();
+  return useMemo<FilterSpec[]>(
+    () => [
+      {
+        kind: 'select',
+        key: 'state',
+        placeholder: t('lists.allStates'),
+        options: STATES.map((s) => ({ value: s, label: label('state', s) })),
+      },
+      { kind: 'dates' },
+    ],
+    [t, label],
+  );
+}
+
+function useTopupColumns(): DataColumn<ReviewRequest>[] {
+  const { t } = useI18n();
+  return [
+    { title: t('common.number'), dataIndex: 'number', width: 170 },
+    {
+      title: t('common.amount'),
+      align: 'right',
+      width: 140,
+      render: (_, r) => r.topup && <Money amount={r.topup.amount} currency={r.topup.currency} />,
+    },
+    { title: t('topups.payer'), width: 180, ellipsis: true, render: (_, r) => r.topup?.payer },
+    { title: t('topups.bankRef'), width: 180, ellipsis: true, render: (_, r) => r.topup?.bankRef },
+    {
+      title: t('queue.submitted'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      sortKey: 'submitted',
+      render: (v: string | null) => <DateText value={v} />,
+    },
+    {
+      title: t('queue.due'),
+      dataIndex: 'dueAt',
+      width: 150,
+      sortKey: 'due',
+      render: (v: string | null) => <DateText value={v} />,
+    },
+    {
+      title: t('common.state'),
+      dataIndex: 'state',
+      width: 100,
+      render: (s: string) => <StateTag state={s} />,
+    },
+  ];
 }

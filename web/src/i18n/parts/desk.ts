@@ -88,6 +88,17 @@ export const zh = {
   'desk.payload.currency': '币种',
   'desk.refundMode.refund': '返款到钱包',
   'desk.refundMode.settled_offline': '线下核销退回',
+  'desk.refunds.customer.title': '退款申请',
+  'desk.refunds.customer.intro':
+    '贵公司在线自助购买、由公司钱包支付的订单，未开具发票的，可在付款后 7 天内申请退款（付款当天算第 0 天，第 7 天当天仍可申请）。财务在 3 个工作日内审核，批准后退回公司钱包（R33）。其他订单或已开票的订单请联系客服办理。',
+  'desk.refunds.customer.none':
+    '目前没有可自助退款的订单。超过 7 天、已开票或非自助购买的订单，请联系客服办理退款。',
+  'desk.refunds.customer.until': '可申请至 {date}',
+  'desk.refunds.customer.pick': '请选择要退款的订单',
+  'desk.refunds.customer.reason': '退款原因',
+  'desk.refunds.customer.submit': '提交退款申请',
+  'desk.refunds.customer.filed': '退款申请 {number} 已提交，财务审核通过后退回公司钱包',
+  'desk.refunds.customer.mine': '我的退款申请',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'desk.required': 'Required',
@@ -180,4 +191,16 @@ export const en: Record<keyof typeof zh, string> = {
   'desk.payload.currency': 'Currency',
   'desk.refundMode.refund': 'Refund to wallet',
   'desk.refundMode.settled_offline': 'Settled offline, returned',
+  'desk.refunds.customer.title': 'Refund requests',
+  'desk.refunds.customer.intro':
+    'Orders your company bought online and paid from its wallet can be refunded here within 7 days of payment while no invoice has been issued (the payment day is day 0; day 7 still counts). Finance reviews within 3 business days and credits the company wallet (R33). For other orders, or invoiced ones, contact support.',
+  'desk.refunds.customer.none':
+    'No order can be refunded self-service now. For orders past 7 days, invoiced or not bought self-service, contact support.',
+  'desk.refunds.customer.until': 'refundable until {date}',
+  'desk.refunds.customer.pick': 'Choose the orders to refund',
+  'desk.refunds.customer.reason': 'Reason for the refund',
+  'desk.refunds.customer.submit': 'Submit refund request',
+  'desk.refunds.customer.filed':
+    'Refund request {number} filed; once finance approves, the company wallet is credited',
+  'desk.refunds.customer.mine': 'My refund requests',
 };

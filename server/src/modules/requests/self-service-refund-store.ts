@@ -1,0 +1,35 @@
+import type { Currency } from '@kaidan/shared';
+import { sql } from 'kysely';
+import type { Exec } from '../../platform/db/database';
+import { onBusinessDates } from '../../platform/keyset';
+import type { OrderRow } from '../orders';
+
+export type SelfServiceOrderRow = Pick<
+  OrderRow,
+  'id' | 'number' | 'channel' | 'company_id' | 'total' | 'paid_at' | 'decided_at' | 'created_at'
+> & { currency: Currency; company_name: string };
+
+/**
+ * A customer's paid self-service orders (its company and subsidiaries) paid on or after `since`, with a
+ * refundable line not yet refunded nor named by an open refund request (R32, invariant 3).
+ */
+export async function selfServiceOrdersSince(
+  ex: Exec,
+  companyId: string,
+  since: string,
+): Promise<SelfServiceOrderRow[]> {
+  const conds = [
+    sql`o.company_id in (select id from companies where id = ${companyId} or parent_id = ${companyId})`,
+    sql`o.channel = 'self_service'`,
+    sql`o.state = 'paid'`,
+    ...onBusinessDates(sql`o.paid_at`, since),
+    sql`exists (select 1 from order_lines l where l.order_id = o.id and not l.pass_through and l.refundable
+      and l.refunded < l.amount and not exists (select 1 from refund_lines rl join requests r on r.id = rl.request_id
+        where rl.order_line_id = l.id and r.state in ('draft', 'submitted', 'returned')))`,
+  ];
+  const { rows } = await sql<SelfServiceOrderRow>`select o.id, o.number, o.channel, o.company_id, o.currency,
+      o.total, o.paid_at, o.decided_at, o.created_at, c.name_zh as company_name
+    from orders o join companies c on c.id = o.company_id
+    where ${sql.join(conds, sql` and `)} order by o.paid_at desc, o.id desc limit 200`.execute(ex);
+  return rows;
+}
