@@ -152,6 +152,36 @@ describe('console: transfers, order actions and customer self-service', { skip: 
     },
   );
 
+  step(
+    'R5: after the contract arrives the creator cannot void; the desk cancels the arrival with a reason, then the creator voids',
+    async () => {
+      await fillGuideOrder(page, 2);
+      await page.getByTestId('order-submit').click();
+      const number = await openPlaced(page);
+      const desk = await newPage(browser);
+      await signIn(desk, base, DESK);
+      await desk.getByTestId('nav').getByText('审核队列').click();
+      await desk.getByRole('link', { name: number }).click();
+      await desk.getByTestId('order-contract').click();
+      await desk.getByTestId('order-cancel-contract').waitFor();
+      await page.reload();
+      await page.getByTestId('order-detail').waitFor();
+      assert.equal(await page.getByTestId('order-void').count(), 0, 'no void once the contract arrived');
+      await desk.getByTestId('order-cancel-contract').click();
+      // The reason is required (R5 records why): confirming waits for one.
+      assert.ok(await desk.getByTestId('order-cancel-contract-confirm').isDisabled());
+      await desk.getByTestId('order-cancel-contract-reason').fill('合同登记到了别的订单上');
+      await desk.getByTestId('order-cancel-contract-confirm').click();
+      await desk.getByTestId('order-cancel-contract').waitFor({ state: 'detached' });
+      assert.match(await text(desk.getByTestId('audit-trail')), /撤销合同到达[\s\S]*合同登记到了别的订单上/);
+      await desk.close();
+      await page.reload();
+      await page.getByTestId('order-void').click();
+      await page.getByTestId('order-void-confirm').click();
+      await page.getByTestId('order-state').getByText('已作废').waitFor();
+    },
+  );
+
   step('R5: a draft is deleted by its creator', async () => {
     await fillGuideOrder(page, 3);
     await page.getByTestId('order-save-draft').click();

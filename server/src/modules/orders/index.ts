@@ -2,6 +2,7 @@
 // policy (R3), approve with capture and entitlement grant, reject, void and delete (R5), and the
 // refunded amount per line (invariant 3).
 export { approveOrder } from './approve-order';
+export { cancelContractArrival } from './cancel-contract-arrival';
 export { deleteOrder } from './delete-order';
 export { getOrder } from './get-order';
 export type { OrderLineRow, OrderRow, OrderState, OrderType, SalesChannel } from './order';

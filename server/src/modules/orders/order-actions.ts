@@ -1,7 +1,15 @@
 import { hasRole, type Principal } from '../../platform/principal';
 import { contractExpected, deleteVerdict, type OrderRow, voidVerdict } from './order';
 
-export const ORDER_ACTIONS = ['approve', 'reject', 'receive', 'contractArrived', 'void', 'delete'] as const;
+export const ORDER_ACTIONS = [
+  'approve',
+  'reject',
+  'receive',
+  'contractArrived',
+  'cancelContractArrival',
+  'void',
+  'delete',
+] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 /**
@@ -16,6 +24,7 @@ export function allowedActions(o: OrderRow, p: Principal): OrderAction[] {
     reject: desk && open,
     receive: desk && (open || o.state === 'approved') && !o.received_at,
     contractArrived: desk && contractExpected(o),
+    cancelContractArrival: desk && o.contract_arrived_at !== null && (open || o.state === 'approved'),
     void: voidVerdict(o, p.userId).ok,
     delete: deleteVerdict(o, p.userId).ok,
   };

@@ -28,6 +28,7 @@ import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   approveOrder,
+  cancelContractArrival,
   deleteOrder,
   getOrder,
   listOrders,
@@ -248,6 +249,19 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
     await receiveOrder(deps, principal(c), c.req.valid('param').id);
     return c.json({ state: 'submitted' as const, warnings: [] }, 200);
   });
+  app.openapi(
+    action(
+      'cancel-contract-arrival',
+      'R5 the order desk cancels a contract arrival of an unpaid order, with a reason',
+      RequiredReason,
+    ),
+    async (c) => {
+      const body = c.req.valid('json') as z.infer<typeof RequiredReason>;
+      await cancelContractArrival(deps, principal(c), c.req.valid('param').id, body.reason);
+      const { order } = await getOrder(deps, principal(c), c.req.valid('param').id);
+      return c.json({ state: OrderState.parse(order.state), warnings: [] }, 200);
+    },
+  );
   app.openapi(
     action(
       'contract-arrived',

@@ -156,6 +156,13 @@ export async function markReceived(ex: Exec, clock: Clock, id: string): Promise<
   return (res.numAffectedRows ?? 0n) === 1n;
 }
 
+/** R5: only an unpaid order's arrival can be cancelled; false when there is none to cancel. */
+export async function clearContractArrived(ex: Exec, id: string): Promise<boolean> {
+  const res = await sql`update orders set contract_arrived_at = null, version = version + 1
+    where id = ${id} and contract_arrived_at is not null and state in ('submitted', 'approved')`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
 export async function markContractArrived(ex: Exec, clock: Clock, id: string): Promise<void> {
   await sql`update orders set contract_arrived_at = ${toDate(clock.now())}, version = version + 1
     where id = ${id}`.execute(ex);

@@ -9,11 +9,13 @@ import { notificationsOf } from '../notifications';
 import { creditWallet, findWallet } from '../wallets';
 import {
   approveOrder,
+  cancelContractArrival,
   deleteOrder,
   getOrder,
   listOrders,
   quoteOrder,
   receiveOrder,
+  recordContractArrival,
   rejectOrder,
   voidOrder,
 } from '.';
@@ -208,6 +210,27 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
     for (const a of await actions(P.agentA, fresh.id))
       if (a === 'void') await voidOrder(deps, P.agentA, fresh.id);
     assert.equal((await getOrder(deps, P.agentA, fresh.id)).order.state, 'voided');
+  });
+
+  it('R5 after a contract arrives the creator cannot void until the order desk cancels the arrival', async () => {
+    const placed = await order(P.agentA, small);
+    await recordContractArrival(deps, P.desk, placed.id);
+    assert.equal((await refusal(voidOrder(deps, P.agentA, placed.id))).code, 'VOID_CONTRACT_ARRIVED');
+    assert.ok((await getOrder(deps, P.desk, placed.id)).actions.includes('cancelContractArrival'));
+    assert.equal((await refusal(cancelContractArrival(deps, P.agentA, placed.id, 'x'))).status, 403);
+    assert.equal(
+      (await refusal(cancelContractArrival(deps, P.desk, placed.id, ' '))).code,
+      'REASON_REQUIRED',
+    );
+    await cancelContractArrival(deps, P.desk, placed.id, '合同登记错了订单');
+    const after = await getOrder(deps, P.agentA, placed.id);
+    assert.deepEqual(after.actions, ['void']);
+    assert.equal(after.trail.at(-1)?.action, 'contract_arrival_cancelled');
+    assert.equal(after.trail.at(-1)?.reason, '合同登记错了订单');
+    await voidOrder(deps, P.agentA, placed.id);
+    assert.equal((await getOrder(deps, P.agentA, placed.id)).order.state, 'voided');
+    const again = await refusal(cancelContractArrival(deps, P.desk, placed.id, '再撤一次'));
+    assert.equal(again.code, 'CONTRACT_ARRIVAL_NOT_CANCELLABLE');
   });
 
   it('R8 an order for a plan that went off sale since it was created is approved with a warning', async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { OrderDecision } from '../../api/types';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
+import { ReasonConfirm } from '../../ui/ReasonConfirm';
 import type { OrderAction, OrderView } from './queries';
 
 type Verb = OrderAction | 'submit';
@@ -15,6 +16,7 @@ const PATH: Record<Exclude<Verb, 'delete'>, string> = {
   reject: 'reject',
   receive: 'receive',
   contractArrived: 'contract-arrived',
+  cancelContractArrival: 'cancel-contract-arrival',
   void: 'void',
   submit: 'submit',
 };
@@ -29,7 +31,6 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
   const qc = useQueryClient();
   const o = view.order;
   const actions = view.actions ?? [];
-  const [voidReason, setVoidReason] = useState('');
   const [needReason, setNeedReason] = useState(false);
   const act = useMutation({
     mutationFn: ({ verb, reason }: { verb: Verb; reason?: string }) =>
@@ -60,7 +61,13 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     ...(has('approve') ? [{ key: 'approve', label: t('common.approve'), primary: true }] : []),
     ...(has('reject') ? [{ key: 'reject', label: t('common.reject'), danger: true }] : []),
   ];
-  const others = has('receive') || has('contractArrived') || has('void') || has('delete') || maySubmit;
+  const others =
+    has('receive') ||
+    has('contractArrived') ||
+    has('cancelContractArrival') ||
+    has('void') ||
+    has('delete') ||
+    maySubmit;
   if (decisions.length === 0 && !others) {
     return act.error ? <ProblemAlert error={act.error} /> : null;
   }
@@ -87,26 +94,26 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
               {t('desk.order.submitDraft')}
             </Button>
           )}
+          {has('cancelContractArrival') && (
+            <ReasonConfirm
+              label={t('desk.order.cancelContractArrival')}
+              title={t('desk.order.cancelContractConfirm')}
+              placeholder={t('desk.order.cancelContractReason')}
+              testId="order-cancel-contract"
+              loading={act.isPending}
+              required
+              onConfirm={(reason) => run('cancelContractArrival', reason)}
+            />
+          )}
           {has('void') && (
-            <Popconfirm
+            <ReasonConfirm
+              label={t('desk.order.void')}
               title={t('desk.order.voidConfirm')}
-              description={
-                <Input
-                  placeholder={t('desk.order.voidReason')}
-                  value={voidReason}
-                  onChange={(e) => setVoidReason(e.target.value)}
-                  data-testid="order-void-reason"
-                />
-              }
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ 'data-testid': 'order-void-confirm' } as Record<string, string>}
-              onConfirm={() => run('void', voidReason.trim() || undefined)}
-            >
-              <Button danger loading={act.isPending} data-testid="order-void">
-                {t('desk.order.void')}
-              </Button>
-            </Popconfirm>
+              placeholder={t('desk.order.voidReason')}
+              testId="order-void"
+              loading={act.isPending}
+              onConfirm={(reason) => run('void', reason)}
+            />
           )}
           {has('delete') && (
             <Popconfirm

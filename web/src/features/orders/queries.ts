@@ -26,7 +26,14 @@ export const useEntitlements = (companyId: string | undefined) =>
   });
 
 type Named = { zh: string; en: string | null };
-export type OrderAction = 'approve' | 'reject' | 'receive' | 'contractArrived' | 'void' | 'delete';
+export type OrderAction =
+  | 'approve'
+  | 'reject'
+  | 'receive'
+  | 'contractArrived'
+  | 'cancelContractArrival'
+  | 'void'
+  | 'delete';
 /** GET /orders/{id} with what order-routes.ts adds to the base shape: names and the caller's actions. */
 export type OrderView = OrderDetail & {
   /** R3/R5: exactly what the caller may do now; the screen shows these buttons and no others */

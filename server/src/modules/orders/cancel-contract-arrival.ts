@@ -1,0 +1,42 @@
+import type { Deps } from '../../platform/deps';
+import { conflict, invalid, notFound } from '../../platform/errors';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { appendAudit } from '../audit/audit-store';
+import { clearContractArrived, findOrder } from './order-store';
+import { ORDER } from './submit-order';
+
+/**
+ * R5: once a contract has arrived the creator can no longer void; the order desk first cancels the
+ * arrival (a wrong registration, or a contract withdrawn), with a reason. Only an unpaid order: a paid
+ * one is cancelled through a refund request.
+ */
+export async function cancelContractArrival(
+  deps: Deps,
+  p: Principal,
+  orderId: string,
+  reason: string,
+): Promise<void> {
+  requireRole(p, ['order_desk', 'admin'], { zh: '撤销合同到达登记', en: 'cancel a contract arrival' });
+  if (!reason.trim()) {
+    throw invalid('reason', 'REASON_REQUIRED', {
+      zh: '撤销合同到达须填写原因',
+      en: 'Cancelling a contract arrival needs a reason',
+    });
+  }
+  await deps.database.db.transaction().execute(async (tx) => {
+    const order = await findOrder(tx, p, orderId, true);
+    if (!order) throw notFound(ORDER);
+    if (!(await clearContractArrived(tx, order.id))) {
+      throw conflict('CONTRACT_ARRIVAL_NOT_CANCELLABLE', {
+        zh: '只有已登记合同到达且未付款的订单可以撤销到达登记',
+        en: 'Only an unpaid order with a recorded contract arrival can have the arrival cancelled',
+      });
+    }
+    await appendAudit(tx, deps.clock, actorOf(p), {
+      objectType: 'order',
+      objectId: order.id,
+      action: 'contract_arrival_cancelled',
+      reason,
+    });
+  });
+}
