@@ -4,11 +4,13 @@ import { pino } from 'pino';
 import { topupsCli } from './cli/topups-cli';
 import { createApp } from './http/app';
 import { serveConsole } from './http/console';
+import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { usersCli } from './modules/parties';
 import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
-import { Worker } from './platform/jobs/worker';
+import { type JobHandler, Worker } from './platform/jobs/worker';
+import { mailerFromEnv } from './platform/mailer';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 
 // The single wiring root: every command builds its dependencies here and nowhere else.
@@ -20,7 +22,16 @@ const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
 });
-const worker = new Worker(database.db, systemClock, new Map(), log);
+const handlers = new Map<string, JobHandler>([
+  [
+    EMAIL_JOB,
+    sendNotificationEmail({
+      mailer: mailerFromEnv(process.env, log),
+      publicUrl: process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL,
+    }),
+  ],
+]);
+const worker = new Worker(database.db, systemClock, handlers, log);
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;

@@ -82,6 +82,9 @@ export const Order = z.object({
   createdAt: z.string(),
   submittedAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
+  /** who took the order into work (R5), the order's owner in the queue */
+  receivedBy: z.string().nullable(),
+  receivedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   decisionComment: z.string().nullable(),

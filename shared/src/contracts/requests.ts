@@ -71,6 +71,10 @@ export const Request = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** the member of the owning team handling it (issue #3); null while unclaimed */
+  claimedBy: z.string().nullable(),
+  claimedByName: z.string().nullable(),
+  claimedAt: z.string().nullable(),
   overdue: z.boolean(),
   topup: z
     .object({

@@ -4,6 +4,7 @@ import * as audit from './parts/audit';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
+import * as queue from './parts/queue';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
@@ -13,4 +14,5 @@ export const enUS: Record<MessageKey, string> = {
   ...dashboard.en,
   ...desk.en,
   ...lists.en,
+  ...queue.en,
 };

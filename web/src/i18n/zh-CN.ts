@@ -3,8 +3,17 @@ import * as audit from './parts/audit';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
+import * as queue from './parts/queue';
 import { baseZh } from './zh-CN-base';
 
 // Chinese is the console's first language. Each area keeps its messages in `parts/`, both languages side by side.
-export const zhCN = { ...baseZh, ...admin.zh, ...audit.zh, ...dashboard.zh, ...desk.zh, ...lists.zh };
+export const zhCN = {
+  ...baseZh,
+  ...admin.zh,
+  ...audit.zh,
+  ...dashboard.zh,
+  ...desk.zh,
+  ...lists.zh,
+  ...queue.zh,
+};
 export type MessageKey = keyof typeof zhCN;

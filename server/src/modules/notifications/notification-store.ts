@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { Text } from '../../platform/errors';
+import { enqueueJob } from '../../platform/jobs/jobs-store';
 import {
   type KeyedRow,
   keyset,
@@ -23,7 +24,12 @@ export interface NotificationRow {
   created_at: Date;
 }
 
-/** R4: an in-app notification, written in the transaction that made the decision. */
+export const EMAIL_JOB = 'notification.email';
+
+/**
+ * R4: an in-app notification, written in the transaction that made the decision, plus the outbox job
+ * that emails it, so the email goes out iff the decision commits (at least once).
+ */
 export async function notify(
   ex: Exec,
   clock: Clock,
@@ -33,9 +39,32 @@ export async function notify(
   ref: { type: string; id: string },
 ): Promise<void> {
   if (!userId) return;
+  const id = newId('ntf', clock.now().epochMilliseconds);
   await sql`insert into notifications (id, user_id, kind, title_zh, title_en, ref_type, ref_id, created_at)
-    values (${newId('ntf', clock.now().epochMilliseconds)}, ${userId}, ${kind}, ${title.zh}, ${title.en},
+    values (${id}, ${userId}, ${kind}, ${title.zh}, ${title.en},
       ${ref.type}, ${ref.id}, ${toDate(clock.now())})`.execute(ex);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from users
+    where id = ${userId} and state = 'active' and btrim(email) <> ''`.execute(ex);
+  if (rows[0]?.n) await enqueueJob(ex, clock, EMAIL_JOB, { notificationId: id });
+}
+
+export interface NotificationEmailRow {
+  title_zh: string;
+  title_en: string;
+  ref_type: string;
+  ref_id: string;
+  email: string;
+  name: string;
+  locale: 'zh-CN' | 'en-US';
+  state: 'active' | 'disabled';
+}
+
+/** The notification with its recipient, as the email job needs them. */
+export async function notificationForEmail(ex: Exec, id: string): Promise<NotificationEmailRow | undefined> {
+  const { rows } = await sql<NotificationEmailRow>`select n.title_zh, n.title_en, n.ref_type, n.ref_id,
+      u.email, u.name, u.locale, u.state
+    from notifications n join users u on u.id = n.user_id where n.id = ${id}`.execute(ex);
+  return rows[0];
 }
 
 export async function notificationsOf(ex: Exec, userId: string, limit = 50): Promise<NotificationRow[]> {

@@ -1,9 +1,9 @@
 import { iso, money } from '../../http/present';
 import type { OrderLineRow, OrderRow } from './order';
-import type { OrderListRow } from './order-store';
+import type { OrderListRow, Receipt } from './order-store';
 import type { Quote } from './quote-order';
 
-export const presentOrder = (o: OrderRow) => ({
+export const presentOrder = (o: OrderRow & Receipt) => ({
   id: o.id,
   number: o.number,
   channel: o.channel,
@@ -21,6 +21,8 @@ export const presentOrder = (o: OrderRow) => ({
   createdAt: o.created_at.toISOString(),
   submittedAt: iso(o.submitted_at),
   receivedAt: iso(o.received_at),
+  receivedBy: o.received_by ?? null,
+  receivedByName: o.received_by_name ?? null,
   decidedAt: iso(o.decided_at),
   paidAt: iso(o.paid_at),
   decisionComment: o.decision_comment,

@@ -17,7 +17,15 @@ import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } fr
 const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
   o.total, o.effective_date, o.coterm_to, o.state, o.settled_offline_at, o.created_by, o.created_at,
   o.submitted_at, o.received_at, o.contract_arrived_at, o.decided_by, o.decided_at, o.paid_at,
-  o.decision_comment, o.version`;
+  o.decision_comment, o.version, o.received_by`;
+/** Who took the order (R5); a scalar subquery so `findOrder … for update` stays one statement. */
+const RECEIVER = sql`(select u.name from users u where u.id = o.received_by) as received_by_name`;
+
+/** Who took an order into work, with the name the queue shows. */
+export interface Receipt {
+  received_by?: string | null;
+  received_by_name?: string | null;
+}
 
 /** DESIGN §1: partners see their own orders, customers their company and its subsidiaries, staff all. */
 export function orderScope(p: Principal): RawBuilder<unknown> {
@@ -54,8 +62,8 @@ export async function findOrder(
   p: Principal,
   id: string,
   lock = false,
-): Promise<OrderRow | undefined> {
-  const { rows } = await sql<OrderRow>`select ${COLS} from orders o
+): Promise<(OrderRow & Receipt) | undefined> {
+  const { rows } = await sql<OrderRow & Receipt>`select ${COLS}, ${RECEIVER} from orders o
     where o.id = ${id} and ${orderScope(p)} and o.state <> 'deleted' ${lock ? sql`for update` : sql``}`.execute(
     ex,
   );
@@ -95,7 +103,7 @@ const ORDER_SORT: Sortable<'created' | 'amount' | 'state'> = {
 };
 const ORDER_ID = { expr: sql`o.id`, type: 'text' } as const;
 
-export type OrderListRow = OrderRow & KeyedRow & { company_name: string; tenant_id: string | null };
+export type OrderListRow = OrderRow & Receipt & KeyedRow & { company_name: string; tenant_id: string | null };
 
 export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderListRow[]> {
   const page = keyset(ORDER_SORT, ORDER_ID, f.sort ?? '-created', f.after);
@@ -115,8 +123,9 @@ export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promis
     ]),
   );
   const { rows } =
-    await sql<OrderListRow>`select ${COLS}, c.name_zh as company_name, c.tenant_id, ${page.select}
-    from orders o join companies c on c.id = o.company_id where ${sql.join(conds, sql` and `)}
+    await sql<OrderListRow>`select ${COLS}, c.name_zh as company_name, c.tenant_id, ru.name as received_by_name,
+      ${page.select}
+    from orders o join companies c on c.id = o.company_id left join users ru on ru.id = o.received_by where ${sql.join(conds, sql` and `)}
     order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }
@@ -150,8 +159,9 @@ export async function markSettledOffline(ex: Exec, clock: Clock, id: string): Pr
   return (res.numAffectedRows ?? 0n) === 1n;
 }
 
-export async function markReceived(ex: Exec, clock: Clock, id: string): Promise<boolean> {
-  const res = await sql`update orders set received_at = ${toDate(clock.now())}, version = version + 1
+export async function markReceived(ex: Exec, clock: Clock, id: string, by: string | null): Promise<boolean> {
+  const res = await sql`update orders set received_at = ${toDate(clock.now())}, received_by = ${by},
+      version = version + 1
     where id = ${id} and state in ('submitted', 'approved') and received_at is null`.execute(ex);
   return (res.numAffectedRows ?? 0n) === 1n;
 }

@@ -19,6 +19,7 @@ import {
   rejectOrder,
   voidOrder,
 } from '.';
+import { presentOrder } from './order-present';
 
 describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => {
   const database = await useTestDatabase();
@@ -168,6 +169,8 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
   it('R5 once the order desk has taken the order, the creator can no longer void it', async () => {
     const placed = await order(P.agentA, small);
     await receiveOrder(deps, P.desk, placed.id);
+    const taken = presentOrder((await getOrder(deps, P.desk, placed.id)).order);
+    assert.deepEqual([taken.receivedBy, taken.receivedByName], [P.desk.userId, P.desk.userId], 'who took it');
     const e = await refusal(voidOrder(deps, P.agentA, placed.id));
     assert.equal(e.code, 'VOID_RECEIVED');
     assert.match(e.text.zh, /订单组已接收/);

@@ -5,13 +5,16 @@ import { appendAudit } from '../audit/audit-store';
 import { findOrder, markReceived } from './order-store';
 import { ORDER } from './submit-order';
 
-/** The order desk takes an order into work; from then on the creator can no longer void it (R5). */
+/**
+ * The order desk takes an order into work, recording who took it (the order's owner in the queue); from
+ * then on the creator can no longer void it (R5).
+ */
 export async function receiveOrder(deps: Deps, p: Principal, orderId: string): Promise<void> {
   requireRole(p, ['order_desk', 'admin'], { zh: '接收订单', en: 'take orders' });
   await deps.database.db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
-    if (!(await markReceived(tx, deps.clock, order.id))) {
+    if (!(await markReceived(tx, deps.clock, order.id, p.userId))) {
       throw conflict('ORDER_NOT_RECEIVABLE', {
         zh: '订单不在待处理状态或已被接收',
         en: 'The order is not open or was already taken',

@@ -5,8 +5,9 @@ import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { notify } from '../notifications';
 import { applyApproval } from './apply-approval';
+import { heldBy } from './claim-refusal';
 import { CATEGORY_NAME, type RequestState } from './request';
-import { addComment, findRequest, moveRequest } from './request-store';
+import { addComment, findRequest, holderOf, settleRequest } from './request-store';
 import { REQUEST } from './submit-request';
 
 export type Verdict = 'approve' | 'return' | 'decline';
@@ -19,7 +20,8 @@ const VERB = {
 
 /**
  * The owning team decides a submitted request, always with a comment (R25); the approver is never the
- * submitter. Approval applies the request's effect in the same transaction; the submitter is told (R4).
+ * submitter. No claim is needed, but a request a colleague holds is theirs to decide (issue #3). Approval
+ * applies the request's effect in the same transaction; the submitter is told (R4).
  */
 export async function decideRequest(
   deps: Deps,
@@ -47,9 +49,9 @@ export async function decideRequest(
       });
     }
     const to = TO[verdict];
-    if (
-      !(await moveRequest(tx, id, 'submitted', to, { decided_by: p.userId, decided_at: toDate(clock.now()) }))
-    ) {
+    if (!(await settleRequest(tx, id, to, p.userId, toDate(clock.now())))) {
+      const holder = await holderOf(tx, id);
+      if (r.state === 'submitted' && holder && holder.id !== p.userId) throw heldBy(holder);
       throw conflict('REQUEST_NOT_SUBMITTED', {
         zh: `申请当前为 ${r.state}，不能审核`,
         en: `The request is ${r.state} and cannot be decided`,

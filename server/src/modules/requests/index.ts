@@ -3,6 +3,7 @@
 // owning team, a lifecycle, comments and a business-day deadline (R34); approval applies its effect in
 // the same transaction.
 
+export { claimRequest } from './claim-request';
 export { commentRequest } from './comment-request';
 export { decideRequest, type Verdict } from './decide-request';
 export { editTopup } from './edit-topup';
@@ -12,6 +13,7 @@ export { fileTopup } from './file-topup';
 export { fileTransfer } from './file-transfer';
 export { getRequest, listQueue } from './get-request';
 export { previewRefund } from './preview-refund';
+export { releaseRequest } from './release-request';
 export type { RequestCategory, RequestRow, RequestState } from './request';
 export { submitRequest } from './submit-request';
 export { withdrawRequest } from './withdraw-request';

@@ -19,6 +19,9 @@ export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date)
   decidedBy: r.decided_by,
   decidedAt: iso(r.decided_at),
   dueAt: iso(r.due_at),
+  claimedBy: r.claimed_by,
+  claimedByName: r.claimed_by_name,
+  claimedAt: iso(r.claimed_at),
   overdue: r.state === 'submitted' && r.due_at !== null && r.due_at < now,
   topup: t && {
     walletOwnerType: t.wallet_owner_type,

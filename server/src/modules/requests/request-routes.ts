@@ -21,6 +21,7 @@ import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { iso, money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
+import type { Principal } from '../../platform/principal';
 import {
   commentRequest,
   decideRequest,
@@ -36,6 +37,7 @@ import {
   type Verdict,
   withdrawRequest,
 } from '.';
+import { registerClaimRoutes } from './claim-routes';
 import { presentRefundLine, presentRequest } from './request-present';
 import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
 
@@ -46,8 +48,15 @@ const QueueQuery = ListQuery.extend({
   ownerTeam: z.enum(['finance', 'order_desk']).optional(),
   partnerId: z.string().optional(),
   companyId: z.string().optional(),
+  mine: z.enum(['true', 'false']).optional().describe('true: only the requests I have claimed'),
   sort: sortOf(LIST_SORTS.requests, '-created'),
 });
+
+// `mine=true` without a user (a job) matches nothing rather than everything.
+const mineOf = <Q extends { mine?: 'true' | 'false' | undefined }>(q: Q, p: Principal) => {
+  const { mine, ...rest } = q;
+  return mine === 'true' ? { ...rest, claimedBy: p.userId ?? '-' } : rest;
+};
 
 const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
   createRoute({
@@ -70,6 +79,7 @@ const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
 
 export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
   registerSelfServiceRefundRoutes(app, deps);
+  registerClaimRoutes(app, deps);
   const now = () => new Date(deps.clock.now().epochMilliseconds);
   app.openapi(
     createRoute({
@@ -82,7 +92,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listQueue(deps, principal(c), { ...q, limit: q.limit + 1 });
+      const rows = await listQueue(deps, principal(c), { ...mineOf(q, principal(c)), limit: q.limit + 1 });
       return c.json(
         pagedBy(
           rows.map((r) => ({ ...r, sort_key: r.request.sort_key, sort_id: r.request.sort_id })),
@@ -105,7 +115,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');
-      const rows = await listQueue(deps, principal(c), { ...filter, limit: 10_000 });
+      const rows = await listQueue(deps, principal(c), { ...mineOf(filter, principal(c)), limit: 10_000 });
       const header = [
         '编号 number',
         '类别 category',

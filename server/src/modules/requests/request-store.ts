@@ -11,7 +11,7 @@ import {
   textMatch,
 } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
-import { transition } from '../../platform/state-machine';
+import { canMove, transition } from '../../platform/state-machine';
 import {
   type CommentRow,
   OWNER_TEAM,
@@ -22,7 +22,8 @@ import {
 } from './request';
 
 const COLS = sql`r.id, r.number, r.category, r.owner_team, r.state, r.partner_id, r.company_id, r.payload,
-  r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.version`;
+  r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.version,
+  r.claimed_by, r.claimed_at, (select u.name from users u where u.id = r.claimed_by) as claimed_by_name`;
 
 export function requestScope(p: Principal): RawBuilder<unknown> {
   if (p.kind === 'partner') return sql`r.partner_id = ${p.partnerId}`;
@@ -79,6 +80,47 @@ export function moveRequest(
   });
 }
 
+/**
+ * A decision is one conditional UPDATE: the request must still be submitted and not held by a colleague
+ * (issue #3), so a racing claim and decision cannot both win.
+ */
+export async function settleRequest(
+  ex: Exec,
+  id: string,
+  to: RequestState,
+  by: string | null,
+  at: Date,
+): Promise<boolean> {
+  if (!canMove(REQUEST_LIFECYCLE, 'submitted', to)) throw new Error(`illegal transition submitted → ${to}`);
+  const res = await sql`update requests set state = ${to}, decided_by = ${by}, decided_at = ${at},
+      version = version + 1
+    where id = ${id} and state = 'submitted' and (claimed_by is null or claimed_by = ${by})`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/** Takes a submitted, unclaimed request; false when it is decided or someone else holds it. */
+export async function markClaimed(ex: Exec, id: string, by: string, at: Date): Promise<boolean> {
+  const res = await sql`update requests set claimed_by = ${by}, claimed_at = ${at}, version = version + 1
+    where id = ${id} and state = 'submitted' and claimed_by is null`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/** Gives a request back; `holder` null lets an admin release whoever holds it. */
+export async function clearClaim(ex: Exec, id: string, holder: string | null): Promise<boolean> {
+  const res = await sql`update requests set claimed_by = null, claimed_at = null, version = version + 1
+    where id = ${id} and claimed_by is not null ${holder ? sql`and claimed_by = ${holder}` : sql``}`.execute(
+    ex,
+  );
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/** Who holds a request now, read after a conditional UPDATE lost, to name them in the refusal. */
+export async function holderOf(ex: Exec, id: string): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await sql<{ id: string; name: string }>`select u.id, u.name from requests r
+    join users u on u.id = r.claimed_by where r.id = ${id}`.execute(ex);
+  return rows[0];
+}
+
 export async function setPayload(ex: Exec, id: string, payload: unknown): Promise<void> {
   await sql`update requests set payload = ${JSON.stringify(payload)}::jsonb, version = version + 1 where id = ${id}`.execute(
     ex,
@@ -116,6 +158,8 @@ export interface QueueFilter {
   /** business dates (Asia/Shanghai) of submission (creation for drafts), inclusive */
   from?: string | undefined;
   to?: string | undefined;
+  /** only the requests this user holds (issue #3) */
+  claimedBy?: string | undefined;
   sort?: RequestSort | undefined;
   /** opaque keyset cursor from the previous page */
   after?: string | undefined;
@@ -144,6 +188,7 @@ export async function listRequests(
   if (f.ownerTeam) conds.push(sql`r.owner_team = ${f.ownerTeam}`);
   if (f.partnerId) conds.push(sql`r.partner_id = ${f.partnerId}`);
   if (f.companyId) conds.push(sql`r.company_id = ${f.companyId}`);
+  if (f.claimedBy) conds.push(sql`r.claimed_by = ${f.claimedBy}`);
   conds.push(...onBusinessDates(SUBMITTED, f.from, f.to));
   conds.push(
     ...textMatch(f.q, [

@@ -44,6 +44,10 @@ export interface RequestRow {
   decided_by: string | null;
   decided_at: Date | null;
   due_at: Date | null;
+  /** the member of the owning team handling it (issue #3), with the name the queue shows */
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  claimed_by_name: string | null;
   version: number;
 }
 

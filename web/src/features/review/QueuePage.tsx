@@ -6,6 +6,7 @@ import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable'
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { teamOf, useMe } from '../auth/session';
 import { useOrderColumns } from '../orders/OrdersPage';
+import { useOrderOwnerColumn, useRequestOwnerColumn } from './owner-columns';
 import { RequestDrawer } from './RequestDrawer';
 
 const CATEGORIES = ['topup', 'refund', 'seat_reduction', 'transfer'];
@@ -29,9 +30,11 @@ export function QueuePage() {
   const staff = me.data?.kind === 'staff';
   const showOrders = roles.includes('order_desk') || roles.includes('admin');
   const [open, setOpen] = useState<string | null>(null);
-  const orderColumns = useOrderColumns();
+  const baseOrderColumns = useOrderColumns();
+  const orderOwner = useOrderOwnerColumn();
+  const orderColumns = useMemo(() => [...baseOrderColumns, orderOwner], [baseOrderColumns, orderOwner]);
   const columns = useRequestColumns(!staff);
-  const filters = useRequestFilters(staff && !team);
+  const filters = useRequestFilters(staff && !team, staff);
   const fixed = useMemo(() => (team ? { ownerTeam: team } : undefined), [team]);
   if (!me.data) return null;
   const scope = me.data.kind === 'customer' ? t('lists.scope.company') : t('lists.scope.partner');
@@ -84,7 +87,7 @@ export function QueuePage() {
   );
 }
 
-function useRequestFilters(pickTeam: boolean): FilterSpec[] {
+function useRequestFilters(pickTeam: boolean, staff: boolean): FilterSpec[] {
   const { t } = useI18n();
   const label = useLabel();
   return useMemo(() => {
@@ -110,14 +113,16 @@ function useRequestFilters(pickTeam: boolean): FilterSpec[] {
         placeholder: t('lists.allTeams'),
         options: ['finance', 'order_desk'].map((s) => ({ value: s, label: label('team', s) })),
       });
+    if (staff) out.push({ kind: 'switch', key: 'mine', label: t('queueOwner.mine') });
     out.push({ kind: 'dates' });
     return out;
-  }, [t, label, pickTeam]);
+  }, [t, label, pickTeam, staff]);
 }
 
 function useRequestColumns(mine: boolean): DataColumn<ReviewRequest>[] {
   const { t } = useI18n();
   const label = useLabel();
+  const owner = useRequestOwnerColumn();
   const cols: DataColumn<ReviewRequest>[] = [
     {
       title: t('common.number'),
@@ -132,6 +137,7 @@ function useRequestColumns(mine: boolean): DataColumn<ReviewRequest>[] {
       render: (c: string) => label('category', c),
     },
     { title: t('queue.owner'), dataIndex: 'ownerTeam', width: 100, render: (c: string) => label('team', c) },
+    owner,
     {
       title: t('queue.summary'),
       width: 220,
@@ -171,7 +177,7 @@ function useRequestColumns(mine: boolean): DataColumn<ReviewRequest>[] {
     },
   ];
   if (mine)
-    cols.splice(4, 0, {
+    cols.splice(5, 0, {
       title: t('lists.createdAt'),
       dataIndex: 'createdAt',
       width: 150,

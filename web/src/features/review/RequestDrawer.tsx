@@ -10,13 +10,14 @@ import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { planLabel, type RefundLineNamed } from '../refunds/refund-lines';
 import { TransferSummary } from '../transfers/TransferSummary';
+import { ClaimBar, useClaimRights } from './ClaimBar';
 
 // Ids the screen shows better elsewhere (refund lines name their orders); the total is in the lines.
 const HIDDEN_PAYLOAD = new Set(['total', 'orderIds', 'componentId', 'companyId']);
 
 /**
  * One request with its conversation, refund lines and trail. Only the owning team (or an admin) decides
- * it here, and never the person who filed it (R25); everyone else reads it.
+ * it here, and never the person who filed it (R25) nor while a colleague holds it; everyone else reads it.
  */
 export function RequestDrawer({
   id,
@@ -50,8 +51,11 @@ export function RequestDrawer({
   const r = d?.request;
   const cur = r?.topup?.currency ?? (typeof r?.payload.currency === 'string' ? r.payload.currency : 'CNY');
   const roles = me.data?.roles ?? [];
+  // A request a colleague holds is theirs to decide (issue #3); the claim bar names them instead.
+  const { heldByOther } = useClaimRights(r);
   const mayDecide =
     canDecide &&
+    !heldByOther &&
     r?.state === 'submitted' &&
     (roles.includes(r.ownerTeam) || roles.includes('admin')) &&
     r.createdBy !== me.data?.user.id;
@@ -103,6 +107,7 @@ export function RequestDrawer({
                 </Descriptions.Item>
               ))}
           </Descriptions>
+          {canDecide && <ClaimBar request={r} />}
           {r.category === 'transfer' && <TransferSummary request={r} />}
           {d.refundLines.length > 0 && (
             <Table<RefundLineNamed>
