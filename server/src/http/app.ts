@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors';
 import { authenticate } from './auth';
 import { fromDbError, fromHttpException } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
+import { fieldMessage } from './field-messages';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 import { referencePage } from './reference-page';
@@ -29,7 +30,7 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
       const fields = result.error.issues.map((i) => ({
         field: i.path.join('.'),
         code: i.code,
-        message: { zh: `字段无效：${i.message}`, en: i.message },
+        message: fieldMessage(i),
       }));
       return problem(
         c,
