@@ -17,16 +17,11 @@ export function paged<R extends { id: string }, T>(rows: R[], limit: number, map
   return { items: items.map(map), nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-/** A keyset page under `sort` (platform/keyset.ts): the cursor carries the last row's sort key and id. */
-export function pagedBy<R extends KeyedRow, T>(
-  rows: R[],
-  limit: number,
-  sort: string,
-  map: (r: R) => T,
-): Paged<T> {
+/** A keyset page (platform/keyset.ts): the cursor carries the list and sort, the last row's key and id. */
+export function pagedBy<R extends KeyedRow, T>(rows: R[], limit: number, map: (r: R) => T): Paged<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items: items.map(map), nextCursor: rows.length > limit && last ? cursorOf(sort, last) : null };
+  return { items: items.map(map), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
 export const presentAudit = (a: AuditRow) => ({

@@ -27,6 +27,8 @@ export interface Keyset {
 
 /** Columns `keyset().select` adds to each row. */
 export interface KeyedRow {
+  /** `list:sort` the row was read under */
+  sort_token: string;
   sort_key: string;
   sort_id: string;
 }
@@ -56,6 +58,8 @@ const SHAPE: Record<SortType, RegExp> = {
 const fits = (v: unknown, type: SortType): v is string => typeof v === 'string' && SHAPE[type].test(v);
 
 export function keyset<K extends string>(
+  /** the list's name: a cursor taken on another list is refused even under a sort of the same name */
+  list: string,
   cols: Sortable<K>,
   id: SortColumn,
   sort: SortParam<K>,
@@ -69,20 +73,24 @@ export function keyset<K extends string>(
   if (after !== undefined) {
     const c = decode(after);
     const ok =
-      Array.isArray(c) && c.length === 3 && c[0] === sort && fits(c[1], col.type) && fits(c[2], id.type);
+      Array.isArray(c) &&
+      c.length === 3 &&
+      c[0] === `${list}:${sort}` &&
+      fits(c[1], col.type) &&
+      fits(c[2], id.type);
     if (!ok) throw invalid('after', 'BAD_CURSOR', BAD_CURSOR);
     const op = sql.raw(desc ? '<' : '>');
     where = sql`(${col.expr}, ${id.expr}) ${op} (${cast(c[1], col.type)}, ${cast(c[2], id.type)})`;
   }
   return {
-    select: sql`${col.expr}::text as sort_key, ${id.expr}::text as sort_id`,
+    select: sql`${`${list}:${sort}`}::text as sort_token, ${col.expr}::text as sort_key, ${id.expr}::text as sort_id`,
     where,
     orderBy: sql`${col.expr} ${dir}, ${id.expr} ${dir}`,
   };
 }
 
-export const cursorOf = (sort: string, row: KeyedRow): string =>
-  Buffer.from(JSON.stringify([sort, row.sort_key, row.sort_id]), 'utf8').toString('base64url');
+export const cursorOf = (row: KeyedRow): string =>
+  Buffer.from(JSON.stringify([row.sort_token, row.sort_key, row.sort_id]), 'utf8').toString('base64url');
 
 /** Business-date range (Asia/Shanghai, both ends inclusive) on an instant column. */
 export function onBusinessDates(

@@ -63,7 +63,7 @@ export const registerCatalogRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewProducts(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, q.sort, presentProduct), 200);
+      return c.json(pagedBy(rows, q.limit, presentProduct), 200);
     },
   );
   app.openapi(

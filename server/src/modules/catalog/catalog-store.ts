@@ -63,7 +63,7 @@ export interface ProductFilter {
 export type ProductListRow = ProductDetailRow & KeyedRow;
 
 export async function listProducts(ex: Exec, f: ProductFilter): Promise<ProductListRow[]> {
-  const page = keyset(PRODUCT_SORT, PRODUCT_ID, f.sort ?? 'code', f.after);
+  const page = keyset('products', PRODUCT_SORT, PRODUCT_ID, f.sort ?? 'code', f.after);
   const conds = [page.where];
   if (f.kind) conds.push(sql`kind = ${f.kind}`);
   if (f.state) conds.push(sql`state = ${f.state}`);

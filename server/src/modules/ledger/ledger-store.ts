@@ -113,7 +113,7 @@ export async function accountLines(
   accountId: string,
   f: LineFilter,
 ): Promise<(LedgerLine & KeyedRow)[]> {
-  const page = keyset(LINE_SORT, POSTING_ID, f.sort ?? '-at', f.after);
+  const page = keyset('ledger', LINE_SORT, POSTING_ID, f.sort ?? '-at', f.after);
   const conds = [sql`p.account_id = ${accountId}`, page.where];
   if (f.kind) conds.push(sql`e.kind = ${f.kind}`);
   conds.push(...onBusinessDates(sql`e.created_at`, f.from, f.to));

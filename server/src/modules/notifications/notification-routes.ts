@@ -48,7 +48,7 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
       const q = c.req.valid('query');
       const f = { ...q, unread: q.unread === 'true', limit: q.limit + 1 };
       const rows = p.userId ? await listNotifications(deps.database.db, p.userId, f) : [];
-      return c.json(pagedBy(rows, q.limit, q.sort, present), 200);
+      return c.json(pagedBy(rows, q.limit, present), 200);
     },
   );
   app.openapi(

@@ -94,7 +94,7 @@ export async function listNotifications(
   userId: string,
   f: NotificationFilter,
 ): Promise<(NotificationRow & KeyedRow)[]> {
-  const page = keyset(NOTIFICATION_SORT, NOTIFICATION_ID, f.sort ?? '-created', f.after);
+  const page = keyset('notifications', NOTIFICATION_SORT, NOTIFICATION_ID, f.sort ?? '-created', f.after);
   const conds = [sql`n.user_id = ${userId}`, page.where];
   if (f.unread) conds.push(sql`n.read_at is null`);
   if (f.kind) conds.push(sql`n.kind = ${f.kind}`);

@@ -138,7 +138,7 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await listOrders(deps.database.db, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, q.sort, presentListedOrder), 200);
+      return c.json(pagedBy(rows, q.limit, presentListedOrder), 200);
     },
   );
   app.openapi(

@@ -106,7 +106,7 @@ const ORDER_ID = { expr: sql`o.id`, type: 'text' } as const;
 export type OrderListRow = OrderRow & Receipt & KeyedRow & { company_name: string; tenant_id: string | null };
 
 export async function listOrders(ex: Exec, p: Principal, f: OrderFilter): Promise<OrderListRow[]> {
-  const page = keyset(ORDER_SORT, ORDER_ID, f.sort ?? '-created', f.after);
+  const page = keyset('orders', ORDER_SORT, ORDER_ID, f.sort ?? '-created', f.after);
   const conds = [orderScope(p), sql`o.state <> 'deleted'`, page.where];
   if (f.state) conds.push(sql`o.state = ${f.state}`);
   if (f.companyId) conds.push(sql`o.company_id = ${f.companyId}`);

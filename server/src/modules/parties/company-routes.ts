@@ -42,7 +42,7 @@ export const registerCompanyRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewCompanies(deps, principal(c), { ...filterOf(q), limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, q.sort, presentCompany), 200);
+      return c.json(pagedBy(rows, q.limit, presentCompany), 200);
     },
   );
   app.openapi(

@@ -125,7 +125,7 @@ export interface CompanyFilter {
 export type CompanyListRow = CompanyDetailRow & KeyedRow;
 
 export async function listCompanies(ex: Exec, p: Principal, f: CompanyFilter): Promise<CompanyListRow[]> {
-  const page = keyset(COMPANY_SORT, COMPANY_ID, f.sort ?? 'name', f.after);
+  const page = keyset('companies', COMPANY_SORT, COMPANY_ID, f.sort ?? 'name', f.after);
   const conds = [companyScope(p), page.where];
   if (f.partnerId) conds.push(sql`c.partner_id = ${f.partnerId}`);
   if (f.direct !== undefined) conds.push(sql`(c.partner_id is null) = ${f.direct}`);

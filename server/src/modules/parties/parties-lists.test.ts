@@ -192,6 +192,8 @@ describe('parties lists: companies, partners and users sort, page, filter and ex
     const cursor = encodeURIComponent(first.body.nextCursor ?? '');
     const byCode = await get(admin, '/api/v1/partners?limit=5');
     const codeCursor = encodeURIComponent(byCode.body.nextCursor ?? '');
+    const byName = await get(admin, '/api/v1/partners?sort=name&limit=1');
+    const partnerNameCursor = encodeURIComponent(byName.body.nextCursor ?? '');
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const cases: [string, string][] = [
       ['/api/v1/companies?sort=amount', 'sort'],
@@ -202,8 +204,13 @@ describe('parties lists: companies, partners and users sort, page, filter and ex
       [`/api/v1/companies?sort=name&after=${cursor}`, 'after'],
       [`/api/v1/partners?sort=created&after=${codeCursor}`, 'after'],
       ['/api/v1/users?after=not-a-cursor', 'after'],
-      [`/api/v1/users?sort=-created&after=${forged(['-created', '2026-02-30 25:00', 'usr_x'])}`, 'after'],
-      [`/api/v1/companies?sort=tenant&after=${forged(['tenant', 'x', 'cmp\u0001'])}`, 'after'],
+      // a cursor taken on another list is refused even under a sort of the same name
+      [`/api/v1/companies?sort=name&after=${partnerNameCursor}`, 'after'],
+      [
+        `/api/v1/users?sort=-created&after=${forged(['users:-created', '2026-02-30 25:00', 'usr_x'])}`,
+        'after',
+      ],
+      [`/api/v1/companies?sort=tenant&after=${forged(['companies:tenant', 'x', 'cmp\u0001'])}`, 'after'],
       ['/api/v1/companies?from=2026-02-30', 'from'],
       ['/api/v1/users?role=owner', 'role'],
     ];

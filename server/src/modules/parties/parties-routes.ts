@@ -99,7 +99,7 @@ export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewPartners(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, q.sort, presentPartner), 200);
+      return c.json(pagedBy(rows, q.limit, presentPartner), 200);
     },
   );
   app.openapi(

@@ -68,7 +68,7 @@ export interface PartnerFilter {
 export type PartnerListRow = PartnerRow & KeyedRow;
 
 export async function listPartners(ex: Exec, p: Principal, f: PartnerFilter): Promise<PartnerListRow[]> {
-  const page = keyset(PARTNER_SORT, PARTNER_ID, f.sort ?? 'code', f.after);
+  const page = keyset('partners', PARTNER_SORT, PARTNER_ID, f.sort ?? 'code', f.after);
   const conds = [partnerScope(p), page.where];
   if (f.state) conds.push(sql`state = ${f.state}`);
   conds.push(...onBusinessDates(sql`created_at`, f.from, f.to));

@@ -49,7 +49,7 @@ export const registerUserRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewUsers(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, q.sort, presentUser), 200);
+      return c.json(pagedBy(rows, q.limit, presentUser), 200);
     },
   );
   app.openapi(

@@ -83,7 +83,7 @@ export type UserListRow = UserRow &
 
 /** Every user (admin tools) with the names of its partner or company: never the password hash. */
 export async function listUsers(ex: Exec, f: UserFilter): Promise<UserListRow[]> {
-  const page = keyset(USER_SORT, USER_ID, f.sort ?? 'email', f.after);
+  const page = keyset('users', USER_SORT, USER_ID, f.sort ?? 'email', f.after);
   const conds = [page.where];
   if (f.role) conds.push(sql`${f.role} = any(u.roles)`);
   if (f.state) conds.push(sql`u.state = ${f.state}`);

@@ -95,9 +95,13 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       const rows = await listQueue(deps, principal(c), { ...mineOf(q, principal(c)), limit: q.limit + 1 });
       return c.json(
         pagedBy(
-          rows.map((r) => ({ ...r, sort_key: r.request.sort_key, sort_id: r.request.sort_id })),
+          rows.map((r) => ({
+            ...r,
+            sort_token: r.request.sort_token,
+            sort_key: r.request.sort_key,
+            sort_id: r.request.sort_id,
+          })),
           q.limit,
-          q.sort,
           (r) => presentRequest(r, now()),
         ),
         200,

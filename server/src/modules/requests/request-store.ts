@@ -181,7 +181,7 @@ export async function listRequests(
   p: Principal,
   f: QueueFilter,
 ): Promise<(RequestRow & KeyedRow)[]> {
-  const page = keyset(REQUEST_SORT, REQUEST_ID, f.sort ?? '-created', f.after);
+  const page = keyset('requests', REQUEST_SORT, REQUEST_ID, f.sort ?? '-created', f.after);
   const conds = [requestScope(p), page.where];
   if (f.category) conds.push(sql`r.category = ${f.category}`);
   if (f.state) conds.push(sql`r.state = ${f.state}`);

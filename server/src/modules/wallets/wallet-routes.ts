@@ -106,7 +106,7 @@ export const registerWalletRoutes: RegisterRoutes = (app, deps) => {
       const id = c.req.valid('param').id;
       const { wallet, lines } = await walletLedger(deps, principal(c), id, { ...q, limit: q.limit + 1 });
       return c.json(
-        pagedBy(lines, q.limit, q.sort, (l) => presentLine(l, wallet)),
+        pagedBy(lines, q.limit, (l) => presentLine(l, wallet)),
         200,
       );
     },
