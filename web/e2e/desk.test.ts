@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, shot, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
+import { choose, shot, shownTexts, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
 const AGENT = 'agent@kaidan.demo';
@@ -176,9 +176,13 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       assert.match(await text(desk.getByTestId('audit-trail')), /撤销合同到达[\s\S]*合同登记到了别的订单上/);
       await desk.close();
       await page.reload();
+      await page.getByTestId('order-detail').waitFor();
       await page.getByTestId('order-void').click();
       await page.getByTestId('order-void-confirm').click();
-      await page.getByTestId('order-state').getByText('已作废').waitFor();
+      // Either the order is voided, or the refusal on screen says why (and fails the step with it).
+      const refusal = page.getByTestId('problem').first();
+      await Promise.race([page.getByTestId('order-state').getByText('已作废').waitFor(), refusal.waitFor()]);
+      if (await refusal.isVisible()) assert.fail(await text(refusal));
     },
   );
 
@@ -236,9 +240,10 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       // Only what R33 allows is offered: the renewal just bought online, with its last day.
       await page.getByTestId('refund-orders').click();
       const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      await offered.first().waitFor();
+      // Wait for the loaded list itself (the dropdown may open before the query answers).
+      await offered.filter({ hasText: '可申请至' }).first().waitFor();
       assert.deepEqual(
-        (await offered.allTextContents()).map((o) => o.replace(/SO-[\d-]+/, 'SO')),
+        (await shownTexts(offered)).map((o) => o.replace(/SO-[\d-]+/, 'SO')),
         ['SO · 辉煌有限公司 · ¥2,190.00 · 可申请至 2026-12-02'],
       );
       await offered.first().click();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/http/app';
 import { serveConsole } from '../../server/src/http/console';
 import { FakeClock } from '../../server/src/platform/clock';
@@ -60,6 +60,19 @@ export async function choose(page: Page, testId: string, text: string): Promise<
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first()
     .click();
+}
+
+/**
+ * The texts of what a locator finds once something is shown: an antd dropdown re-renders while it
+ * opens, so a single read right after it appeared may catch it between two renders.
+ */
+export async function shownTexts(locator: Locator): Promise<string[]> {
+  for (let tries = 0; tries < 50; tries++) {
+    const texts = await locator.allTextContents();
+    if (texts.length > 0) return texts;
+    await locator.page().waitForTimeout(100);
+  }
+  return [];
 }
 
 export const shot = (page: Page, name: string) =>
