@@ -18,7 +18,10 @@ async function waitText(page: Page, l: Locator, re: RegExp): Promise<string> {
     await page.waitForTimeout(100);
   }
   const problems = await page.getByTestId('problem').allTextContents();
-  assert.fail(`expected ${re} in: "${last}"; problems on screen: ${JSON.stringify(problems)}`);
+  const fieldErrors = await page.locator('.ant-form-item-explain-error').allTextContents();
+  assert.fail(
+    `expected ${re} in: "${last}"; problems on screen: ${JSON.stringify(problems)}, field errors: ${JSON.stringify(fieldErrors)}`,
+  );
 }
 
 /** The rows' texts once they hold `names` in this order (a new sort refetches, so poll). */
@@ -88,6 +91,14 @@ describe('console: the admin keeps catalog, partners, companies and users', {
     await page.getByTestId('plan-validTo').click();
     await page.keyboard.type('2026-06-30');
     await page.keyboard.press('Enter');
+    // The date is taken once the picker has closed on it; saving before that may save without it.
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await page
+      .locator(
+        '[data-testid=plan-validTo][value="2026-06-30"], [data-testid=plan-validTo] input[value="2026-06-30"]',
+      )
+      .first()
+      .waitFor();
     await page.getByTestId('plan-form-submit').click();
     const row = page.getByTestId('plans-addons').getByTestId('plan-legacy-archive');
     await waitText(page, row, /旧版会话存档/);

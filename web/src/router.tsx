@@ -1,4 +1,4 @@
-import { createRouter, Navigate } from '@tanstack/react-router';
+import { createRouter, Navigate, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { adminRoutes } from './features/admin/routes';
 import { navFor, useMe } from './features/auth/session';
 import { page, root } from './route-root';
@@ -24,7 +24,13 @@ const routeTree = root.addChildren([
   ...adminRoutes,
 ]);
 
-export const router = createRouter({ routeTree });
+// Every search value is a plain string (filters, sort, ids): the URL reads `?mine=true&q=123`, not the
+// router's default JSON (`?mine=%22true%22`), so shared links stay readable and hand-written ones work.
+export const router = createRouter({
+  routeTree,
+  parseSearch: parseSearchWith((value) => value),
+  stringifySearch: stringifySearchWith(String),
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -44,6 +44,13 @@ export const User = z.object({
   version: z.number().int(),
 });
 
+/** A user in the admin list, with the partner (code and names) or company (names) it is bound to. */
+export const ListedUser = User.extend({
+  boundTo: z
+    .object({ code: z.string().nullable(), nameZh: z.string(), nameEn: z.string().nullable() })
+    .nullable(),
+});
+
 export const Me = z.object({
   user: User,
   kind: z.enum(['staff', 'partner', 'customer', 'system']),

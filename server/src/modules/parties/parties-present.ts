@@ -3,7 +3,7 @@ import type { ApiKeyRow } from './api-key-store';
 import type { CompanyDetailRow } from './company-store';
 import type { ContactRow } from './contact-store';
 import type { PartnerRow } from './partner-store';
-import type { UserRow } from './user-store';
+import type { UserListRow, UserRow } from './user-store';
 import type { Me } from './view-parties';
 
 // Rows → wire shapes (camelCase, ISO instants). Secrets and password hashes never get here.
@@ -20,6 +20,16 @@ export const presentUser = (u: UserRow) => ({
   locale: u.locale,
   createdAt: u.created_at.toISOString(),
   version: u.version,
+});
+
+/** A listed user names what it is bound to, so a list of any length shows names, not ids. */
+export const presentListedUser = (u: UserListRow) => ({
+  ...presentUser(u),
+  boundTo: u.partner_id
+    ? { code: u.partner_code, nameZh: u.partner_name_zh ?? '', nameEn: u.partner_name_en }
+    : u.company_id
+      ? { code: null, nameZh: u.company_name_zh ?? '', nameEn: u.company_name_en }
+      : null,
 });
 
 export const presentPartner = (p: PartnerRow) => ({

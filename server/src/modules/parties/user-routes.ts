@@ -3,6 +3,7 @@ import { page } from '@kaidan/shared/contracts/common';
 import {
   ApiKey,
   ApiKeyCreate,
+  ListedUser,
   NewApiKey,
   Reason,
   User,
@@ -21,7 +22,7 @@ import { disableUser } from './disable-user';
 import { enableUser } from './enable-user';
 import { exportUsers } from './export-parties';
 import { USER_CSV_HEADER, userCsvRow } from './parties-csv';
-import { presentApiKey, presentUser } from './parties-present';
+import { presentApiKey, presentListedUser, presentUser } from './parties-present';
 import { revokeApiKey } from './revoke-api-key';
 import { updateUserDetails } from './update-user';
 import { viewApiKeys, viewUser, viewUsers } from './view-parties';
@@ -44,12 +45,12 @@ export const registerUserRoutes: RegisterRoutes = (app, deps) => {
     createRoute({
       ...route('get', '/api/v1/users', 'Users (admin): search, role, state, binding, sort, keyset cursor'),
       request: { query: UserQuery },
-      responses: { 200: ok(page(User)), ...errors },
+      responses: { 200: ok(page(ListedUser)), ...errors },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const rows = await viewUsers(deps, principal(c), { ...q, limit: q.limit + 1 });
-      return c.json(pagedBy(rows, q.limit, presentUser), 200);
+      return c.json(pagedBy(rows, q.limit, presentListedUser), 200);
     },
   );
   app.openapi(

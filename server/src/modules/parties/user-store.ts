@@ -62,7 +62,8 @@ const USER_SORT: Sortable<'email' | 'name' | 'created'> = {
 };
 const USER_ID = { expr: sql`u.id`, type: 'text' } as const;
 const LIST_COLS = sql`u.id, u.email, u.name, u.roles, u.partner_id, u.company_id, u.state, u.locale,
-  u.created_at, u.version, p.name_zh as partner_name_zh, c.name_zh as company_name_zh`;
+  u.created_at, u.version, p.code as partner_code, p.name_zh as partner_name_zh, p.name_en as partner_name_en,
+  c.name_zh as company_name_zh, c.name_en as company_name_en`;
 
 export interface UserFilter {
   /** email or name */
@@ -79,7 +80,13 @@ export interface UserFilter {
 }
 
 export type UserListRow = UserRow &
-  KeyedRow & { partner_name_zh: string | null; company_name_zh: string | null };
+  KeyedRow & {
+    partner_code: string | null;
+    partner_name_zh: string | null;
+    partner_name_en: string | null;
+    company_name_zh: string | null;
+    company_name_en: string | null;
+  };
 
 /** Every user (admin tools) with the names of its partner or company: never the password hash. */
 export async function listUsers(ex: Exec, f: UserFilter): Promise<UserListRow[]> {

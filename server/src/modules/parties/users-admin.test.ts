@@ -19,6 +19,7 @@ interface UserOut {
   companyId: string | null;
   state: string;
   version: number;
+  boundTo: { code: string | null; nameZh: string; nameEn: string | null } | null;
 }
 
 describe('parties: admins change roles and re-enable users', async () => {
@@ -45,6 +46,14 @@ describe('parties: admins change roles and re-enable users', async () => {
     assert.ok(user, `user ${id} is listed`);
     return user;
   };
+
+  it('the list names what each user is bound to: partner code and name, company name, nothing for staff', async () => {
+    const agent = await makeUser(database, clock, { roles: ['partner_agent'], partnerId: partnerB });
+    const customer = await makeUser(database, clock, { roles: ['customer'], companyId: companyA });
+    assert.deepEqual((await getUser(agent.id)).boundTo, { code: 'P-UB', nameZh: '乙渠道', nameEn: null });
+    assert.deepEqual((await getUser(customer.id)).boundTo, { code: null, nameZh: '甲客户', nameEn: null });
+    assert.equal((await getUser(adminUser.id)).boundTo, null);
+  });
 
   it('R40: a role change writes one audit row with actor, channel and the roles before and after', async () => {
     const u = await makeUser(database, clock, { roles: ['finance'] });

@@ -6,8 +6,7 @@ import { DateText } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { ApiKeysDrawer } from './ApiKeysDrawer';
 import { useCan } from './access';
-import { useCompanyOptions, usePartnerOptions } from './queries';
-import { ROLES, type User } from './types';
+import { type ListedUser, ROLES, type User } from './types';
 import { UserForm } from './UserForm';
 import { DisableUser, EnableUser } from './UserState';
 
@@ -20,8 +19,6 @@ export function UsersPage() {
   const can = useCan();
   const allowed = can('users');
   const me = useMe();
-  const partners = usePartnerOptions(allowed);
-  const companies = useCompanyOptions(allowed);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [keysOf, setKeysOf] = useState<User | null>(null);
   const [disabling, setDisabling] = useState<User | null>(null);
@@ -45,20 +42,13 @@ export function UsersPage() {
     [t],
   );
   if (!allowed) return <Card size="small">{t('app.noAccess')}</Card>;
-  const binding = (u: User) => {
-    if (u.partnerId) {
-      const p = partners.data?.items.find((x) => x.id === u.partnerId);
-      return (
-        <Tag color="purple">{p ? `${p.code} · ${pick({ zh: p.nameZh, en: p.nameEn })}` : u.partnerId}</Tag>
-      );
-    }
-    if (u.companyId) {
-      const c = companies.data?.items.find((x) => x.id === u.companyId);
-      return <Tag color="cyan">{c ? pick({ zh: c.nameZh, en: c.nameEn }) : u.companyId}</Tag>;
-    }
-    return <span style={{ color: '#8c8c8c' }}>{t('admin.users.staff')}</span>;
+  const binding = (u: ListedUser) => {
+    const to = u.boundTo;
+    if (!to) return <span style={{ color: '#8c8c8c' }}>{t('admin.users.staff')}</span>;
+    const name = pick({ zh: to.nameZh, en: to.nameEn });
+    return u.partnerId ? <Tag color="purple">{`${to.code} · ${name}`}</Tag> : <Tag color="cyan">{name}</Tag>;
   };
-  const columns: DataColumn<User>[] = [
+  const columns: DataColumn<ListedUser>[] = [
     { title: t('admin.users.name'), dataIndex: 'name', width: 120, sortKey: 'name', ellipsis: true },
     { title: t('admin.users.email'), dataIndex: 'email', width: 190, sortKey: 'email', ellipsis: true },
     {
@@ -120,7 +110,7 @@ export function UsersPage() {
         </Button>
       }
     >
-      <DataTable<User>
+      <DataTable<ListedUser>
         resource="/users"
         exportResource="/users/export"
         queryKey={['admin', 'users']}

@@ -22,6 +22,7 @@ export type CompanyCreate = z.input<typeof P.CompanyCreate>;
 export type Contact = z.infer<typeof P.Contact>;
 export type ContactCreate = z.input<typeof P.ContactCreate>;
 export type User = z.infer<typeof P.User>;
+export type ListedUser = z.infer<typeof P.ListedUser>;
 export type UserCreate = z.input<typeof P.UserCreate>;
 export type Role = z.infer<typeof P.RoleName>;
 export type ApiKey = z.infer<typeof P.ApiKey>;
