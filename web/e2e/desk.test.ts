@@ -46,6 +46,19 @@ describe('console: transfers, order actions and customer self-service', { skip: 
   const page = await newPage(browser);
   const step = walk();
 
+  /** The partner places a 2-seat order; the desk, in its own window, opens it and records the contract. */
+  const contractArrived = async (): Promise<{ number: string; desk: Page }> => {
+    await fillGuideOrder(page, 2);
+    await page.getByTestId('order-submit').click();
+    const number = await openPlaced(page);
+    const desk = await newPage(browser);
+    await signIn(desk, base, DESK);
+    await desk.getByTestId('nav').getByText('审核队列').click();
+    await desk.getByRole('link', { name: number }).click();
+    await desk.getByTestId('order-contract').click();
+    return { number, desk };
+  };
+
   step('R17: a partner asks to take over a customer by its tenant id', async () => {
     await signIn(page, base, AGENT2);
     await page.getByTestId('nav').getByText('客户与订阅').click();
@@ -155,14 +168,7 @@ describe('console: transfers, order actions and customer self-service', { skip: 
   step(
     'R5: after the contract arrives the creator cannot void; the desk cancels the arrival with a reason, then the creator voids',
     async () => {
-      await fillGuideOrder(page, 2);
-      await page.getByTestId('order-submit').click();
-      const number = await openPlaced(page);
-      const desk = await newPage(browser);
-      await signIn(desk, base, DESK);
-      await desk.getByTestId('nav').getByText('审核队列').click();
-      await desk.getByRole('link', { name: number }).click();
-      await desk.getByTestId('order-contract').click();
+      const { desk } = await contractArrived();
       await desk.getByTestId('order-cancel-contract').waitFor();
       await page.reload();
       await page.getByTestId('order-detail').waitFor();
@@ -183,6 +189,46 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       const refusal = page.getByTestId('problem').first();
       await Promise.race([page.getByTestId('order-state').getByText('已作废').waitFor(), refusal.waitFor()]);
       if (await refusal.isVisible()) assert.fail(await text(refusal));
+    },
+  );
+
+  step(
+    'R5: once the countersigned contract is archived only a void request voids; the desk checks the signed void document and approves',
+    async () => {
+      const { number, desk } = await contractArrived();
+      await desk.getByTestId('order-archive').click();
+      await desk.getByTestId('order-archive-confirm').click();
+      await desk.getByTestId('order-archive').waitFor({ state: 'detached' });
+      assert.match(await text(desk.getByTestId('audit-trail')), /合同到达[\s\S]*合同回传归档/);
+      assert.equal(await desk.getByTestId('order-cancel-contract').count(), 0, 'an archived arrival stays');
+
+      await page.reload();
+      await page.getByTestId('order-detail').waitFor();
+      assert.equal(await page.getByTestId('order-void').count(), 0, 'no plain void once archived');
+      await page.getByTestId('order-request-void').click();
+      await page.getByTestId('void-request-submit').click();
+      await page.getByText('必填项').first().waitFor();
+      await page.getByTestId('void-request-reference').fill('作废订单扫描件 VOID-2026-118');
+      await page.getByTestId('void-request-reason').fill('客户取消采购，已寄回签章的作废订单');
+      await shot(page, 'partner-void-request');
+      await page.getByTestId('void-request-submit').click();
+      const filed = (await text(page.getByTestId('void-requested'))).match(/RQ[-\d]+/)?.[0];
+      assert.ok(filed, 'the confirmation names the request');
+
+      await desk.getByTestId('nav').getByText('审核队列').click();
+      await desk.getByTestId('request-queue').locator('tr', { hasText: filed }).click();
+      const drawer = desk.locator('.ant-drawer');
+      await drawer.getByText('客户签章的作废订单').waitFor();
+      const shown = await text(drawer);
+      assert.ok(shown.includes(number) && shown.includes('作废订单扫描件 VOID-2026-118'), shown);
+      await desk.getByTestId('decision-comment').fill('作废订单章清晰，同意作废');
+      await desk.getByTestId('decide-approve').click();
+      await desk.getByTestId('decided').waitFor();
+      await desk.close();
+
+      await page.reload();
+      await page.getByTestId('order-state').getByText('已作废').waitFor();
+      assert.match(await text(page.getByTestId('order-holds')), /已释放/);
     },
   );
 

@@ -42,7 +42,7 @@ export async function topupsCli(deps: Deps, argv: string[], out: (line: string) 
       return 0;
     }
     if ((verb === 'approve' || verb === 'return' || verb === 'decline') && id) {
-      const state = await decideRequest(deps, p, id, verb as Verdict, values.comment ?? '');
+      const { state } = await decideRequest(deps, p, id, verb as Verdict, values.comment ?? '');
       out(`${id}\t${state}`);
       return 0;
     }

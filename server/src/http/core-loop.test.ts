@@ -86,6 +86,7 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
       comment: '已减到 20 人',
     });
     assert.equal(ok.body.state, 'approved');
+    assert.equal(ok.body.number, req.body.number, 'the decision names the request it decided');
     const placed = await call(agent, 'POST', '/api/v1/orders', { ...renew(20), submit: true }, 'renew-20');
     assert.equal(placed.status, 201);
     assert.equal(placed.body.state, 'paid', 'R3: partner renewals need no review');

@@ -85,6 +85,8 @@ export const Order = z.object({
   /** who took the order into work (R5), the order's owner in the queue */
   receivedBy: z.string().nullable(),
   receivedByName: z.string().nullable(),
+  /** R5: the countersigned contract went back to the customer; voided only through a void request */
+  archivedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   decisionComment: z.string().nullable(),

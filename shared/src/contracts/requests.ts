@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Amount, AuditEntry, CurrencyCode, Id } from './common';
 
-export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer']);
+export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void']);
 export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
 
 export const TopupInput = z.object({
@@ -41,6 +41,19 @@ export const TransferInput = z.object({
   tenantId: z.string().regex(/^ww[0-9a-f]{16}$/, 'ww + 16 lowercase hex characters'),
   toPartnerId: Id.optional(),
   reason: z.string().min(1).max(2000),
+});
+
+/**
+ * R5: an archived order (countersigned contract returned) is voided only on evidence: the customer's
+ * signed void document (客户签章的作废订单) or a manager's approval (经理特批), named by a reference the
+ * desk can find (document number, scan location, approval mail).
+ */
+export const VoidEvidence = z.enum(['signed_void_document', 'manager_approval']);
+export const VoidRequestInput = z.object({
+  orderId: Id,
+  evidence: VoidEvidence,
+  reference: z.string().trim().min(1).max(500),
+  reason: z.string().trim().min(1).max(2000),
 });
 
 export const DecisionInput = z.object({ comment: z.string().min(1).max(2000) });

@@ -168,6 +168,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'category.refund': 'Refund',
   'category.seat_reduction': 'Seat reduction',
   'category.transfer': 'Customer transfer',
+  'category.void': 'Order void',
   'team.finance': 'Finance',
   'team.order_desk': 'Order desk',
   'topups.title': 'Top-up review',

@@ -166,6 +166,7 @@ export const baseZh = {
   'category.refund': '返款',
   'category.seat_reduction': '减少人数',
   'category.transfer': '客户转移',
+  'category.void': '订单作废',
   'team.finance': '财务',
   'team.order_desk': '订单组',
   'topups.title': '充值审核',

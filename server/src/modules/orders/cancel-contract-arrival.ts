@@ -26,6 +26,12 @@ export async function cancelContractArrival(
   await deps.database.db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
+    if (order.archived_at) {
+      throw conflict('CONTRACT_ARRIVAL_ARCHIVED', {
+        zh: '合同已盖章回传（已归档），不能撤销到达登记；如需作废请提交作废申请',
+        en: 'The countersigned contract has gone back (archived); the arrival stays. File a void request to cancel',
+      });
+    }
     if (!(await clearContractArrived(tx, order.id))) {
       throw conflict('CONTRACT_ARRIVAL_NOT_CANCELLABLE', {
         zh: '只有已登记合同到达且未付款的订单可以撤销到达登记',

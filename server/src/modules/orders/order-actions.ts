@@ -1,5 +1,12 @@
 import { hasRole, type Principal } from '../../platform/principal';
-import { contractExpected, deleteVerdict, type OrderRow, voidVerdict } from './order';
+import {
+  archivable,
+  contractExpected,
+  deleteVerdict,
+  type OrderRow,
+  voidRequestable,
+  voidVerdict,
+} from './order';
 
 export const ORDER_ACTIONS = [
   'approve',
@@ -7,8 +14,10 @@ export const ORDER_ACTIONS = [
   'receive',
   'contractArrived',
   'cancelContractArrival',
+  'archive',
   'void',
   'delete',
+  'requestVoid',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -24,9 +33,13 @@ export function allowedActions(o: OrderRow, p: Principal): OrderAction[] {
     reject: desk && open,
     receive: desk && (open || o.state === 'approved') && !o.received_at,
     contractArrived: desk && contractExpected(o),
-    cancelContractArrival: desk && o.contract_arrived_at !== null && (open || o.state === 'approved'),
+    cancelContractArrival:
+      desk && o.contract_arrived_at !== null && !o.archived_at && (open || o.state === 'approved'),
+    archive: desk && archivable(o),
     void: voidVerdict(o, p.userId).ok,
     delete: deleteVerdict(o, p.userId).ok,
+    // Its creator or the desk files it; the desk decides it (never the one who filed it).
+    requestVoid: voidRequestable(o) && (desk || o.created_by === p.userId),
   };
   return ORDER_ACTIONS.filter((a) => allowed[a]);
 }

@@ -23,6 +23,7 @@ export const presentOrder = (o: OrderRow & Receipt) => ({
   receivedAt: iso(o.received_at),
   receivedBy: o.received_by ?? null,
   receivedByName: o.received_by_name ?? null,
+  archivedAt: iso(o.archived_at),
   decidedAt: iso(o.decided_at),
   paidAt: iso(o.paid_at),
   decisionComment: o.decision_comment,

@@ -28,6 +28,7 @@ import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
 import {
   approveOrder,
+  archiveOrder,
   cancelContractArrival,
   deleteOrder,
   getOrder,
@@ -259,6 +260,19 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       const body = c.req.valid('json') as z.infer<typeof RequiredReason>;
       await cancelContractArrival(deps, principal(c), c.req.valid('param').id, body.reason);
       const { order } = await getOrder(deps, principal(c), c.req.valid('param').id);
+      return c.json({ state: OrderState.parse(order.state), warnings: [] }, 200);
+    },
+  );
+  app.openapi(
+    action(
+      'archive',
+      'R5 the order desk records that the countersigned contract went back (归档); then only a void request voids',
+      z.object({}),
+    ),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      await archiveOrder(deps, principal(c), id);
+      const { order } = await getOrder(deps, principal(c), id);
       return c.json({ state: OrderState.parse(order.state), warnings: [] }, 200);
     },
   );

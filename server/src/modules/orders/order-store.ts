@@ -17,7 +17,7 @@ import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } fr
 const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
   o.total, o.effective_date, o.coterm_to, o.state, o.settled_offline_at, o.created_by, o.created_at,
   o.submitted_at, o.received_at, o.contract_arrived_at, o.decided_by, o.decided_at, o.paid_at,
-  o.decision_comment, o.version, o.received_by`;
+  o.decision_comment, o.version, o.received_by, o.archived_at`;
 /** Who took the order (R5); a scalar subquery so `findOrder … for update` stays one statement. */
 const RECEIVER = sql`(select u.name from users u where u.id = o.received_by) as received_by_name`;
 
@@ -169,7 +169,17 @@ export async function markReceived(ex: Exec, clock: Clock, id: string, by: strin
 /** R5: only an unpaid order's arrival can be cancelled; false when there is none to cancel. */
 export async function clearContractArrived(ex: Exec, id: string): Promise<boolean> {
   const res = await sql`update orders set contract_arrived_at = null, version = version + 1
-    where id = ${id} and contract_arrived_at is not null and state in ('submitted', 'approved')`.execute(ex);
+    where id = ${id} and contract_arrived_at is not null and archived_at is null
+      and state in ('submitted', 'approved')`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/** R5: conditional on the rule (contract arrived, not yet archived, a live order), so a race archives once. */
+export async function markArchived(ex: Exec, clock: Clock, id: string, by: string | null): Promise<boolean> {
+  const res = await sql`update orders set archived_at = ${toDate(clock.now())}, archived_by = ${by},
+    version = version + 1
+    where id = ${id} and archived_at is null and contract_arrived_at is not null
+      and state in ('submitted', 'approved', 'paid')`.execute(ex);
   return (res.numAffectedRows ?? 0n) === 1n;
 }
 

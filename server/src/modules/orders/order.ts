@@ -36,6 +36,8 @@ export interface OrderRow {
   submitted_at: Date | null;
   received_at: Date | null;
   contract_arrived_at: Date | null;
+  /** R5: the countersigned contract went back to the customer (归档) */
+  archived_at: Date | null;
   decided_by: string | null;
   decided_at: Date | null;
   paid_at: Date | null;
@@ -76,6 +78,14 @@ export type CancelVerdict = { ok: true } | { ok: false; code: string; zh: string
 /** R3: a contract arrival is recorded once, on an order that is under review or already through it. */
 export const contractExpected = (o: OrderRow): boolean =>
   !o.contract_arrived_at && ['submitted', 'approved', 'paid'].includes(o.state);
+
+/** R5: the order desk archives an order once the countersigned contract has gone back to the customer. */
+export const archivable = (o: OrderRow): boolean =>
+  !o.archived_at && o.contract_arrived_at !== null && ['submitted', 'approved', 'paid'].includes(o.state);
+
+/** R5: an archived unpaid order is voided only through a void request (signed void document or a manager's approval). */
+export const voidRequestable = (o: OrderRow): boolean =>
+  o.archived_at !== null && (o.state === 'submitted' || o.state === 'approved');
 
 /** Throws the verdict's refusal (409, naming R5) unless it allows the action. */
 export function enforceVerdict(v: CancelVerdict, state: string): void {
@@ -128,6 +138,14 @@ export function voidVerdict(o: OrderRow, userId: string | null): CancelVerdict {
       code: 'VOID_FINAL',
       zh: `订单已${o.state}，不能作废`,
       en: `The order is ${o.state} and cannot be voided`,
+    };
+  }
+  if (o.archived_at) {
+    return {
+      ok: false,
+      code: 'VOID_ARCHIVED',
+      zh: '订单合同已盖章回传（已归档），须提交作废申请：附客户签章的作废订单，或经理特批',
+      en: 'The countersigned contract has gone back (archived); file a void request with the customer’s signed void document or a manager’s approval',
     };
   }
   if (o.created_by !== userId) {

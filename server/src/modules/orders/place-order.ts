@@ -65,6 +65,7 @@ export async function placeOrder(
       submitted_at: input.submit ? toDate(now) : null,
       received_at: null,
       contract_arrived_at: null,
+      archived_at: null,
       decided_by: null,
       decided_at: null,
       paid_at: null,

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-store';
 import { notify } from '../notifications';
 import { applyApproval } from './apply-approval';
 import { heldBy } from './claim-refusal';
-import { CATEGORY_NAME, type RequestState } from './request';
+import { CATEGORY_NAME, type Moved, type RequestState } from './request';
 import { addComment, findRequest, holderOf, settleRequest } from './request-store';
 import { REQUEST } from './submit-request';
 
@@ -29,7 +29,7 @@ export async function decideRequest(
   id: string,
   verdict: Verdict,
   comment: string,
-): Promise<RequestState> {
+): Promise<Moved> {
   if (!comment.trim())
     throw invalid('comment', 'COMMENT_REQUIRED', { zh: '审核须填写意见', en: 'A decision needs a comment' });
   const { clock } = deps;
@@ -79,6 +79,6 @@ export async function decideRequest(
       },
       { type: 'request', id },
     );
-    return to;
+    return { id, number: r.number, state: to };
   });
 }

@@ -4,6 +4,7 @@ import { type Principal, requireRole } from '../../platform/principal';
 import { componentsOf } from '../entitlements';
 import { findCompanyInScope } from '../parties';
 import { openRequest } from './open-request';
+import type { Moved } from './request';
 
 export interface SeatReductionInput {
   companyId: string;
@@ -13,11 +14,7 @@ export interface SeatReductionInput {
 }
 
 /** R13's second fix: ask the order desk to reduce a component to fewer seats before renewing. */
-export async function fileSeatReduction(
-  deps: Deps,
-  p: Principal,
-  input: SeatReductionInput,
-): Promise<{ id: string; number: string }> {
+export async function fileSeatReduction(deps: Deps, p: Principal, input: SeatReductionInput): Promise<Moved> {
   requireRole(p, ['partner_agent', 'sales', 'order_desk', 'admin', 'customer'], {
     zh: '申请减少人数',
     en: 'request seat reductions',
@@ -45,7 +42,7 @@ export async function fileSeatReduction(
       seats: input.seats,
       reason: input.reason,
     };
-    const { id, number } = await openRequest(tx, clock, p, {
+    return openRequest(tx, clock, p, {
       category: 'seat_reduction',
       partnerId: company.partner_id,
       companyId: company.id,
@@ -54,6 +51,5 @@ export async function fileSeatReduction(
       reason: input.reason,
       submit: true,
     });
-    return { id, number };
   });
 }

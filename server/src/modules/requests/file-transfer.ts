@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { companyByTenantForTransfer } from '../parties';
 import { openRequest } from './open-request';
+import type { Moved } from './request';
 
 export interface TransferInput {
   tenantId: string;
@@ -15,11 +16,7 @@ export interface TransferInput {
  * R17: a customer (company + tenant id) moves to another partner through an approved request. The
  * receiving partner files it by tenant id; it learns nothing about the company until approval.
  */
-export async function fileTransfer(
-  deps: Deps,
-  p: Principal,
-  input: TransferInput,
-): Promise<{ id: string; number: string }> {
+export async function fileTransfer(deps: Deps, p: Principal, input: TransferInput): Promise<Moved> {
   requireRole(p, ['partner_agent', 'sales', 'order_desk', 'admin'], {
     zh: '申请客户转移',
     en: 'request customer transfers',
@@ -46,7 +43,7 @@ export async function fileTransfer(
       reason: input.reason,
     };
     // Filed under the receiving partner: it may follow its request, it learns nothing else.
-    const { id, number } = await openRequest(tx, clock, p, {
+    return openRequest(tx, clock, p, {
       category: 'transfer',
       partnerId: to,
       companyId: null,
@@ -55,6 +52,5 @@ export async function fileTransfer(
       reason: input.reason,
       submit: true,
     });
-    return { id, number };
   });
 }

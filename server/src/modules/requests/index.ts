@@ -11,6 +11,7 @@ export { fileRefund, planRefund } from './file-refund';
 export { fileSeatReduction } from './file-seat-reduction';
 export { fileTopup } from './file-topup';
 export { fileTransfer } from './file-transfer';
+export { fileVoidRequest } from './file-void-request';
 export { getRequest, listQueue } from './get-request';
 export { previewRefund } from './preview-refund';
 export { releaseRequest } from './release-request';

@@ -45,6 +45,5 @@ export async function openRequest(
     after: r.after,
     reason: r.reason ?? null,
   });
-  const state = r.submit ? await submitRequestInTx(tx, clock, p, id) : 'draft';
-  return { id, number, state };
+  return r.submit ? await submitRequestInTx(tx, clock, p, id) : { id, number, state: 'draft' };
 }

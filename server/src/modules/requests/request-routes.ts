@@ -4,17 +4,10 @@ import { LIST_SORTS, ListQuery, page, sortOf } from '@kaidan/shared/contracts/co
 import {
   DecisionInput,
   Filed,
-  RefundInput,
-  RefundPreview,
-  RefundPreviewInput,
   Request,
   RequestCategory,
   RequestDetail,
   RequestState,
-  SeatReductionInput,
-  TopupEdit,
-  TopupInput,
-  TransferInput,
 } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
@@ -25,19 +18,14 @@ import type { Principal } from '../../platform/principal';
 import {
   commentRequest,
   decideRequest,
-  editTopup,
-  fileRefund,
-  fileSeatReduction,
-  fileTopup,
-  fileTransfer,
   getRequest,
   listQueue,
-  previewRefund,
   submitRequest,
   type Verdict,
   withdrawRequest,
 } from '.';
 import { registerClaimRoutes } from './claim-routes';
+import { registerFilingRoutes } from './filing-routes';
 import { presentRefundLine, presentRequest } from './request-present';
 import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
 
@@ -58,15 +46,6 @@ const mineOf = <Q extends { mine?: 'true' | 'false' | undefined }>(q: Q, p: Prin
   return mine === 'true' ? { ...rest, claimedBy: p.userId ?? '-' } : rest;
 };
 
-const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
-  createRoute({
-    method: 'post',
-    path,
-    tags,
-    summary,
-    request: jsonBody(body),
-    responses: { 201: ok(Filed, 'Created'), ...errors },
-  });
 const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
   createRoute({
     method: 'post',
@@ -80,6 +59,7 @@ const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
 export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
   registerSelfServiceRefundRoutes(app, deps);
   registerClaimRoutes(app, deps);
+  registerFilingRoutes(app, deps);
   const now = () => new Date(deps.clock.now().epochMilliseconds);
   app.openapi(
     createRoute({
@@ -176,97 +156,12 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     },
   );
   app.openapi(
-    post(
-      '/api/v1/topups',
-      'R25 file an offline top-up application (draft, or submitted to finance)',
-      TopupInput,
-    ),
-    async (c) => {
-      const r = await fileTopup(deps, principal(c), c.req.valid('json'));
-      return c.json({ id: r.id, number: r.number, state: RequestState.parse(r.state) }, 201);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/v1/topups/{id}',
-      tags,
-      summary: 'R25 edit a draft or returned application',
-      request: { params: IdParam, ...jsonBody(TopupEdit) },
-      responses: { 200: ok(z.object({ ok: z.boolean() })), ...errors },
-    }),
-    async (c) => {
-      await editTopup(deps, principal(c), c.req.valid('param').id, c.req.valid('json'));
-      return c.json({ ok: true }, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/refunds/preview',
-      tags,
-      summary: 'R32 refundable amount per line of a batch of orders',
-      request: jsonBody(RefundPreviewInput),
-      responses: { 200: ok(RefundPreview), ...errors },
-    }),
-    async (c) => {
-      const input = c.req.valid('json');
-      const plan = await previewRefund(deps.database.db, deps.clock, principal(c), input);
-      const cur = plan.orders[0]?.currency ?? 'CNY';
-      const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
-      return c.json(
-        {
-          currency: plan.orders[0]?.currency ?? null,
-          total: money(total, cur),
-          lines: plan.lines.map((l) => presentRefundLine(l, cur)),
-        },
-        200,
-      );
-    },
-  );
-  app.openapi(
-    post(
-      '/api/v1/refunds',
-      'R32/R27 request a refund (返款) or settled-offline return for one or many orders',
-      RefundInput,
-    ),
-    async (c) => {
-      const r = await fileRefund(deps, principal(c), c.req.valid('json'));
-      return c.json({ id: r.id, number: r.number, state: RequestState.parse(r.state) }, 201);
-    },
-  );
-  app.openapi(
-    post(
-      '/api/v1/seat-reductions',
-      'R13 request a seat reduction, decided by the order desk',
-      SeatReductionInput,
-    ),
-    async (c) => {
-      const r = await fileSeatReduction(deps, principal(c), c.req.valid('json'));
-      return c.json({ ...r, state: 'submitted' as const }, 201);
-    },
-  );
-  app.openapi(
-    post('/api/v1/transfers', 'R17 request that a customer move to another partner', TransferInput),
-    async (c) => {
-      const r = await fileTransfer(deps, principal(c), c.req.valid('json'));
-      return c.json({ ...r, state: 'submitted' as const }, 201);
-    },
-  );
-  app.openapi(
     postOn('/api/v1/requests/{id}/submit', 'Submit a draft or returned request', z.object({})),
-    async (c) => {
-      const id = c.req.valid('param').id;
-      const state = await submitRequest(deps, principal(c), id);
-      return c.json({ id, number: '', state }, 200);
-    },
+    async (c) => c.json(await submitRequest(deps, principal(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     postOn('/api/v1/requests/{id}/withdraw', 'The filer takes back an undecided request', z.object({})),
-    async (c) => {
-      const id = c.req.valid('param').id;
-      return c.json({ id, number: '', state: await withdrawRequest(deps, principal(c), id) }, 200);
-    },
+    async (c) => c.json(await withdrawRequest(deps, principal(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     postOn('/api/v1/requests/{id}/comments', 'Add a comment to a request’s conversation', DecisionInput),
@@ -290,15 +185,11 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         DecisionInput,
       ),
       async (c) => {
-        const id = c.req.valid('param').id;
-        const state = await decideRequest(
-          deps,
-          principal(c),
-          id,
-          verdict,
-          (c.req.valid('json') as z.infer<typeof DecisionInput>).comment,
+        const { comment } = c.req.valid('json') as z.infer<typeof DecisionInput>;
+        return c.json(
+          await decideRequest(deps, principal(c), c.req.valid('param').id, verdict, comment),
+          200,
         );
-        return c.json({ id, number: '', state }, 200);
       },
     );
   }

@@ -121,6 +121,14 @@ export async function holderOf(ex: Exec, id: string): Promise<{ id: string; name
   return rows[0];
 }
 
+/** R5: the number of the order's void request still open, if any (one at a time; a unique index backs it). */
+export async function openVoidRequestOf(ex: Exec, orderId: string): Promise<string | undefined> {
+  const { rows } = await sql<{ number: string }>`select number from requests
+    where category = 'void' and payload ->> 'orderId' = ${orderId}
+      and state in ('draft', 'submitted', 'returned')`.execute(ex);
+  return rows[0]?.number;
+}
+
 export async function setPayload(ex: Exec, id: string, payload: unknown): Promise<void> {
   await sql`update requests set payload = ${JSON.stringify(payload)}::jsonb, version = version + 1 where id = ${id}`.execute(
     ex,

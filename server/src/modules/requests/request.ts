@@ -1,7 +1,7 @@
 import type { Lifecycle } from '../../platform/state-machine';
 
 export type RequestState = 'draft' | 'submitted' | 'approved' | 'returned' | 'declined' | 'withdrawn';
-export type RequestCategory = 'topup' | 'refund' | 'seat_reduction' | 'transfer';
+export type RequestCategory = 'topup' | 'refund' | 'seat_reduction' | 'transfer' | 'void';
 
 // R25: returned (驳回) is editable and can be submitted again; declined (不通过) is final.
 export const REQUEST_LIFECYCLE: Lifecycle<RequestState> = {
@@ -18,6 +18,7 @@ export const OWNER_TEAM: Record<RequestCategory, 'finance' | 'order_desk'> = {
   topup: 'finance',
   refund: 'finance',
   seat_reduction: 'order_desk',
+  void: 'order_desk',
   transfer: 'order_desk',
 };
 
@@ -25,8 +26,16 @@ export const CATEGORY_NAME: Record<RequestCategory, { zh: string; en: string }> 
   topup: { zh: '线下充值', en: 'Offline top-up' },
   refund: { zh: '返款', en: 'Refund' },
   seat_reduction: { zh: '减少人数', en: 'Seat reduction' },
+  void: { zh: '订单作废', en: 'Order void' },
   transfer: { zh: '客户转移', en: 'Customer transfer' },
 };
+
+/** A request after a move: what the API answers for filing, submitting, withdrawing and deciding. */
+export interface Moved {
+  id: string;
+  number: string;
+  state: RequestState;
+}
 
 export interface RequestRow {
   id: string;

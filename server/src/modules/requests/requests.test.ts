@@ -43,10 +43,10 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     await submitRequest(deps, P.sales, t.id);
     const e = await refusal(editTopup(deps, P.sales, t.id, { amount: '1.00' }));
     assert.equal(e.code, 'REQUEST_NOT_EDITABLE');
-    assert.equal(await decideRequest(deps, P.finance, t.id, 'return', '银行流水号不对'), 'returned');
+    assert.equal((await decideRequest(deps, P.finance, t.id, 'return', '银行流水号不对')).state, 'returned');
     await editTopup(deps, P.sales, t.id, { bankRef: 'BK-002' });
     await submitRequest(deps, P.sales, t.id);
-    assert.equal(await decideRequest(deps, P.finance2, t.id, 'approve', '已到账'), 'approved');
+    assert.equal((await decideRequest(deps, P.finance2, t.id, 'approve', '已到账')).state, 'approved');
     assert.equal(await balance(), 6_000_000n);
     const detail = await getRequest(deps, P.finance, t.id);
     assert.deepEqual(
@@ -86,7 +86,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       (await refusal(decideRequest(deps, P.finance, mine.id, 'approve', ' '))).code,
       'COMMENT_REQUIRED',
     );
-    assert.equal(await decideRequest(deps, P.finance, mine.id, 'decline', '无此笔到账'), 'declined');
+    assert.equal((await decideRequest(deps, P.finance, mine.id, 'decline', '无此笔到账')).state, 'declined');
     assert.equal((await refusal(submitRequest(deps, P.agentA, mine.id))).code, 'REQUEST_NOT_EDITABLE');
     assert.equal(await balance(), 6_000_000n);
   });
@@ -215,7 +215,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       (await refusal(withdrawRequest(deps, { ...P.agentA, userId: 'usr_agent_b' }, t.id))).code,
       'WITHDRAW_NOT_CREATOR',
     );
-    assert.equal(await withdrawRequest(deps, P.agentA, t.id), 'withdrawn');
+    assert.equal((await withdrawRequest(deps, P.agentA, t.id)).state, 'withdrawn');
     assert.equal(
       (await refusal(decideRequest(deps, P.finance, t.id, 'approve', 'ok'))).code,
       'REQUEST_NOT_SUBMITTED',

@@ -79,7 +79,10 @@ describe('self-service refunds (R33)', async () => {
     );
     const before = await companyBalance();
     const partnerBefore = (await findWallet(db, 'partner', W.partnerA, 'CNY'))?.balance;
-    assert.equal(await decideRequest(deps, P.finance, r.id, 'approve', '七天内自助退款，已核对'), 'approved');
+    assert.equal(
+      (await decideRequest(deps, P.finance, r.id, 'approve', '七天内自助退款，已核对')).state,
+      'approved',
+    );
     assert.equal((await companyBalance()) - before, r.total, 'R35: back to the wallet that paid');
     assert.equal((await findWallet(db, 'partner', W.partnerA, 'CNY'))?.balance, partnerBefore);
     assert.deepEqual(

@@ -5,19 +5,14 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import type { RequestState } from './request';
+import type { Moved } from './request';
 import { findRequest, moveRequest } from './request-store';
 
 export const REQUEST = { zh: '申请', en: 'Request' };
 export const REVIEW_BUSINESS_DAYS = 3;
 
 /** Draft or returned → submitted; the review clock starts now. */
-export async function submitRequestInTx(
-  tx: Tx,
-  clock: Clock,
-  p: Principal,
-  id: string,
-): Promise<RequestState> {
+export async function submitRequestInTx(tx: Tx, clock: Clock, p: Principal, id: string): Promise<Moved> {
   const r = await findRequest(tx, p, id, true);
   if (!r) throw notFound(REQUEST);
   const ok = await moveRequest(tx, id, ['draft', 'returned'], 'submitted', {
@@ -39,9 +34,9 @@ export async function submitRequestInTx(
     stateBefore: r.state,
     stateAfter: 'submitted',
   });
-  return 'submitted';
+  return { id, number: r.number, state: 'submitted' };
 }
 
-export function submitRequest(deps: Deps, p: Principal, id: string): Promise<RequestState> {
+export function submitRequest(deps: Deps, p: Principal, id: string): Promise<Moved> {
   return deps.database.db.transaction().execute((tx) => submitRequestInTx(tx, deps.clock, p, id));
 }

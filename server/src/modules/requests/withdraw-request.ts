@@ -2,12 +2,12 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import type { RequestState } from './request';
+import type { Moved } from './request';
 import { findRequest, moveRequest } from './request-store';
 import { REQUEST } from './submit-request';
 
 /** The one who filed a request may take it back while it is undecided. */
-export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<RequestState> {
+export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<Moved> {
   return deps.database.db.transaction().execute(async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (!r) throw notFound(REQUEST);
@@ -30,6 +30,6 @@ export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<R
       stateBefore: r.state,
       stateAfter: 'withdrawn',
     });
-    return 'withdrawn' as const;
+    return { id, number: r.number, state: 'withdrawn' as const };
   });
 }

@@ -2,21 +2,23 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { OrderDecision } from '../../api/types';
+import type { Filed, OrderDecision } from '../../api/types';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
 import { ReasonConfirm } from '../../ui/ReasonConfirm';
 import type { OrderAction, OrderView } from './queries';
+import { VoidRequestDialog } from './VoidRequestDialog';
 
-type Verb = OrderAction | 'submit';
+type Verb = Exclude<OrderAction, 'requestVoid'> | 'submit';
 const PATH: Record<Exclude<Verb, 'delete'>, string> = {
   approve: 'approve',
   reject: 'reject',
   receive: 'receive',
   contractArrived: 'contract-arrived',
   cancelContractArrival: 'cancel-contract-arrival',
+  archive: 'archive',
   void: 'void',
   submit: 'submit',
 };
@@ -32,6 +34,8 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
   const o = view.order;
   const actions = view.actions ?? [];
   const [needReason, setNeedReason] = useState(false);
+  const [voidDialog, setVoidDialog] = useState(false);
+  const [voidFiled, setVoidFiled] = useState<Filed | null>(null);
   const act = useMutation({
     mutationFn: ({ verb, reason }: { verb: Verb; reason?: string }) =>
       verb === 'delete'
@@ -65,6 +69,8 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     has('receive') ||
     has('contractArrived') ||
     has('cancelContractArrival') ||
+    has('archive') ||
+    has('requestVoid') ||
     has('void') ||
     has('delete') ||
     maySubmit;
@@ -105,6 +111,24 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
               onConfirm={(reason) => run('cancelContractArrival', reason)}
             />
           )}
+          {has('archive') && (
+            <Popconfirm
+              title={t('desk.order.archiveConfirm')}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ 'data-testid': 'order-archive-confirm' } as Record<string, string>}
+              onConfirm={() => run('archive')}
+            >
+              <Button loading={act.isPending} data-testid="order-archive">
+                {t('desk.order.archive')}
+              </Button>
+            </Popconfirm>
+          )}
+          {has('requestVoid') && (
+            <Button danger onClick={() => setVoidDialog(true)} data-testid="order-request-void">
+              {t('desk.order.requestVoid')}
+            </Button>
+          )}
           {has('void') && (
             <ReasonConfirm
               label={t('desk.order.void')}
@@ -138,7 +162,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
           onDecide={(verb, comment) => {
             // A rejection needs its reason (R4: the submitter is told why); approval's is optional.
             if (verb === 'reject' && !comment) return setNeedReason(true);
-            run(verb as OrderAction, comment || undefined);
+            run(verb as Verb, comment || undefined);
           }}
         />
       ) : (
@@ -157,6 +181,24 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
         <Typography.Text type="success" data-testid="order-acted" style={{ display: 'block', marginTop: 8 }}>
           {t('desk.order.done', { action: t(`desk.order.${act.variables.verb}` as MessageKey) })}
         </Typography.Text>
+      )}
+      {voidFiled && (
+        <Typography.Text
+          type="success"
+          data-testid="void-requested"
+          style={{ display: 'block', marginTop: 8 }}
+        >
+          {t('desk.order.voidRequested', { number: voidFiled.number })}
+        </Typography.Text>
+      )}
+      {voidDialog && (
+        <VoidRequestDialog
+          orderId={o.id}
+          onClose={(filed) => {
+            setVoidDialog(false);
+            if (filed) setVoidFiled(filed);
+          }}
+        />
       )}
       {act.data?.warnings.map((w) => (
         <Alert key={w.en} type="warning" showIcon message={pick(w)} style={{ marginTop: 8 }} />

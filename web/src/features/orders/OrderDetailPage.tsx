@@ -81,6 +81,11 @@ export function OrderDetailPage({ id }: { id: string }) {
           <Descriptions.Item label={t('desk.order.decidedAt')}>
             <DateText value={o.decidedAt} />
           </Descriptions.Item>
+          {o.archivedAt && (
+            <Descriptions.Item label={t('desk.order.archivedAt')}>
+              <DateText value={o.archivedAt} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('desk.order.paidAt')}>
             <DateText value={o.paidAt} />
           </Descriptions.Item>

@@ -32,8 +32,10 @@ export type OrderAction =
   | 'receive'
   | 'contractArrived'
   | 'cancelContractArrival'
+  | 'archive'
   | 'void'
-  | 'delete';
+  | 'delete'
+  | 'requestVoid';
 /** GET /orders/{id} with what order-routes.ts adds to the base shape: names and the caller's actions. */
 export type OrderView = OrderDetail & {
   /** R3/R5: exactly what the caller may do now; the screen shows these buttons and no others */

@@ -13,7 +13,7 @@ import { TransferSummary } from '../transfers/TransferSummary';
 import { ClaimBar, useClaimRights } from './ClaimBar';
 
 // Ids the screen shows better elsewhere (refund lines name their orders); the total is in the lines.
-const HIDDEN_PAYLOAD = new Set(['total', 'orderIds', 'componentId', 'companyId']);
+const HIDDEN_PAYLOAD = new Set(['total', 'orderIds', 'orderId', 'componentId', 'companyId']);
 
 /**
  * One request with its conversation, refund lines and trail. Only the owning team (or an admin) decides
@@ -101,9 +101,11 @@ export function RequestDrawer({
                 <Descriptions.Item key={k} label={label('desk.payload', k)}>
                   {k === 'mode' && typeof v === 'string'
                     ? label('desk.refundMode', v)
-                    : typeof v === 'string' || typeof v === 'number'
-                      ? v
-                      : JSON.stringify(v)}
+                    : k === 'evidenceKind' && typeof v === 'string'
+                      ? label('desk.voidEvidence', v)
+                      : typeof v === 'string' || typeof v === 'number'
+                        ? v
+                        : JSON.stringify(v)}
                 </Descriptions.Item>
               ))}
           </Descriptions>
