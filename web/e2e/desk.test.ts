@@ -214,6 +214,13 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await page.getByTestId('void-request-submit').click();
       const filed = (await text(page.getByTestId('void-requested'))).match(/RQ[-\d]+/)?.[0];
       assert.ok(filed, 'the confirmation names the request');
+      await page.reload();
+      await page.getByTestId('void-pending').getByText(filed).waitFor();
+      assert.equal(
+        await page.getByTestId('order-request-void').count(),
+        0,
+        'one open void request at a time',
+      );
 
       await desk.getByTestId('nav').getByText('审核队列').click();
       await desk.getByTestId('request-queue').locator('tr', { hasText: filed }).click();
@@ -322,6 +329,39 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await page.getByTestId('nav').getByText('钱包').click();
       await page.getByTestId('wallet-available').getByText('¥20,000.00').waitFor();
       await page.getByTestId('wallet-ledger').getByText('¥2,190.00').first().waitFor();
+      await signOut(page);
+    },
+  );
+
+  step(
+    'R7: after its renewal, the customer’s new name is a request; the order desk approves it',
+    async () => {
+      await signIn(page, base, AGENT);
+      await page.getByTestId('nav').getByText('客户与订阅').click();
+      await page.getByTestId('rename-open-cmp_demo_huihuang').click();
+      await page.getByTestId('rename-submit').click();
+      await page.getByText('必填项').first().waitFor();
+      await page.getByTestId('rename-name-zh').fill('辉煌数字科技有限公司');
+      await page.getByTestId('rename-reason').fill('工商变更已完成，营业执照已上传');
+      await shot(page, 'partner-rename');
+      await page.getByTestId('rename-submit').click();
+      const filed = (await text(page.getByTestId('rename-filed'))).match(/RQ[-\d]+/)?.[0];
+      assert.ok(filed, 'the confirmation names the request');
+      await signOut(page);
+
+      await signIn(page, base, DESK);
+      await page.getByTestId('nav').getByText('审核队列').click();
+      await page.getByTestId('request-queue').locator('tr', { hasText: filed }).click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.getByText('辉煌数字科技有限公司').waitFor();
+      assert.match(await text(drawer), /当前公司名辉煌有限公司/);
+      await page.getByTestId('decision-comment').fill('营业执照已核对');
+      await page.getByTestId('decide-approve').click();
+      await page.getByTestId('decided').waitFor();
+      await page.locator('.ant-drawer-close').click();
+      await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+      await page.getByTestId('nav').getByText('客户公司').click();
+      await page.locator('.ant-table-row', { hasText: '辉煌数字科技有限公司' }).first().waitFor();
     },
   );
 });

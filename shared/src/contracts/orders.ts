@@ -87,6 +87,8 @@ export const Order = z.object({
   receivedByName: z.string().nullable(),
   /** R5: the countersigned contract went back to the customer; voided only through a void request */
   archivedAt: z.string().nullable(),
+  /** R7: the company's new name, applied when this renewal is approved */
+  renameTo: z.object({ zh: z.string(), en: z.string().nullable() }).nullable(),
   decidedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   decisionComment: z.string().nullable(),

@@ -7,7 +7,7 @@ import { OrderState } from './orders';
 // ledger records it, this calendar month in Asia/Shanghai; amounts are decimal strings.
 
 const Name = z.object({ zh: z.string(), en: z.string().nullable() });
-export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void']);
+export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void', 'rename']);
 
 export const QueueCount = z.object({
   category: RequestCategory,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Amount, AuditEntry, CurrencyCode, Id } from './common';
 
-export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void']);
+export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void', 'rename']);
 export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
 
 export const TopupInput = z.object({
@@ -53,6 +53,17 @@ export const VoidRequestInput = z.object({
   orderId: Id,
   evidence: VoidEvidence,
   reference: z.string().trim().min(1).max(500),
+  reason: z.string().trim().min(1).max(2000),
+});
+
+/** R7: a company's new name (the English one kept when left out). */
+export const CompanyName = z.object({
+  nameZh: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200).optional(),
+});
+/** R7: after a renewal is approved, a rename is a request decided by the order desk. */
+export const CompanyRenameInput = CompanyName.extend({
+  companyId: Id,
   reason: z.string().trim().min(1).max(2000),
 });
 

@@ -169,6 +169,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'category.seat_reduction': 'Seat reduction',
   'category.transfer': 'Customer transfer',
   'category.void': 'Order void',
+  'category.rename': 'Company rename',
   'team.finance': 'Finance',
   'team.order_desk': 'Order desk',
   'topups.title': 'Top-up review',

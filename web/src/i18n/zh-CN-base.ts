@@ -167,6 +167,7 @@ export const baseZh = {
   'category.seat_reduction': '减少人数',
   'category.transfer': '客户转移',
   'category.void': '订单作废',
+  'category.rename': '公司名变更',
   'team.finance': '财务',
   'team.order_desk': '订单组',
   'topups.title': '充值审核',

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-store';
 import { loadPlans, planOnSale } from '../catalog';
 import { applyPaidOrder } from '../entitlements';
 import { notify } from '../notifications';
+import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
 import type { OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
@@ -86,6 +87,10 @@ export async function approveInTx(
   });
   const moved = await applyPaidOrder(tx, clock, order, lines);
   for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
+  if (order.rename_to_zh) {
+    const name = { nameZh: order.rename_to_zh, nameEn: order.rename_to_en };
+    await applyCompanyRename(tx, clock, p, order.company_id, name, `R7: ${order.number}`);
+  }
   await notify(
     tx,
     clock,

@@ -15,5 +15,6 @@ export { quoteOrder } from './quote-order';
 export { receiveOrder } from './receive-order';
 export { recordContractArrival } from './record-contract-arrival';
 export { rejectOrder } from './reject-order';
+export { setCompanyRename } from './set-company-rename';
 export { submitOrder } from './submit-order';
 export { voidInTx, voidOrder } from './void-order';

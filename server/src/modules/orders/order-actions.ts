@@ -4,6 +4,7 @@ import {
   contractExpected,
   deleteVerdict,
   type OrderRow,
+  renamable,
   voidRequestable,
   voidVerdict,
 } from './order';
@@ -18,6 +19,7 @@ export const ORDER_ACTIONS = [
   'void',
   'delete',
   'requestVoid',
+  'rename',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -40,6 +42,7 @@ export function allowedActions(o: OrderRow, p: Principal): OrderAction[] {
     delete: deleteVerdict(o, p.userId).ok,
     // Its creator or the desk files it; the desk decides it (never the one who filed it).
     requestVoid: voidRequestable(o) && (desk || o.created_by === p.userId),
+    rename: renamable(o) && (desk || o.created_by === p.userId),
   };
   return ORDER_ACTIONS.filter((a) => allowed[a]);
 }

@@ -158,8 +158,19 @@ describe('orders: archived orders are voided only through a void request (R5)', 
       problem.fields.map((f) => f.field),
       ['reference'],
     );
+    const detail = async () =>
+      (await (await app.request(`/api/v1/orders/${placed.id}`, { headers: { cookie: desk } })).json()) as {
+        actions: string[];
+        voidRequest: string | null;
+      };
+    assert.ok((await detail()).actions.includes('requestVoid'));
+    assert.equal((await detail()).voidRequest, null);
     const ok = await send({ orderId: placed.id, ...evidence });
     assert.equal(ok.status, 201);
-    assert.equal(((await ok.json()) as { state: string }).state, 'submitted');
+    const filed = (await ok.json()) as { number: string; state: string };
+    assert.equal(filed.state, 'submitted');
+    // While it is open the detail names it and offers no second one.
+    assert.equal((await detail()).voidRequest, filed.number);
+    assert.ok(!(await detail()).actions.includes('requestVoid'));
   });
 });

@@ -24,6 +24,7 @@ export const presentOrder = (o: OrderRow & Receipt) => ({
   receivedBy: o.received_by ?? null,
   receivedByName: o.received_by_name ?? null,
   archivedAt: iso(o.archived_at),
+  renameTo: o.rename_to_zh ? { zh: o.rename_to_zh, en: o.rename_to_en } : null,
   decidedAt: iso(o.decided_at),
   paidAt: iso(o.paid_at),
   decisionComment: o.decision_comment,

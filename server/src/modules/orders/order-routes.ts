@@ -21,11 +21,13 @@ import {
   Reason,
   RequiredReason,
 } from '@kaidan/shared/contracts/orders';
+import { CompanyName } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
+import { openVoidRequestOf } from '../requests';
 import {
   approveOrder,
   archiveOrder,
@@ -37,6 +39,7 @@ import {
   receiveOrder,
   recordContractArrival,
   rejectOrder,
+  setCompanyRename,
   submitOrder,
   voidOrder,
 } from '.';
@@ -71,6 +74,8 @@ const OrderDetail = z.object({
   trail: z.array(AuditEntry),
   /** What the caller may do now (R3, R5): the console shows these buttons and no others. */
   actions: z.array(z.enum(ORDER_ACTIONS)),
+  /** R5: the number of the void request still open for this archived order (then no new one is offered) */
+  voidRequest: z.string().nullable(),
   labels: z.object({
     companyName: z.string(),
     tenantId: z.string().nullable(),
@@ -170,6 +175,10 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const d = await getOrder(deps, principal(c), c.req.valid('param').id);
       const cur = d.order.currency;
+      // Asked only where a void request could be filed (an archived, unpaid order): one query, rarely.
+      const voidRequest = d.actions.includes('requestVoid')
+        ? ((await openVoidRequestOf(deps.database.db, d.order.id)) ?? null)
+        : null;
       return c.json(
         {
           order: presentOrder(d.order),
@@ -189,7 +198,8 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
             endAfter: e.end_after,
           })),
           trail: d.trail.map(presentAudit),
-          actions: d.actions,
+          actions: voidRequest ? d.actions.filter((a) => a !== 'requestVoid') : d.actions,
+          voidRequest,
           labels: {
             companyName: d.labels?.company_name ?? '',
             tenantId: d.labels?.tenant_id ?? null,
@@ -260,6 +270,19 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       const body = c.req.valid('json') as z.infer<typeof RequiredReason>;
       await cancelContractArrival(deps, principal(c), c.req.valid('param').id, body.reason);
       const { order } = await getOrder(deps, principal(c), c.req.valid('param').id);
+      return c.json({ state: OrderState.parse(order.state), warnings: [] }, 200);
+    },
+  );
+  app.openapi(
+    action(
+      'company-name',
+      'R7 a renewal (draft or submitted) carries the company’s new name; approval applies it',
+      CompanyName,
+    ),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      await setCompanyRename(deps, principal(c), id, c.req.valid('json') as z.infer<typeof CompanyName>);
+      const { order } = await getOrder(deps, principal(c), id);
       return c.json({ state: OrderState.parse(order.state), warnings: [] }, 200);
     },
   );

@@ -17,7 +17,7 @@ import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } fr
 const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
   o.total, o.effective_date, o.coterm_to, o.state, o.settled_offline_at, o.created_by, o.created_at,
   o.submitted_at, o.received_at, o.contract_arrived_at, o.decided_by, o.decided_at, o.paid_at,
-  o.decision_comment, o.version, o.received_by, o.archived_at`;
+  o.decision_comment, o.version, o.received_by, o.archived_at, o.rename_to_zh, o.rename_to_en`;
 /** Who took the order (R5); a scalar subquery so `findOrder … for update` stays one statement. */
 const RECEIVER = sql`(select u.name from users u where u.id = o.received_by) as received_by_name`;
 
@@ -171,6 +171,19 @@ export async function clearContractArrived(ex: Exec, id: string): Promise<boolea
   const res = await sql`update orders set contract_arrived_at = null, version = version + 1
     where id = ${id} and contract_arrived_at is not null and archived_at is null
       and state in ('submitted', 'approved')`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/** R7: conditional on the rule (a renewal, draft or submitted), so an approval in between wins. */
+export async function setRenameTo(
+  ex: Exec,
+  id: string,
+  nameZh: string,
+  nameEn: string | null,
+): Promise<boolean> {
+  const res =
+    await sql`update orders set rename_to_zh = ${nameZh}, rename_to_en = ${nameEn}, version = version + 1
+    where id = ${id} and order_type = 'renew' and state in ('draft', 'submitted')`.execute(ex);
   return (res.numAffectedRows ?? 0n) === 1n;
 }
 

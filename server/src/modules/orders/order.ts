@@ -38,6 +38,9 @@ export interface OrderRow {
   contract_arrived_at: Date | null;
   /** R5: the countersigned contract went back to the customer (归档) */
   archived_at: Date | null;
+  /** R7: the company's new name, applied when the renewal is approved */
+  rename_to_zh: string | null;
+  rename_to_en: string | null;
   decided_by: string | null;
   decided_at: Date | null;
   paid_at: Date | null;
@@ -82,6 +85,10 @@ export const contractExpected = (o: OrderRow): boolean =>
 /** R5: the order desk archives an order once the countersigned contract has gone back to the customer. */
 export const archivable = (o: OrderRow): boolean =>
   !o.archived_at && o.contract_arrived_at !== null && ['submitted', 'approved', 'paid'].includes(o.state);
+
+/** R7: a renewal carries the company's new name only while it is a draft or submitted. */
+export const renamable = (o: OrderRow): boolean =>
+  o.order_type === 'renew' && (o.state === 'draft' || o.state === 'submitted');
 
 /** R5: an archived unpaid order is voided only through a void request (signed void document or a manager's approval). */
 export const voidRequestable = (o: OrderRow): boolean =>

@@ -66,6 +66,8 @@ export async function placeOrder(
       received_at: null,
       contract_arrived_at: null,
       archived_at: null,
+      rename_to_zh: null,
+      rename_to_en: null,
       decided_by: null,
       decided_at: null,
       paid_at: null,

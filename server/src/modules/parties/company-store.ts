@@ -177,6 +177,20 @@ export async function updateCompany(
   return (r.numAffectedRows ?? 0n) > 0n;
 }
 
+/** R7: the new names; an English name left out keeps the current one (R6 may require it). */
+export async function renameCompanyRow(
+  ex: Exec,
+  id: string,
+  nameZh: string,
+  nameEn: string | null,
+): Promise<{ name_zh: string; name_en: string | null } | undefined> {
+  const { rows } = await sql<{ name_zh: string; name_en: string | null }>`update companies c
+    set name_zh = ${nameZh}, name_en = coalesce(${nameEn}, c.name_en), version = c.version + 1
+    from companies old where c.id = ${id} and old.id = c.id
+    returning old.name_zh, old.name_en`.execute(ex);
+  return rows[0];
+}
+
 export async function updateCompanyPartner(ex: Exec, id: string, partnerId: string): Promise<void> {
   await sql`update companies set partner_id = ${partnerId}, version = version + 1 where id = ${id}`.execute(
     ex,

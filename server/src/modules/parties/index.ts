@@ -19,6 +19,7 @@ export { createUser } from './create-user';
 export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
 export { principalOfUser } from './principal-store';
+export { applyCompanyRename, type NewCompanyName } from './rename-company';
 export { principalOfApiKey, principalOfSession } from './resolve-principal';
 export { revokeApiKey } from './revoke-api-key';
 export { SESSION_COOKIE } from './session';

@@ -15,7 +15,7 @@ import {
   voidInTx,
   voidRequestable,
 } from '../orders';
-import { companyByTenantForTransfer, setCompanyPartner } from '../parties';
+import { applyCompanyRename, companyByTenantForTransfer, setCompanyPartner } from '../parties';
 import { creditWallet } from '../wallets';
 import { refundLinesOf, setRefundLineAmount } from './refund-store';
 import type { RequestRow } from './request';
@@ -57,6 +57,11 @@ export async function applyApproval(tx: Tx, clock: Clock, p: Principal, r: Reque
     }
     case 'void':
       return applyVoid(tx, clock, p, r);
+    case 'rename': {
+      const pl = r.payload as { companyId: string; nameZh: string; nameEn: string | null };
+      await applyCompanyRename(tx, clock, p, pl.companyId, pl, `R7: ${r.number}`);
+      return;
+    }
   }
 }
 

@@ -47,7 +47,6 @@ export async function fileSeatReduction(deps: Deps, p: Principal, input: SeatRed
       partnerId: company.partner_id,
       companyId: company.id,
       payload,
-      after: payload,
       reason: input.reason,
       submit: true,
     });

@@ -48,7 +48,6 @@ export async function fileTransfer(deps: Deps, p: Principal, input: TransferInpu
       partnerId: to,
       companyId: null,
       payload,
-      after: payload,
       reason: input.reason,
       submit: true,
     });

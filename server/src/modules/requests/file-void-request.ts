@@ -69,7 +69,6 @@ export async function fileVoidRequest(deps: Deps, p: Principal, input: VoidReque
       partnerId: order.partner_id,
       companyId: order.company_id,
       payload,
-      after: payload,
       reason: input.reason,
       submit: true,
     });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  CompanyRenameInput,
   Filed,
   RefundInput,
   RefundPreview,
@@ -18,6 +19,7 @@ import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import type { Principal } from '../../platform/principal';
 import {
   editTopup,
+  fileCompanyRename,
   fileRefund,
   fileSeatReduction,
   fileTopup,
@@ -116,5 +118,11 @@ export const registerFilingRoutes: RegisterRoutes = (app, deps) => {
     'R5 request the void of an archived order, with the signed void document or a manager’s approval',
     VoidRequestInput,
     (p, i) => fileVoidRequest(deps, p, i),
+  );
+  filing(
+    '/api/v1/company-renames',
+    'R7 request a company rename (after its renewal was approved), decided by the order desk',
+    CompanyRenameInput,
+    (p, i) => fileCompanyRename(deps, p, i),
   );
 };

@@ -13,8 +13,8 @@ export interface OpenRequest {
   partnerId: string | null;
   companyId: string | null;
   payload: unknown;
-  /** what the audit row shows as the new content */
-  after: unknown;
+  /** what the audit row shows as the new content (the payload unless said otherwise) */
+  after?: unknown;
   reason?: string | undefined;
   submit: boolean;
 }
@@ -42,7 +42,7 @@ export async function openRequest(
     objectId: id,
     action: 'create',
     stateAfter: 'draft',
-    after: r.after,
+    after: r.after ?? r.payload,
     reason: r.reason ?? null,
   });
   return r.submit ? await submitRequestInTx(tx, clock, p, id) : { id, number, state: 'draft' };

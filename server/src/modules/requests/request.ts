@@ -1,7 +1,7 @@
 import type { Lifecycle } from '../../platform/state-machine';
 
 export type RequestState = 'draft' | 'submitted' | 'approved' | 'returned' | 'declined' | 'withdrawn';
-export type RequestCategory = 'topup' | 'refund' | 'seat_reduction' | 'transfer' | 'void';
+export type RequestCategory = 'topup' | 'refund' | 'seat_reduction' | 'transfer' | 'void' | 'rename';
 
 // R25: returned (驳回) is editable and can be submitted again; declined (不通过) is final.
 export const REQUEST_LIFECYCLE: Lifecycle<RequestState> = {
@@ -19,6 +19,7 @@ export const OWNER_TEAM: Record<RequestCategory, 'finance' | 'order_desk'> = {
   refund: 'finance',
   seat_reduction: 'order_desk',
   void: 'order_desk',
+  rename: 'order_desk',
   transfer: 'order_desk',
 };
 
@@ -27,6 +28,7 @@ export const CATEGORY_NAME: Record<RequestCategory, { zh: string; en: string }> 
   refund: { zh: '返款', en: 'Refund' },
   seat_reduction: { zh: '减少人数', en: 'Seat reduction' },
   void: { zh: '订单作废', en: 'Order void' },
+  rename: { zh: '公司名变更', en: 'Company rename' },
   transfer: { zh: '客户转移', en: 'Customer transfer' },
 };
 

@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { useMe } from '../auth/session';
 import { TransferDialog } from '../transfers/TransferDialog';
+import { CompanyNameDialog } from './CompanyNameDialog';
 import { Components } from './Components';
 
 // R17: partners (and staff on their behalf) ask for transfers; a customer never moves itself.
 const TRANSFER_ROLES = new Set(['partner_agent', 'sales', 'order_desk', 'admin']);
+// R7: whoever may order for a customer may ask for its rename; the order desk decides.
+const RENAME_ROLES = new Set(['partner_agent', 'sales', 'order_desk', 'admin', 'customer']);
 const SORT = { sort: 'name' };
 
 /** R12: each customer in scope with its components below; search and sort in the URL, CSV/XLSX export. */
@@ -16,7 +19,10 @@ export function CustomersPage() {
   const { t, pick } = useI18n();
   const me = useMe();
   const [transferring, setTransferring] = useState(false);
-  const [filed, setFiled] = useState<Filed | null>(null);
+  // What was just filed from this page: a transfer (R17) or a rename (R7).
+  const [filed, setFiled] = useState<{ kind: 'transfer' | 'rename'; request: Filed } | null>(null);
+  const [renaming, setRenaming] = useState<Company | null>(null);
+  const mayRename = me.data?.roles.some((r) => RENAME_ROLES.has(r)) ?? false;
   const mayTransfer = me.data?.roles.some((r) => TRANSFER_ROLES.has(r)) ?? false;
   const filters = useMemo<FilterSpec[]>(
     () => [{ kind: 'text', key: 'q', placeholder: t('admin.companies.search') }],
@@ -36,6 +42,27 @@ export function CustomersPage() {
       render: (_, c) => c.partnerNameZh ?? t('desk.transfer.direct'),
     },
     { title: t('customers.region'), dataIndex: 'region', width: 100 },
+    ...(mayRename
+      ? [
+          {
+            title: '',
+            width: 110,
+            render: (_: unknown, c: Company) => (
+              <Button
+                size="small"
+                data-testid={`rename-open-${c.id}`}
+                onClick={(e) => {
+                  // The row opens its components on click; this button opens the dialog only.
+                  e.stopPropagation();
+                  setRenaming(c);
+                }}
+              >
+                {t('desk.rename.open')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   // A customer user sees its own company (and subsidiaries): its row opens at once.
   const own = me.data?.company?.id;
@@ -57,8 +84,8 @@ export function CustomersPage() {
             type="success"
             showIcon
             closable
-            data-testid="transfer-filed"
-            message={t('desk.transfer.filed', { number: filed.number })}
+            data-testid={`${filed.kind}-filed`}
+            message={t(`desk.${filed.kind}.filed`, { number: filed.request.number })}
           />
         )}
         <DataTable<Company>
@@ -81,11 +108,24 @@ export function CustomersPage() {
           }}
         />
       </Space>
+      {renaming && (
+        <CompanyNameDialog
+          target={{
+            kind: 'request',
+            companyId: renaming.id,
+            current: pick({ zh: renaming.nameZh, en: renaming.nameEn }),
+          }}
+          onClose={(f) => {
+            setRenaming(null);
+            if (f) setFiled({ kind: 'rename', request: f });
+          }}
+        />
+      )}
       {transferring && (
         <TransferDialog
           onClose={(f) => {
             setTransferring(false);
-            if (f) setFiled(f);
+            if (f) setFiled({ kind: 'transfer', request: f });
           }}
         />
       )}

@@ -8,10 +8,11 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
 import { ReasonConfirm } from '../../ui/ReasonConfirm';
+import { CompanyNameDialog } from '../customers/CompanyNameDialog';
 import type { OrderAction, OrderView } from './queries';
 import { VoidRequestDialog } from './VoidRequestDialog';
 
-type Verb = Exclude<OrderAction, 'requestVoid'> | 'submit';
+type Verb = Exclude<OrderAction, 'requestVoid' | 'rename'> | 'submit';
 const PATH: Record<Exclude<Verb, 'delete'>, string> = {
   approve: 'approve',
   reject: 'reject',
@@ -35,6 +36,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
   const actions = view.actions ?? [];
   const [needReason, setNeedReason] = useState(false);
   const [voidDialog, setVoidDialog] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const [voidFiled, setVoidFiled] = useState<Filed | null>(null);
   const act = useMutation({
     mutationFn: ({ verb, reason }: { verb: Verb; reason?: string }) =>
@@ -71,10 +73,11 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     has('cancelContractArrival') ||
     has('archive') ||
     has('requestVoid') ||
+    has('rename') ||
     has('void') ||
     has('delete') ||
     maySubmit;
-  if (decisions.length === 0 && !others) {
+  if (decisions.length === 0 && !others && !view.voidRequest) {
     return act.error ? <ProblemAlert error={act.error} /> : null;
   }
   return (
@@ -123,6 +126,11 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
                 {t('desk.order.archive')}
               </Button>
             </Popconfirm>
+          )}
+          {has('rename') && (
+            <Button onClick={() => setRenaming(true)} data-testid="order-rename">
+              {t('desk.order.rename')}
+            </Button>
           )}
           {has('requestVoid') && (
             <Button danger onClick={() => setVoidDialog(true)} data-testid="order-request-void">
@@ -182,6 +190,15 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
           {t('desk.order.done', { action: t(`desk.order.${act.variables.verb}` as MessageKey) })}
         </Typography.Text>
       )}
+      {view.voidRequest && !voidFiled && (
+        <Typography.Text
+          type="secondary"
+          data-testid="void-pending"
+          style={{ display: 'block', marginTop: 8 }}
+        >
+          {t('desk.order.voidPending', { number: view.voidRequest })}
+        </Typography.Text>
+      )}
       {voidFiled && (
         <Typography.Text
           type="success"
@@ -190,6 +207,12 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
         >
           {t('desk.order.voidRequested', { number: voidFiled.number })}
         </Typography.Text>
+      )}
+      {renaming && (
+        <CompanyNameDialog
+          target={{ kind: 'order', orderId: o.id, current: view.labels?.companyName ?? '' }}
+          onClose={() => setRenaming(false)}
+        />
       )}
       {voidDialog && (
         <VoidRequestDialog

@@ -81,6 +81,11 @@ export function OrderDetailPage({ id }: { id: string }) {
           <Descriptions.Item label={t('desk.order.decidedAt')}>
             <DateText value={o.decidedAt} />
           </Descriptions.Item>
+          {o.renameTo && (
+            <Descriptions.Item label={t('desk.order.renameTo')}>
+              <span data-testid="order-rename-to">{pick(o.renameTo)}</span>
+            </Descriptions.Item>
+          )}
           {o.archivedAt && (
             <Descriptions.Item label={t('desk.order.archivedAt')}>
               <DateText value={o.archivedAt} />

@@ -35,11 +35,14 @@ export type OrderAction =
   | 'archive'
   | 'void'
   | 'delete'
-  | 'requestVoid';
+  | 'requestVoid'
+  | 'rename';
 /** GET /orders/{id} with what order-routes.ts adds to the base shape: names and the caller's actions. */
 export type OrderView = OrderDetail & {
   /** R3/R5: exactly what the caller may do now; the screen shows these buttons and no others */
   actions?: OrderAction[];
+  /** R5: the void request still open for this archived order, by number */
+  voidRequest?: string | null;
   labels?: {
     companyName: string;
     tenantId: string | null;

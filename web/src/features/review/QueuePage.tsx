@@ -9,7 +9,7 @@ import { useOrderColumns } from '../orders/OrdersPage';
 import { useOrderOwnerColumn, useRequestOwnerColumn } from './owner-columns';
 import { RequestDrawer } from './RequestDrawer';
 
-const CATEGORIES = ['topup', 'refund', 'seat_reduction', 'transfer', 'void'];
+const CATEGORIES = ['topup', 'refund', 'seat_reduction', 'transfer', 'void', 'rename'];
 const REQUEST_STATES = ['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn'];
 // The team's worklist: open requests, the nearest deadline first (R34).
 const STAFF_DEFAULTS = { state: 'submitted', sort: 'due' };

@@ -1,0 +1,45 @@
+import type { Deps } from '../../platform/deps';
+import { invalid } from '../../platform/errors';
+import { type Principal, requireRole } from '../../platform/principal';
+import { findCompanyInScope } from '../parties';
+import { openRequest } from './open-request';
+import type { Moved } from './request';
+
+export interface CompanyRenameInput {
+  companyId: string;
+  nameZh: string;
+  nameEn?: string | undefined;
+  reason: string;
+}
+
+/** R7: once the renewal is approved (or without one), a company rename is a request to the order desk. */
+export async function fileCompanyRename(deps: Deps, p: Principal, input: CompanyRenameInput): Promise<Moved> {
+  requireRole(p, ['partner_agent', 'sales', 'order_desk', 'admin', 'customer'], {
+    zh: '申请公司名变更',
+    en: 'request company renames',
+  });
+  return deps.database.db.transaction().execute(async (tx) => {
+    const company = await findCompanyInScope(tx, p, input.companyId);
+    if (company.name_zh === input.nameZh && (input.nameEn ?? company.name_en) === company.name_en) {
+      throw invalid('nameZh', 'NAME_UNCHANGED', {
+        zh: '新公司名与当前公司名相同',
+        en: 'The new name is the current name',
+      });
+    }
+    const payload = {
+      companyId: company.id,
+      nameBefore: company.name_zh,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn ?? null,
+      reason: input.reason,
+    };
+    return openRequest(tx, deps.clock, p, {
+      category: 'rename',
+      partnerId: company.partner_id,
+      companyId: company.id,
+      payload,
+      reason: input.reason,
+      submit: true,
+    });
+  });
+}
