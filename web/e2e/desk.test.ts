@@ -362,6 +362,31 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
       await page.getByTestId('nav').getByText('客户公司').click();
       await page.locator('.ant-table-row', { hasText: '辉煌数字科技有限公司' }).first().waitFor();
+      await signOut(page);
+    },
+  );
+
+  step(
+    'R7: a draft renewal carries the new company name; submitting it (approved at once, R3) renames',
+    async () => {
+      await signIn(page, base, AGENT);
+      await page.getByTestId('nav').getByText('下单').click();
+      await choose(page, 'order-company', 'wwb0e22cefc85a80d3');
+      await choose(page, 'order-product', '企微管家');
+      await page.getByTestId('order-type').getByText('续期').click();
+      await choose(page, 'line-0-plan', '会话存档');
+      await page.getByTestId('quote-total').waitFor();
+      await page.getByTestId('order-save-draft').click();
+      await openPlaced(page);
+      await page.getByTestId('order-rename').click();
+      await page.getByTestId('rename-name-zh').fill('辉煌控股集团有限公司');
+      await page.getByTestId('rename-submit').click();
+      await page.getByTestId('order-rename-to').getByText('辉煌控股集团有限公司').waitFor();
+      await page.getByTestId('order-submit-draft').click();
+      await page.getByTestId('order-state').getByText('已支付').waitFor();
+      assert.equal(await page.getByTestId('order-rename').count(), 0, 'no rename once approved');
+      await page.getByTestId('nav').getByText('客户与订阅').click();
+      await page.getByTestId('customers').getByText('辉煌控股集团有限公司').waitFor();
     },
   );
 });

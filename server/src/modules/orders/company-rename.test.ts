@@ -74,6 +74,11 @@ describe('orders: a renewal carries the company’s new name until it is approve
       reason: '工商变更已完成，附营业执照',
     });
     assert.equal(r.state, 'submitted');
+    const twice = await refusal(
+      fileCompanyRename(deps, P.agentA, { companyId: W.huihuang, nameZh: '另一个名字', reason: '再提一次' }),
+    );
+    assert.equal(twice.code, 'RENAME_REQUEST_OPEN', 'one open rename per company');
+    assert.match(twice.text.zh, new RegExp(r.number));
     assert.equal((await nameOf(W.huihuang))?.name_zh, '辉煌科技集团有限公司');
     await decideRequest(deps, P.desk, r.id, 'approve', '营业执照已核');
     assert.deepEqual(await nameOf(W.huihuang), {

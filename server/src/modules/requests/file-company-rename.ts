@@ -1,9 +1,10 @@
 import type { Deps } from '../../platform/deps';
-import { invalid } from '../../platform/errors';
+import { conflict, invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { findCompanyInScope } from '../parties';
 import { openRequest } from './open-request';
 import type { Moved } from './request';
+import { openRenameOf } from './request-store';
 
 export interface CompanyRenameInput {
   companyId: string;
@@ -24,6 +25,13 @@ export async function fileCompanyRename(deps: Deps, p: Principal, input: Company
       throw invalid('nameZh', 'NAME_UNCHANGED', {
         zh: '新公司名与当前公司名相同',
         en: 'The new name is the current name',
+      });
+    }
+    const open = await openRenameOf(tx, company.id);
+    if (open) {
+      throw conflict('RENAME_REQUEST_OPEN', {
+        zh: `该客户已有待处理的公司名变更申请 ${open}`,
+        en: `Rename request ${open} for this customer is still open`,
       });
     }
     const payload = {

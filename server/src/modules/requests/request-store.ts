@@ -129,6 +129,15 @@ export async function openVoidRequestOf(ex: Exec, orderId: string): Promise<stri
   return rows[0]?.number;
 }
 
+/** R7: the number of the company's rename request still open, if any (a unique index backs it). */
+export async function openRenameOf(ex: Exec, companyId: string): Promise<string | undefined> {
+  const { rows } = await sql<{ number: string }>`select number from requests
+    where category = 'rename' and company_id = ${companyId} and state in ('draft', 'submitted', 'returned')`.execute(
+    ex,
+  );
+  return rows[0]?.number;
+}
+
 export async function setPayload(ex: Exec, id: string, payload: unknown): Promise<void> {
   await sql`update requests set payload = ${JSON.stringify(payload)}::jsonb, version = version + 1 where id = ${id}`.execute(
     ex,
