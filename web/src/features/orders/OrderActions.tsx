@@ -2,15 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Filed, OrderDecision } from '../../api/types';
+import type { OrderDecision } from '../../api/types';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
 import { ReasonConfirm } from '../../ui/ReasonConfirm';
-import { CompanyNameDialog } from '../customers/CompanyNameDialog';
+import { hasFilings, OrderFilings } from './OrderFilings';
 import type { OrderAction, OrderView } from './queries';
-import { VoidRequestDialog } from './VoidRequestDialog';
 
 type Verb = Exclude<OrderAction, 'requestVoid' | 'rename'> | 'submit';
 const PATH: Record<Exclude<Verb, 'delete'>, string> = {
@@ -35,9 +34,6 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
   const o = view.order;
   const actions = view.actions ?? [];
   const [needReason, setNeedReason] = useState(false);
-  const [voidDialog, setVoidDialog] = useState(false);
-  const [renaming, setRenaming] = useState(false);
-  const [voidFiled, setVoidFiled] = useState<Filed | null>(null);
   const act = useMutation({
     mutationFn: ({ verb, reason }: { verb: Verb; reason?: string }) =>
       verb === 'delete'
@@ -72,12 +68,10 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     has('contractArrived') ||
     has('cancelContractArrival') ||
     has('archive') ||
-    has('requestVoid') ||
-    has('rename') ||
     has('void') ||
     has('delete') ||
     maySubmit;
-  if (decisions.length === 0 && !others && !view.voidRequest) {
+  if (decisions.length === 0 && !others && !hasFilings(view)) {
     return act.error ? <ProblemAlert error={act.error} /> : null;
   }
   return (
@@ -127,16 +121,6 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
               </Button>
             </Popconfirm>
           )}
-          {has('rename') && (
-            <Button onClick={() => setRenaming(true)} data-testid="order-rename">
-              {t('desk.order.rename')}
-            </Button>
-          )}
-          {has('requestVoid') && (
-            <Button danger onClick={() => setVoidDialog(true)} data-testid="order-request-void">
-              {t('desk.order.requestVoid')}
-            </Button>
-          )}
           {has('void') && (
             <ReasonConfirm
               label={t('desk.order.void')}
@@ -162,6 +146,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
           )}
         </Space>
       )}
+      <OrderFilings view={view} />
       {decisions.length > 0 ? (
         <DecisionBox
           actions={decisions}
@@ -189,39 +174,6 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
         <Typography.Text type="success" data-testid="order-acted" style={{ display: 'block', marginTop: 8 }}>
           {t('desk.order.done', { action: t(`desk.order.${act.variables.verb}` as MessageKey) })}
         </Typography.Text>
-      )}
-      {view.voidRequest && !voidFiled && (
-        <Typography.Text
-          type="secondary"
-          data-testid="void-pending"
-          style={{ display: 'block', marginTop: 8 }}
-        >
-          {t('desk.order.voidPending', { number: view.voidRequest })}
-        </Typography.Text>
-      )}
-      {voidFiled && (
-        <Typography.Text
-          type="success"
-          data-testid="void-requested"
-          style={{ display: 'block', marginTop: 8 }}
-        >
-          {t('desk.order.voidRequested', { number: voidFiled.number })}
-        </Typography.Text>
-      )}
-      {renaming && (
-        <CompanyNameDialog
-          target={{ kind: 'order', orderId: o.id, current: view.labels?.companyName ?? '' }}
-          onClose={() => setRenaming(false)}
-        />
-      )}
-      {voidDialog && (
-        <VoidRequestDialog
-          orderId={o.id}
-          onClose={(filed) => {
-            setVoidDialog(false);
-            if (filed) setVoidFiled(filed);
-          }}
-        />
       )}
       {act.data?.warnings.map((w) => (
         <Alert key={w.en} type="warning" showIcon message={pick(w)} style={{ marginTop: 8 }} />
