@@ -28,6 +28,15 @@ async function fillGuideOrder(page: Page, seats: number): Promise<void> {
   await page.getByTestId('quote-total').waitFor();
 }
 
+/** Approves the request open in the queue's drawer with a comment, then closes the drawer. */
+async function approveInDrawer(page: Page, comment: string): Promise<void> {
+  await page.getByTestId('decision-comment').fill(comment);
+  await page.getByTestId('decide-approve').click();
+  await page.getByTestId('decided').waitFor();
+  await page.locator('.ant-drawer-close').click();
+  await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+}
+
 /** Opens the just-placed order from the success message; returns its number. */
 async function openPlaced(page: Page): Promise<string> {
   const placed = page.getByTestId('order-placed');
@@ -318,11 +327,7 @@ describe('console: transfers, order actions and customer self-service', { skip: 
         .filter({ hasText: '续期的人数买错了' })
         .first()
         .click();
-      await page.getByTestId('decision-comment').fill('七天内自助退款，核对无误');
-      await page.getByTestId('decide-approve').click();
-      await page.getByTestId('decided').waitFor();
-      await page.locator('.ant-drawer-close').click();
-      await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+      await approveInDrawer(page, '七天内自助退款，核对无误');
       await signOut(page);
 
       await signIn(page, base, CUSTOMER);
@@ -355,11 +360,7 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       const drawer = page.locator('.ant-drawer');
       await drawer.getByText('辉煌数字科技有限公司').waitFor();
       assert.match(await text(drawer), /当前公司名辉煌有限公司/);
-      await page.getByTestId('decision-comment').fill('营业执照已核对');
-      await page.getByTestId('decide-approve').click();
-      await page.getByTestId('decided').waitFor();
-      await page.locator('.ant-drawer-close').click();
-      await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+      await approveInDrawer(page, '营业执照已核对');
       await page.getByTestId('nav').getByText('客户公司').click();
       await page.locator('.ant-table-row', { hasText: '辉煌数字科技有限公司' }).first().waitFor();
       await signOut(page);

@@ -27,7 +27,7 @@ import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
-import { openVoidRequestOf } from '../requests';
+import { openRequestOn } from '../requests';
 import {
   approveOrder,
   archiveOrder,
@@ -177,7 +177,7 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       const cur = d.order.currency;
       // Asked only where a void request could be filed (an archived, unpaid order): one query, rarely.
       const voidRequest = d.actions.includes('requestVoid')
-        ? ((await openVoidRequestOf(deps.database.db, d.order.id)) ?? null)
+        ? ((await openRequestOn(deps.database.db, { category: 'void', orderId: d.order.id })) ?? null)
         : null;
       return c.json(
         {

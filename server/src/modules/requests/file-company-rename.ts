@@ -4,7 +4,7 @@ import { type Principal, requireRole } from '../../platform/principal';
 import { findCompanyInScope } from '../parties';
 import { openRequest } from './open-request';
 import type { Moved } from './request';
-import { openRenameOf } from './request-store';
+import { openRequestOn } from './request-store';
 
 export interface CompanyRenameInput {
   companyId: string;
@@ -27,7 +27,7 @@ export async function fileCompanyRename(deps: Deps, p: Principal, input: Company
         en: 'The new name is the current name',
       });
     }
-    const open = await openRenameOf(tx, company.id);
+    const open = await openRequestOn(tx, { category: 'rename', companyId: company.id });
     if (open) {
       throw conflict('RENAME_REQUEST_OPEN', {
         zh: `该客户已有待处理的公司名变更申请 ${open}`,

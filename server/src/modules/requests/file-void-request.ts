@@ -4,7 +4,7 @@ import { hasRole, type Principal, requireRole } from '../../platform/principal';
 import { findOrder, voidRequestable } from '../orders';
 import { openRequest } from './open-request';
 import type { Moved } from './request';
-import { openVoidRequestOf } from './request-store';
+import { openRequestOn } from './request-store';
 
 export interface VoidRequestInput {
   orderId: string;
@@ -50,7 +50,7 @@ export async function fileVoidRequest(deps: Deps, p: Principal, input: VoidReque
               },
       );
     }
-    const open = await openVoidRequestOf(tx, order.id);
+    const open = await openRequestOn(tx, { category: 'void', orderId: order.id });
     if (open) {
       throw conflict('VOID_REQUEST_OPEN', {
         zh: `该订单已有待处理的作废申请 ${open}`,

@@ -121,18 +121,18 @@ export async function holderOf(ex: Exec, id: string): Promise<{ id: string; name
   return rows[0];
 }
 
-/** R5: the number of the order's void request still open, if any (one at a time; a unique index backs it). */
-export async function openVoidRequestOf(ex: Exec, orderId: string): Promise<string | undefined> {
+/**
+ * The number of the request still open on an order (R5 void) or a company (R7 rename), if any: one at a
+ * time, checked before filing, with a unique partial index behind the check.
+ */
+export async function openRequestOn(
+  ex: Exec,
+  on: { category: 'void'; orderId: string } | { category: 'rename'; companyId: string },
+): Promise<string | undefined> {
+  const target =
+    on.category === 'void' ? sql`payload ->> 'orderId' = ${on.orderId}` : sql`company_id = ${on.companyId}`;
   const { rows } = await sql<{ number: string }>`select number from requests
-    where category = 'void' and payload ->> 'orderId' = ${orderId}
-      and state in ('draft', 'submitted', 'returned')`.execute(ex);
-  return rows[0]?.number;
-}
-
-/** R7: the number of the company's rename request still open, if any (a unique index backs it). */
-export async function openRenameOf(ex: Exec, companyId: string): Promise<string | undefined> {
-  const { rows } = await sql<{ number: string }>`select number from requests
-    where category = 'rename' and company_id = ${companyId} and state in ('draft', 'submitted', 'returned')`.execute(
+    where category = ${on.category} and ${target} and state in ('draft', 'submitted', 'returned')`.execute(
     ex,
   );
   return rows[0]?.number;

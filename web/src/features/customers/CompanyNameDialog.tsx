@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../api/client';
 import type { Filed } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { FilingModal } from '../../ui/FilingModal';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 
 interface NameValues {
@@ -48,19 +49,16 @@ export function CompanyNameDialog({
   const status = useFieldStatus(save.error);
   const required = [{ required: true, whitespace: true, message: t('desk.required') }];
   return (
-    <Modal
-      open
+    <FilingModal
       title={t(asRequest ? 'desk.rename.requestTitle' : 'desk.rename.orderTitle')}
+      intro={t(asRequest ? 'desk.rename.requestIntro' : 'desk.rename.orderIntro', {
+        current: target.current,
+      })}
+      testId="rename-submit"
+      pending={save.isPending}
+      onSubmit={() => form.submit()}
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'rename-submit' } as Record<string, string>}
     >
-      <Typography.Paragraph type="secondary">
-        {t(asRequest ? 'desk.rename.requestIntro' : 'desk.rename.orderIntro', { current: target.current })}
-      </Typography.Paragraph>
       <Form<NameValues>
         form={form}
         layout="vertical"
@@ -85,6 +83,6 @@ export function CompanyNameDialog({
         )}
         <ProblemAlert error={save.error} shownFields={['nameZh', 'nameEn', 'reason']} />
       </Form>
-    </Modal>
+    </FilingModal>
   );
 }

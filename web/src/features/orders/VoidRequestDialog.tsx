@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Radio, Typography } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { api } from '../../api/client';
 import type { Filed } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { FilingModal } from '../../ui/FilingModal';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 
 type Evidence = 'signed_void_document' | 'manager_approval';
@@ -37,17 +38,14 @@ export function VoidRequestDialog({
   });
   const status = useFieldStatus(file.error);
   return (
-    <Modal
-      open
+    <FilingModal
       title={t('desk.voidRequest.title')}
+      intro={t('desk.voidRequest.intro')}
+      testId="void-request-submit"
+      pending={file.isPending}
+      onSubmit={() => form.submit()}
       onCancel={() => onClose()}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={file.isPending}
-      okButtonProps={{ 'data-testid': 'void-request-submit' } as Record<string, string>}
     >
-      <Typography.Paragraph type="secondary">{t('desk.voidRequest.intro')}</Typography.Paragraph>
       <Form<VoidValues>
         form={form}
         layout="vertical"
@@ -83,6 +81,6 @@ export function VoidRequestDialog({
         </Form.Item>
         <ProblemAlert error={file.error} shownFields={['evidence', 'reference', 'reason']} />
       </Form>
-    </Modal>
+    </FilingModal>
   );
 }

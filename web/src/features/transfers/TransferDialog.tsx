@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Select, Typography } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { api } from '../../api/client';
 import type { Filed, Page, Partner } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { FilingModal } from '../../ui/FilingModal';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { useMe } from '../auth/session';
 
@@ -41,25 +42,22 @@ export function TransferDialog({ onClose }: { onClose: (filed?: Filed) => void }
   });
   const status = useFieldStatus(file.error);
   return (
-    <Modal
-      open
+    <FilingModal
       title={t('desk.transfer.title')}
-      onCancel={() => onClose()}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={file.isPending}
-      okButtonProps={{ 'data-testid': 'transfer-submit' } as Record<string, string>}
-    >
-      <Typography.Paragraph type="secondary">
-        {isPartner
+      intro={
+        isPartner
           ? t('desk.transfer.intro', {
               partner: me.data?.partner
                 ? pick({ zh: me.data.partner.nameZh, en: me.data.partner.nameEn })
                 : '',
             })
-          : t('desk.transfer.introStaff')}
-      </Typography.Paragraph>
+          : t('desk.transfer.introStaff')
+      }
+      testId="transfer-submit"
+      pending={file.isPending}
+      onSubmit={() => form.submit()}
+      onCancel={() => onClose()}
+    >
       <Form<TransferValues>
         form={form}
         layout="vertical"
@@ -105,6 +103,6 @@ export function TransferDialog({ onClose }: { onClose: (filed?: Filed) => void }
         </Form.Item>
         <ProblemAlert error={file.error} shownFields={['tenantId', 'toPartnerId', 'reason']} />
       </Form>
-    </Modal>
+    </FilingModal>
   );
 }
