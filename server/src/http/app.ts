@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
   app.use('/api/v1/*', authenticate(deps));
   app.use(
     '/api/v1/*',
-    idempotency<AppEnv>(deps.database.db, deps.clock, (c) => c.get('principal')?.userId ?? 'anonymous'),
+    idempotency<AppEnv>(deps.database, deps.clock, (c) => c.get('principal')?.userId ?? 'anonymous'),
   );
   app.openapi(healthRoute, async (c) => {
     await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

@@ -214,9 +214,16 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
       bankRef: 'DUP-1',
       submit: true,
     };
-    const answers = await Promise.all(
-      Array.from({ length: 100 }, () => call(agent, 'POST', '/api/v1/topups', body, 'dup-topup')),
-    );
+    // A client retries a 409 IDEMPOTENCY_IN_PROGRESS after its Retry-After, with the same key.
+    const send = async () => {
+      for (;;) {
+        const a = await call(agent, 'POST', '/api/v1/topups', body, 'dup-topup');
+        if (a.status !== 409) return a;
+        assert.equal(a.body.code, 'IDEMPOTENCY_IN_PROGRESS');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const answers = await Promise.all(Array.from({ length: 100 }, send));
     assert.ok(answers.every((a) => a.status === 201));
     assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
     const after =

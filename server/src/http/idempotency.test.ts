@@ -3,33 +3,35 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { FakeClock } from '../platform/clock';
-import { claimKey, PENDING_LEASE_MS } from '../platform/idempotency/idempotency-store';
+import { AppError } from '../platform/errors';
 import { useTestDatabase } from '../testing/test-db';
 import { fromDbError } from './db-errors';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 
-describe('Idempotency-Key on POST', async () => {
-  const { db } = await useTestDatabase();
+describe('Idempotency-Key on POST (invariant 6)', async () => {
+  const database = await useTestDatabase();
+  const { db } = database;
   const clock = new FakeClock();
   await sql`create table t_effects (id serial primary key, note text not null)`.execute(db);
   const app = new Hono();
   app.onError((err, c) => problem(c, fromDbError(err) ?? err));
-  app.use(idempotency(db, clock, (c) => c.req.header('x-test-principal') ?? 'anon'));
+  app.use(idempotency(database, clock, (c) => c.req.header('x-test-principal') ?? 'anon'));
+  const effect = async (note: string) =>
+    (await sql<{ id: number }>`insert into t_effects (note) values (${note}) returning id`.execute(db))
+      .rows[0]?.id;
   app.post('/effects', async (c) => {
     const { note } = await c.req.json<{ note: string }>();
-    const { rows } = await sql<{
-      id: number;
-    }>`insert into t_effects (note) values (${note}) returning id`.execute(db);
-    return c.json({ id: rows[0]?.id, note }, 201);
+    return c.json({ id: await effect(note), note }, 201);
   });
   let crashNext = true;
   app.post('/crashy', async (c) => {
+    await effect('crashy-half');
     if (crashNext) {
       crashNext = false;
       throw new Error('database went away');
     }
-    await sql`insert into t_effects (note) values ('crashy')`.execute(db);
+    await effect('crashy');
     return c.json({ ok: true }, 201);
   });
   let contendNext = true;
@@ -41,30 +43,68 @@ describe('Idempotency-Key on POST', async () => {
         db,
       );
     }
-    await sql`insert into t_effects (note) values ('contended')`.execute(db);
+    await effect('contended');
     return c.json({ ok: true }, 201);
   });
-  const post = (key: string, note: string, principal = 'p1') =>
-    app.request('/effects', {
+  app.post('/refused', async () => {
+    await effect('refused-half');
+    throw new AppError({ status: 422, code: 'NO', message: { zh: '不行', en: 'No' } });
+  });
+  let openGate: () => void = () => {};
+  let entered: () => void = () => {};
+  const inHandler = new Promise<void>((r) => {
+    entered = r;
+  });
+  app.post('/slow', async (c) => {
+    await effect('slow');
+    entered();
+    await new Promise<void>((r) => {
+      openGate = r;
+    });
+    return c.json({ ok: true }, 201);
+  });
+  const post = (path: string, key: string, body: unknown = {}, principal = 'p1') =>
+    app.request(path, {
       method: 'POST',
       headers: { 'idempotency-key': key, 'content-type': 'application/json', 'x-test-principal': principal },
-      body: JSON.stringify({ note }),
+      body: JSON.stringify(body),
     });
   const count = async (note: string) =>
     (await sql<{ n: number }>`select count(*)::int as n from t_effects where note = ${note}`.execute(db))
       .rows[0]?.n;
 
-  it('100 concurrent duplicates of one POST produce one effect and the same response', async () => {
-    const responses = await Promise.all(Array.from({ length: 100 }, () => post('k-100', 'hundred')));
+  it('100 concurrent duplicates of one POST produce one effect; each answer is that one or "in progress, retry"', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () => post('/effects', 'k-100', { note: 'hundred' })),
+    );
     assert.equal(await count('hundred'), 1);
-    const bodies = await Promise.all(responses.map((r) => r.text()));
-    assert.ok(responses.every((r) => r.status === 201));
-    assert.equal(new Set(bodies).size, 1);
+    const created = responses.filter((r) => r.status === 201);
+    const waiting = responses.filter((r) => r.status === 409);
+    assert.equal(created.length + waiting.length, 100);
+    assert.ok(created.length >= 1);
+    for (const r of waiting) assert.equal(r.headers.get('retry-after'), '1');
+    assert.equal(new Set(await Promise.all(created.map((r) => r.text()))).size, 1);
+    const again = await post('/effects', 'k-100', { note: 'hundred' });
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count('hundred'), 1);
+  });
+
+  it('a retry while the first is in flight answers 409 IDEMPOTENCY_IN_PROGRESS with Retry-After, then replays', async () => {
+    const first = post('/slow', 'k-slow');
+    await inHandler;
+    const dup = await post('/slow', 'k-slow');
+    assert.equal(dup.status, 409);
+    assert.equal(((await dup.json()) as { code: string }).code, 'IDEMPOTENCY_IN_PROGRESS');
+    assert.equal(dup.headers.get('retry-after'), '1');
+    openGate();
+    assert.equal((await first).status, 201);
+    assert.equal((await post('/slow', 'k-slow')).headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count('slow'), 1);
   });
 
   it('the same key with another body is refused with 422 and nothing happens', async () => {
-    assert.equal((await post('k-2', 'first')).status, 201);
-    const res = await post('k-2', 'second');
+    assert.equal((await post('/effects', 'k-2', { note: 'first' })).status, 201);
+    const res = await post('/effects', 'k-2', { note: 'second' });
     assert.equal(res.status, 422);
     const body = (await res.json()) as { code: string; message: { zh: string } };
     assert.equal(body.code, 'IDEMPOTENCY_KEY_REUSED');
@@ -73,49 +113,47 @@ describe('Idempotency-Key on POST', async () => {
   });
 
   it('keys are per principal: another caller with the same key gets its own effect', async () => {
-    await post('k-3', 'shared');
-    await post('k-3', 'shared', 'p2');
+    await post('/effects', 'k-3', { note: 'shared' });
+    await post('/effects', 'k-3', { note: 'shared' }, 'p2');
     assert.equal(await count('shared'), 2);
   });
 
-  it('a request that failed with a 5xx gives its key back, so the retry runs', async () => {
-    const send = () =>
-      app.request('/crashy', { method: 'POST', headers: { 'idempotency-key': 'k-4' }, body: '{}' });
-    assert.equal((await send()).status, 500);
-    assert.equal((await send()).status, 201);
-    assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
+  it('a request that fails half-way leaves no effect and gives its key back, so the retry runs once', async () => {
+    assert.equal((await post('/crashy', 'k-4')).status, 500);
+    assert.equal(await count('crashy-half'), 0, 'what the failed request wrote is rolled back with it');
+    assert.equal((await post('/crashy', 'k-4')).status, 201);
+    assert.equal((await post('/crashy', 'k-4')).headers.get('idempotent-replayed'), 'true');
     assert.equal(await count('crashy'), 1);
+    assert.equal(await count('crashy-half'), 1);
+  });
+
+  it('a refusal undoes what the handler wrote and is replayed as it was', async () => {
+    const first = await post('/refused', 'k-6');
+    assert.equal(first.status, 422);
+    const replayed = await post('/refused', 'k-6');
+    assert.equal(replayed.status, 422);
+    assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count('refused-half'), 0);
   });
 
   it('a request refused with 409 RETRY (a serialization failure) gives its key back, so the retry runs', async () => {
-    const send = () =>
-      app.request('/contended', { method: 'POST', headers: { 'idempotency-key': 'k-5' }, body: '{}' });
-    const first = await send();
+    const first = await post('/contended', 'k-5');
     assert.equal(first.status, 409);
     assert.equal(((await first.json()) as { code: string }).code, 'RETRY');
-    const retry = await send();
+    const retry = await post('/contended', 'k-5');
     assert.equal(retry.status, 201, 'the retry runs instead of replaying the conflict');
     assert.equal(retry.headers.get('idempotent-replayed'), null);
-    assert.equal((await send()).headers.get('idempotent-replayed'), 'true');
+    assert.equal((await post('/contended', 'k-5')).headers.get('idempotent-replayed'), 'true');
     assert.equal(await count('contended'), 1);
   });
 
-  it('a key left pending by a process that died is taken over by the retry after the lease', async () => {
-    const hash = 'h-crashed';
-    const t0 = new Date('2026-11-20T02:00:00Z');
-    assert.equal(await claimKey(db, 'p-crash', 'k-crash', hash, t0), true);
-    assert.equal(
-      await claimKey(db, 'p-crash', 'k-crash', hash, new Date(t0.getTime() + 1_000)),
-      false,
-      'still leased',
-    );
-    assert.equal(
-      await claimKey(db, 'p-crash', 'k-crash', 'other-body', new Date(t0.getTime() + PENDING_LEASE_MS + 1)),
-      false,
-    );
-    assert.equal(
-      await claimKey(db, 'p-crash', 'k-crash', hash, new Date(t0.getTime() + PENDING_LEASE_MS + 1)),
-      true,
-    );
+  it('the stored answer is written in the effect’s transaction: an uncommitted effect leaves no key behind', async () => {
+    const keys = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from idempotency_keys where key = 'k-4'`.execute(
+          db,
+        )
+      ).rows[0]?.n;
+    assert.equal(await keys(), 1, 'one key for the one committed effect of k-4');
   });
 });

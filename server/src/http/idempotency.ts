@@ -1,70 +1,119 @@
 import { createHash } from 'node:crypto';
-import type { Context, Env, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler, Next } from 'hono';
 import { type Clock, toDate } from '../platform/clock';
-import type { Db } from '../platform/db/database';
+import type { Database } from '../platform/db/database';
 import { AppError } from '../platform/errors';
-import { claimKey, completeKey, readKey, releaseKey } from '../platform/idempotency/idempotency-store';
+import { lockAndReadKey, readKey, type StoredKey, storeKey } from '../platform/idempotency/idempotency-store';
+import { problem } from './problem';
 
-const WAIT_MS = 15;
-const MAX_WAIT_MS = 30_000;
+type Outcome = StoredKey | 'in-flight' | 'refused' | 'raced' | 'done';
+
+/** Seconds a client is told to wait when the first request with its key is still running. */
+const RETRY_AFTER_S = 1;
 
 /**
- * Idempotency-Key on POST: the first request owns the key and its response is stored; duplicates wait
- * for it and replay it (one effect, even when they race); the same key with another body is a 422.
+ * Idempotency-Key on POST (invariant 6). The request runs in one transaction (a request scope) that also
+ * stores its answer, so the answer is kept exactly when the effect is: after a crash at any point a retry
+ * either replays the answer or runs for the first time. A duplicate arriving while the first is in flight
+ * gets 409 with Retry-After; the same key with another body gets 422.
  */
 export function idempotency<E extends Env>(
-  db: Db,
+  database: Database,
   clock: Clock,
   principalOf: (c: Context<E>) => string,
 ): MiddlewareHandler<E> {
+  const inFlight = new Set<string>();
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     // Sign-in and sign-out change no business state and answer with cookies, which a replay cannot carry.
     if (c.req.method !== 'POST' || !key || c.req.path.startsWith('/api/v1/auth/')) return next();
     const principal = principalOf(c);
+    const slot = `${principal} ${key}`;
+    // Seen here first, before waiting for a connection (PGlite has one): this process is already running it.
+    if (inFlight.has(slot)) return inProgress(c);
+    inFlight.add(slot);
+    try {
+      return await run(c, next, principal, key);
+    } finally {
+      inFlight.delete(slot);
+    }
+  };
+
+  async function run(
+    c: Context<E>,
+    next: Next,
+    principal: string,
+    key: string,
+  ): Promise<Response | undefined> {
     const hash = createHash('sha256')
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
       .digest('hex');
-    const claim = () => claimKey(db, principal, key, hash, toDate(clock.now()));
-    const runOwned = async () => {
+    const outcome = await database.inScope<Outcome>(async () => {
+      const { locked, stored } = await lockAndReadKey(database.db, principal, key);
+      if (!locked) return { commit: false, value: 'in-flight' };
+      if (stored) return { commit: false, value: stored };
       await next();
+      const status = c.res.status;
+      // A refusal undoes whatever the handler wrote; it is stored after the rollback (below).
+      if (status >= 400) return { commit: false, value: 'refused' };
       const body = await c.res.clone().text();
-      if (transient(c.res.status, body)) return releaseKey(db, principal, key);
-      await completeKey(db, principal, key, c.res.status, body);
-    };
-    if (await claim()) return runOwned();
-    for (let waited = 0; waited < MAX_WAIT_MS; waited += WAIT_MS) {
-      const stored = await readKey(db, principal, key);
-      if (stored && stored.request_hash !== hash) throw reused();
-      if (stored?.state === 'done' && stored.status !== null) {
-        return new Response(stored.body, {
-          status: stored.status,
-          headers: {
-            'content-type': stored.status >= 400 ? 'application/problem+json' : 'application/json',
-            'idempotent-replayed': 'true',
-          },
-        });
+      const now = toDate(clock.now());
+      if (await storeKey(database.db, { principal, key, hash, status, body, now })) {
+        return { commit: true, value: 'done' };
       }
-      // The owner failed and gave the key back: this duplicate becomes the owner.
-      if (!stored && (await claim())) return runOwned();
-      await new Promise((r) => setTimeout(r, WAIT_MS));
+      return { commit: false, value: 'raced' };
+    });
+    if (outcome === 'done') return;
+    if (outcome === 'in-flight') return inProgress(c);
+    if (outcome === 'refused') {
+      const body = await c.res.clone().text();
+      if (!transient(c.res.status, body)) {
+        const now = toDate(clock.now());
+        await storeKey(database.db, { principal, key, hash, status: c.res.status, body, now });
+      }
+      return;
     }
-    throw new AppError({
+    return replay(outcome === 'raced' ? await readKey(database.db, principal, key) : outcome, hash);
+  }
+}
+
+function replay(stored: StoredKey | undefined, hash: string): Response {
+  if (!stored || stored.status === null) throw new Error('An idempotency key was stored without its answer');
+  if (stored.request_hash !== hash) throw reused();
+  return new Response(stored.body, {
+    status: stored.status,
+    headers: {
+      'content-type': stored.status >= 400 ? 'application/problem+json' : 'application/json',
+      'idempotent-replayed': 'true',
+    },
+  });
+}
+
+function inProgress(c: Context): Response {
+  const res = problem(
+    c,
+    new AppError({
       status: 409,
       code: 'IDEMPOTENCY_IN_PROGRESS',
       message: {
         zh: '同一幂等键的请求仍在处理中',
         en: 'A request with this Idempotency-Key is still in progress',
       },
-      fixes: [{ zh: '稍后用同一幂等键重试', en: 'Retry later with the same Idempotency-Key' }],
-    });
-  };
+      fixes: [
+        {
+          zh: `${RETRY_AFTER_S} 秒后用同一幂等键重试`,
+          en: `Retry in ${RETRY_AFTER_S} s with the same Idempotency-Key`,
+        },
+      ],
+    }),
+  );
+  res.headers.set('Retry-After', String(RETRY_AFTER_S));
+  return res;
 }
 
 /**
  * An answer that says "try again" is not the request's outcome: a 5xx, a throttle (429) or a concurrency
- * conflict (409 RETRY, a serialization failure or deadlock). Its key goes back so the retry runs, rather
- * than replaying "retry" forever.
+ * conflict (409 RETRY, a serialization failure or deadlock). It is not stored, so the retry runs.
  */
 function transient(status: number, body: string): boolean {
   if (status >= 500 || status === 429) return true;

@@ -60,6 +60,19 @@ export async function testDatabase(): Promise<Database> {
     pgliteTemplate ??= buildPgliteTemplate();
     return openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate });
   }
+  const { url, drop } = await pgTestDatabase();
+  const d = await openDatabase({ url, poolSize: 20 });
+  return {
+    ...d,
+    close: async () => {
+      await d.close();
+      await drop();
+    },
+  };
+}
+
+/** PostgreSQL only: a fresh migrated database for a test that runs the server as a child process. */
+export async function pgTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   pgTemplate ??= buildPgTemplate();
   const tpl = await pgTemplate;
   const name = `kaidan_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -67,17 +80,13 @@ export async function testDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`create database ${name} template ${tpl}`);
   await admin.end();
-  const d = await openDatabase({ url: urlFor(name), poolSize: 20 });
-  return {
-    ...d,
-    close: async () => {
-      await d.close();
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name}`);
-      await a.end();
-    },
+  const drop = async () => {
+    const a = new pg.Client({ connectionString: ADMIN_URL });
+    await a.connect();
+    await a.query(`drop database if exists ${name} with (force)`);
+    await a.end();
   };
+  return { url: urlFor(name), drop };
 }
 
 /** A database for the current test file, closed when the file's tests end. */

@@ -3,6 +3,7 @@ import { Kysely, type LogEvent, PostgresDialect, type Transaction } from 'kysely
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
+import { type RunInScope, withRequestScope } from './request-scope';
 import { OID, parseDate, parseInt8, parseInt8Array, parseNumeric } from './type-parsers';
 
 // Stores write SQL with Kysely's `sql` tag and type each row themselves; the builder stays loose.
@@ -18,6 +19,8 @@ export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
+  /** One transaction that every query and use-case transaction started inside `body` joins (request-scope.ts). */
+  inScope: RunInScope;
   /** PGlite only: a consistent copy of the data directory (backup, test templates). */
   dump?: () => Promise<Blob>;
 }
@@ -47,11 +50,9 @@ const pgTypes = {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
-    const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool }),
-      ...(opts.onQuery ? { log: opts.onQuery } : {}),
-    });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const scoped = withRequestScope(new PostgresDialect({ pool }));
+    const db = new Kysely<DB>({ dialect: scoped.dialect, ...(opts.onQuery ? { log: opts.onQuery } : {}) });
+    return { db, engine: 'postgres', inScope: scoped.run, close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? './data';
   const inMemory = dataDir.startsWith('memory://');
@@ -67,13 +68,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
-    const db = new Kysely<DB>({
-      dialect: new PGliteDialect(lite),
-      ...(opts.onQuery ? { log: opts.onQuery } : {}),
-    });
+    const scoped = withRequestScope(new PGliteDialect(lite));
+    const db = new Kysely<DB>({ dialect: scoped.dialect, ...(opts.onQuery ? { log: opts.onQuery } : {}) });
     return {
       db,
       engine: 'pglite',
+      inScope: scoped.run,
       // Taken through a connection so no transaction is half-way when the copy is made.
       dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
       close: async () => {

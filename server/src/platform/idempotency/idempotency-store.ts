@@ -3,46 +3,46 @@ import type { Exec } from '../db/database';
 
 export interface StoredKey {
   request_hash: string;
-  state: 'pending' | 'done';
   status: number | null;
   body: string | null;
 }
 
-/** A pending key older than this belonged to a process that died mid-request; the retry takes it over. */
-export const PENDING_LEASE_MS = 120_000;
-
-/** True when this request now owns the key; false when another request already holds it. */
-export async function claimKey(
+/**
+ * Takes the key's transaction-scoped advisory lock without waiting, and reads what is stored under it.
+ * `locked` false: another request with this key is in flight right now.
+ */
+export async function lockAndReadKey(
   ex: Exec,
   principal: string,
   key: string,
-  hash: string,
-  now: Date,
-): Promise<boolean> {
-  const { rows } = await sql<{ key: string }>`insert into idempotency_keys
-      (principal, key, request_hash, state, created_at)
-    values (${principal}, ${key}, ${hash}, 'pending', ${now})
-    on conflict (principal, key) do update set created_at = excluded.created_at
-      where idempotency_keys.state = 'pending' and idempotency_keys.request_hash = excluded.request_hash
-        and idempotency_keys.created_at < ${new Date(now.getTime() - PENDING_LEASE_MS)}
-    returning key`.execute(ex);
-  return rows.length === 1;
+): Promise<{ locked: boolean; stored: StoredKey | undefined }> {
+  const { rows } = await sql<{ locked: boolean } & Partial<StoredKey>>`
+    select l.locked, k.request_hash, k.status, k.body
+    from (select pg_try_advisory_xact_lock(hashtextextended(${principal} || ' ' || ${key}, 0)) as locked) l
+    left join idempotency_keys k on l.locked and k.principal = ${principal} and k.key = ${key}`.execute(ex);
+  const row = rows[0];
+  const stored =
+    row?.request_hash == null
+      ? undefined
+      : { request_hash: row.request_hash, status: row.status ?? null, body: row.body ?? null };
+  return { locked: row?.locked === true, stored };
 }
 
 export async function readKey(ex: Exec, principal: string, key: string): Promise<StoredKey | undefined> {
-  const { rows } = await sql<StoredKey>`select request_hash, state, status, body from idempotency_keys
+  const { rows } = await sql<StoredKey>`select request_hash, status, body from idempotency_keys
     where principal = ${principal} and key = ${key}`.execute(ex);
   return rows[0];
 }
 
-export async function completeKey(ex: Exec, principal: string, key: string, status: number, body: string) {
-  await sql`update idempotency_keys set state = 'done', status = ${status}, body = ${body}
-    where principal = ${principal} and key = ${key}`.execute(ex);
-}
-
-/** A request that failed on our side gives its key back so the client's retry can run. */
-export async function releaseKey(ex: Exec, principal: string, key: string): Promise<void> {
-  await sql`delete from idempotency_keys where principal = ${principal} and key = ${key} and state = 'pending'`.execute(
-    ex,
-  );
+/** Stores the answer; false when a request with the same key stored one first (its answer wins). */
+export async function storeKey(
+  ex: Exec,
+  row: { principal: string; key: string; hash: string; status: number; body: string; now: Date },
+): Promise<boolean> {
+  const { rows } = await sql<{ key: string }>`insert into idempotency_keys
+      (principal, key, request_hash, state, status, body, created_at)
+    values (${row.principal}, ${row.key}, ${row.hash}, 'done', ${row.status}, ${row.body}, ${row.now})
+    on conflict (principal, key) do nothing
+    returning key`.execute(ex);
+  return rows.length === 1;
 }
