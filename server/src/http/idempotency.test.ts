@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { FakeClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
+import { lockAndReadKey } from '../platform/idempotency/idempotency-store';
 import { useTestDatabase } from '../testing/test-db';
 import { fromDbError } from './db-errors';
 import { idempotency } from './idempotency';
@@ -155,5 +156,32 @@ describe('Idempotency-Key on POST (invariant 6)', async () => {
         )
       ).rows[0]?.n;
     assert.equal(await keys(), 1, 'one key for the one committed effect of k-4');
+  });
+
+  it('another process with the same key in flight is seen through the advisory lock (PostgreSQL)', {
+    skip: database.engine !== 'postgres' && 'PGlite is one process with one connection',
+  }, async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let taken: () => void = () => {};
+    const isTaken = new Promise<void>((r) => {
+      taken = r;
+    });
+    const first = database.inScope(async () => {
+      const r = await lockAndReadKey(db, 'p-x', 'k-x');
+      taken();
+      await held;
+      return { commit: false, value: r.locked };
+    });
+    await isTaken;
+    const second = await database.inScope(async () => ({
+      commit: false,
+      value: (await lockAndReadKey(db, 'p-x', 'k-x')).locked,
+    }));
+    release();
+    assert.equal(await first, true);
+    assert.equal(second, false, 'the second holder of the key is told it is in flight');
   });
 });
