@@ -10,7 +10,7 @@ export { addDays, daysBetween, isBefore, linePrice } from './entitlement';
 export type { ComponentView, EventRow, PeriodRow } from './entitlement-store';
 export { componentsOf, eventsByCause, eventsOf, periodsOf } from './entitlement-store';
 export type { LinePlan, LinePlanInput } from './plan-line';
-export { planLine } from './plan-line';
+export { checkCoterm, checkEffectiveDate, effectiveDateOf, planLine } from './plan-line';
 export type { RefundLine, RefundOrder } from './refund-line';
 export { refundLine } from './refund-line';
 export { companyEntitlements, recordExternalEnd } from './view-entitlements';
