@@ -21,6 +21,7 @@ export interface ComponentView extends ComponentRow {
   plan_name_zh: string;
   plan_name_en: string | null;
   plan_kind: string;
+  plan_seat_max: number | null;
 }
 
 export type EventKind =
@@ -54,7 +55,8 @@ export async function componentsOf(
   lock = false,
 ): Promise<ComponentView[]> {
   const { rows } = await sql<ComponentView>`select ${COLS}, s.product_id, p.code as plan_code,
-      p.name_zh as plan_name_zh, p.name_en as plan_name_en, p.kind as plan_kind
+      p.name_zh as plan_name_zh, p.name_en as plan_name_en, p.kind as plan_kind,
+      p.seat_max as plan_seat_max
     from components c join subscriptions s on s.id = c.subscription_id join plans p on p.id = c.plan_id
     where c.company_id = ${companyId} ${productId ? sql`and s.product_id = ${productId}` : sql``}
     order by s.product_id, p.kind, p.code ${lock ? sql`for update of c` : sql``}`.execute(ex);
