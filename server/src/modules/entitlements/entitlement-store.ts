@@ -205,3 +205,12 @@ export async function eventsByCause(ex: Exec, cause: { type: string; id: string 
     where cause_type = ${cause.type} and cause_id = ${cause.id} order by at, id`.execute(ex);
   return rows;
 }
+
+/** The order whose active period of a component follows a date: the next link of a renewal chain. */
+export async function orderAfter(ex: Exec, componentId: string, date: string): Promise<string | undefined> {
+  const { rows } = await sql<{ number: string }>`select o.number from entitlement_periods p
+      join order_lines l on l.id = p.order_line_id join orders o on o.id = l.order_id
+    where p.component_id = ${componentId} and p.state = 'active' and p.start_date > ${date}
+    order by p.start_date limit 1`.execute(ex);
+  return rows[0]?.number;
+}

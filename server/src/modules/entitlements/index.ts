@@ -12,5 +12,5 @@ export { componentsOf, eventsByCause, eventsOf, periodsOf } from './entitlement-
 export type { LinePlan, LinePlanInput } from './plan-line';
 export { checkCoterm, checkEffectiveDate, effectiveDateOf, planLine } from './plan-line';
 export type { RefundLine, RefundOrder } from './refund-line';
-export { refundLine } from './refund-line';
+export { byLatest, refundLine } from './refund-line';
 export { companyEntitlements, recordExternalEnd } from './view-entitlements';
