@@ -43,7 +43,11 @@ export async function routeSubmitted(
     after: { number: order.number, total: order.total, held: order.total },
   });
   if (mode === 'manual') return 'submitted';
-  await approveInTx(tx, clock, p, order, { auto: true, reason: 'review policy: auto' });
+  const reason =
+    order.channel === 'self_service'
+      ? 'R3: self-service orders are approved automatically'
+      : `R3: review policy auto (${order.order_type} · ${order.channel})`;
+  await approveInTx(tx, clock, p, order, { auto: true, reason });
   return 'paid';
 }
 
