@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
 import { addDays, isBefore } from './entitlement';
 import {
   componentsOf,
@@ -49,10 +50,12 @@ export async function applyPaidOrder(
   const events: EventInput[] = [];
   const moved: { lineId: string; start: string; end: string }[] = [];
   const cause = { type: 'order', id: order.id };
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const c = existing.get(line.plan_id);
     if (order.order_type === 'add_seats') {
       if (!c) throw new Error(`add_seats without component for ${line.plan_id}`);
+      // R12 R16: the quote's check ran before any lock; this one, on the locked row, decides.
+      if (c.plan_seat_max !== null && c.seats + line.seats > c.plan_seat_max) throw overCap(index, c, line);
       await updateComponent(ex, c.id, { seats: c.seats + line.seats });
       events.push({
         componentId: c.id,
@@ -93,6 +96,8 @@ export async function applyPaidOrder(
       });
       continue;
     }
+    // R13: a renewal keeps the seats it was priced for; seats changed since the quote refuse it.
+    if (order.order_type === 'renew' && c.seats !== line.seats) throw seatsMoved(index, c, line);
     await updateComponent(ex, c.id, { seats: line.seats, end });
     periods.push({ componentId: c.id, orderLineId: line.id, start, end });
     events.push({
@@ -109,4 +114,43 @@ export async function applyPaidOrder(
   await insertPeriods(ex, clock, periods);
   await insertEvents(ex, clock, events);
   return moved;
+}
+
+type Locked = {
+  plan_name_zh: string;
+  plan_name_en: string | null;
+  seats: number;
+  plan_seat_max: number | null;
+};
+
+function overCap(index: number, c: Locked, line: PaidLine): AppError {
+  const after = c.seats + line.seats;
+  const zh = `${c.plan_name_zh} 的人数上限为 ${c.plan_seat_max}：当前已有 ${c.seats} 人，本单增购 ${line.seats} 人后为 ${after} 人`;
+  const en = `${c.plan_name_en ?? c.plan_name_zh} allows 1–${c.plan_seat_max} seats; it has ${c.seats} now and this order adds ${line.seats}, making ${after}`;
+  return new AppError({
+    status: 422,
+    code: 'SEATS_OUT_OF_TIER',
+    message: { zh, en },
+    fields: [{ field: `lines.${index}.seats`, code: 'SEATS_OUT_OF_TIER', message: { zh, en } }],
+    fixes: [
+      {
+        zh: `最多还能增购 ${Math.max(0, (c.plan_seat_max ?? 0) - c.seats)} 人，或改购更高档位`,
+        en: `Add at most ${Math.max(0, (c.plan_seat_max ?? 0) - c.seats)} seats, or move to a larger tier`,
+      },
+    ],
+    details: { seats: c.seats, adding: line.seats, seatMax: c.plan_seat_max, rule: 'R16' },
+  });
+}
+
+function seatsMoved(index: number, c: Locked, line: PaidLine): AppError {
+  const zh = `${c.plan_name_zh} 现为 ${c.seats} 人，本续期单按 ${line.seats} 人计价，人数已变化`;
+  const en = `${c.plan_name_en ?? c.plan_name_zh} now has ${c.seats} seats; this renewal was priced for ${line.seats}`;
+  return new AppError({
+    status: 422,
+    code: 'RENEWAL_SEATS_MISMATCH',
+    message: { zh, en },
+    fields: [{ field: `lines.${index}.seats`, code: 'RENEWAL_SEATS_MISMATCH', message: { zh, en } }],
+    fixes: [{ zh: `驳回后按 ${c.seats} 人重新下续期单`, en: `Reject it and renew ${c.seats} seats instead` }],
+    details: { seats: c.seats, priced: line.seats, rule: 'R13' },
+  });
 }

@@ -21,6 +21,7 @@ export interface ComponentView extends ComponentRow {
   plan_name_zh: string;
   plan_name_en: string | null;
   plan_kind: string;
+  plan_seat_max: number | null;
 }
 
 export type EventKind =
@@ -54,7 +55,8 @@ export async function componentsOf(
   lock = false,
 ): Promise<ComponentView[]> {
   const { rows } = await sql<ComponentView>`select ${COLS}, s.product_id, p.code as plan_code,
-      p.name_zh as plan_name_zh, p.name_en as plan_name_en, p.kind as plan_kind
+      p.name_zh as plan_name_zh, p.name_en as plan_name_en, p.kind as plan_kind,
+      p.seat_max as plan_seat_max
     from components c join subscriptions s on s.id = c.subscription_id join plans p on p.id = c.plan_id
     where c.company_id = ${companyId} ${productId ? sql`and s.product_id = ${productId}` : sql``}
     order by s.product_id, p.kind, p.code ${lock ? sql`for update of c` : sql``}`.execute(ex);
@@ -202,4 +204,13 @@ export async function eventsByCause(ex: Exec, cause: { type: string; id: string 
       seats_after, end_before, end_after, at from entitlement_events
     where cause_type = ${cause.type} and cause_id = ${cause.id} order by at, id`.execute(ex);
   return rows;
+}
+
+/** The order whose active period of a component follows a date: the next link of a renewal chain. */
+export async function orderAfter(ex: Exec, componentId: string, date: string): Promise<string | undefined> {
+  const { rows } = await sql<{ number: string }>`select o.number from entitlement_periods p
+      join order_lines l on l.id = p.order_line_id join orders o on o.id = l.order_id
+    where p.component_id = ${componentId} and p.state = 'active' and p.start_date > ${date}
+    order by p.start_date limit 1`.execute(ex);
+  return rows[0]?.number;
 }

@@ -6,7 +6,7 @@ import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
 import { approveOrder, getOrder, recordContractArrival } from '../orders';
 import { decideRequest, fileSeatReduction } from '../requests';
-import { componentsOf, periodsOf } from '.';
+import { componentsOf, periodsOf, recordExternalEnd } from '.';
 
 describe('entitlements through orders (R12–R16)', async () => {
   const database = await useTestDatabase();
@@ -88,13 +88,14 @@ describe('entitlements through orders (R12–R16)', async () => {
     assert.equal((await comp(W.interop)).seats, 25);
   });
 
-  it('R15 co-term: the quote shows the interop end and the renewal can end on it', async () => {
+  it('R15 co-term: the quote shows the recorded external end and the renewal can end on it', async () => {
+    await recordExternalEnd(deps, P.agentA, (await comp(W.edition)).id, '2028-03-31');
     const placed = await order(P.agentA, {
       orderType: 'renew',
       cotermTo: '2028-03-31',
       lines: [{ planId: W.edition }],
     });
-    assert.equal(placed.quote.externalEnd, '2027-11-19');
+    assert.equal(placed.quote.externalEnd, '2028-03-31');
     const line = placed.quote.lines[0];
     assert.deepEqual([line?.periodStart, line?.periodEnd, line?.days], ['2027-11-20', '2028-03-31', 133]);
   });

@@ -16,6 +16,8 @@ export interface LinePlanInput {
   index: number;
   orderType: OrderType;
   effectiveDate: string;
+  /** the business date (Asia/Shanghai) the order is placed on */
+  today: string;
   plan: {
     id: string;
     name_zh: string;
@@ -64,7 +66,9 @@ function fail(
 export function planLine(i: LinePlanInput): LinePlan {
   const name = i.plan.name_zh;
   const c = i.component;
-  const expired = c ? isBefore(c.end_date, i.effectiveDate) : true;
+  // Add seats and renewals look at the component as it is today; only a new order may start later.
+  const asOf = i.orderType === 'new' ? i.effectiveDate : i.today;
+  const expired = c ? isBefore(c.end_date, asOf) : true;
   if (i.orderType === 'add_seats') {
     if (!c || expired) {
       fail(
@@ -78,8 +82,8 @@ export function planLine(i: LinePlanInput): LinePlan {
     }
     const seats =
       i.seats ?? fail(422, 'SEATS_REQUIRED', f(i.index, 'seats'), '请填写增购人数', 'Enter the seats to add');
-    // R16: added seats run from the effective date to the component's current end, priced pro rata.
-    const period = periodTo(i.effectiveDate, c.end_date);
+    // R16: added seats run from today to the component's current end, priced pro rata.
+    const period = periodTo(i.today, c.end_date);
     return checkSeats(i, seats, { seats, period, seatsAfter: c.seats + seats });
   }
   if (i.orderType === 'renew') {
@@ -111,8 +115,8 @@ export function planLine(i: LinePlanInput): LinePlan {
         ],
       );
     }
-    // R14: extend from the current end with no gap or overlap; an expired one renews from the effective date.
-    const start = expired ? i.effectiveDate : addDays(c.end_date, 1);
+    // R14: extend from the current end with no gap or overlap; an expired one renews from today.
+    const start = expired ? i.today : addDays(c.end_date, 1);
     return checkSeats(i, seats, { seats, period: periodOf(i, start), seatsAfter: seats });
   }
   if (c && !expired) {
@@ -130,6 +134,71 @@ export function planLine(i: LinePlanInput): LinePlan {
     fail(422, 'SEATS_REQUIRED', f(i.index, 'seats'), '请填写购买人数', 'Enter the number of seats');
   const start = c ? maxDate(i.effectiveDate, addDays(c.end_date, 1)) : i.effectiveDate;
   return checkSeats(i, seats, { seats, period: periodOf(i, start), seatsAfter: seats });
+}
+
+/**
+ * The effective date the server uses (R14, R16): add seats run from today; a renewal from the day after
+ * the current end (today for an expired component), the earliest of its lines; a new order from today
+ * or a later start the client asks for, never an earlier one.
+ */
+export function effectiveDateOf(
+  orderType: OrderType,
+  today: string,
+  asked: string | undefined,
+  ends: (string | undefined)[],
+): string {
+  if (orderType === 'add_seats') return today;
+  if (orderType === 'new') return asked && !isBefore(asked, today) ? asked : today;
+  const starts = ends.map((end) => (end && !isBefore(end, today) ? addDays(end, 1) : today)).sort();
+  return starts[0] ?? today;
+}
+
+/** A client-sent effective date that is not the one the server uses is refused, naming the server's. */
+export function checkEffectiveDate(asked: string | undefined, used: string): void {
+  if (asked === undefined || asked === used) return;
+  throw new AppError({
+    status: 422,
+    code: 'EFFECTIVE_DATE_MISMATCH',
+    message: {
+      zh: `生效日由系统确定：本单应为 ${used}，不能为 ${asked}`,
+      en: `The effective date is decided by the server: ${used} for this order, not ${asked}`,
+    },
+    fields: [
+      {
+        field: 'effectiveDate',
+        code: 'mismatch',
+        message: { zh: `应为 ${used}`, en: `Must be ${used}` },
+      },
+    ],
+    fixes: [{ zh: `生效日改为 ${used}，或不填`, en: `Use ${used}, or leave the effective date out` }],
+    details: { effectiveDate: used },
+  });
+}
+
+/** R15: a co-term date is the related external licence's end as the server knows it, nothing else. */
+export function checkCoterm(asked: string | undefined, externalEnd: string | null): void {
+  if (asked === undefined || asked === externalEnd) return;
+  const zh = externalEnd
+    ? `只能对齐到外部许可到期日 ${externalEnd}，不能对齐到 ${asked}`
+    : `该客户没有已登记的外部许可到期日，不能对齐到 ${asked}`;
+  const en = externalEnd
+    ? `Co-term aligns only to the external licence end ${externalEnd}, not ${asked}`
+    : `No external licence end is recorded for this customer; cannot co-term to ${asked}`;
+  throw new AppError({
+    status: 422,
+    code: 'COTERM_NOT_EXTERNAL_END',
+    message: { zh, en },
+    fields: [{ field: 'cotermTo', code: 'mismatch', message: { zh, en } }],
+    fixes: externalEnd
+      ? [{ zh: `对齐日期改为 ${externalEnd}，或按时长购买`, en: `Use ${externalEnd}, or buy a duration` }]
+      : [
+          {
+            zh: '先登记外部许可到期日，或按时长购买',
+            en: 'Record the external licence end first, or buy a duration',
+          },
+        ],
+    details: { externalEnd },
+  });
 }
 
 function periodOf(i: LinePlanInput, start: string): Period {

@@ -7,6 +7,7 @@ import {
   componentsOf,
   insertEvents,
   lockComponent,
+  orderAfter,
   periodOfLine,
   setPeriod,
   updateComponent,
@@ -39,6 +40,8 @@ export interface RefundLine {
  * lines return nothing. Unstarted time is returned in full and revoked; started time is shortened to
  * `today` and the unused days returned pro rata. Only the latest period of a component can be refunded,
  * so the periods stay contiguous (invariant 4). With `apply`, the entitlement change is made and logged.
+ * A batch refunds latest-first (`byLatest`); `chain` carries, per component, the end its later lines in
+ * the batch leave, so a plan (no `apply`) of a whole chain sees what applying it would.
  */
 export async function refundLine(
   ex: Exec,
@@ -47,6 +50,7 @@ export async function refundLine(
   line: RefundLine,
   today: string,
   apply: { cause: { type: string; id: string } } | null,
+  chain: Map<string, string> = new Map(),
 ): Promise<bigint> {
   const left = line.amount - line.refunded;
   if (line.pass_through || !line.refundable || left <= 0n) return 0n;
@@ -82,19 +86,23 @@ export async function refundLine(
     return amount;
   }
   const period = await periodOfLine(ex, line.id);
-  if (!period) return 0n;
-  if (period.end_date !== comp.end_date) {
+  // Nothing left to return (a period already over) takes nothing back, wherever it sits in the chain.
+  if (!period || amount === 0n) return 0n;
+  const end = chain.get(comp.id) ?? comp.end_date;
+  if (period.end_date !== end) {
+    const later = (await orderAfter(ex, comp.id, period.end_date)) ?? '';
     throw refused(
       o,
       line,
-      `其后还有续期（至 ${comp.end_date}），请先退后面的订单`,
-      `A later renewal runs to ${comp.end_date}; refund the later order first`,
+      `其后还有续期 ${later}（至 ${end}），请先退订单 ${later}，或将其一并加入本批`,
+      `A later renewal ${later} runs to ${end}; refund ${later} first, or add it to this batch`,
     );
   }
-  if (!apply || amount === 0n) return amount;
+  const newEnd = started ? today : addDays(period.start_date, -1);
+  chain.set(comp.id, newEnd);
+  if (!apply) return amount;
   const c = await lockComponent(ex, comp.id);
   if (!c) return 0n;
-  const newEnd = started ? today : addDays(period.start_date, -1);
   const revokedAll = !started && period.start_date === c.start_date;
   await setPeriod(ex, period.id, started ? today : period.end_date, started ? 'active' : 'revoked');
   await updateComponent(ex, c.id, { end: newEnd, ...(revokedAll ? { seats: 0 } : {}) });
@@ -112,6 +120,10 @@ export async function refundLine(
   ]);
   return amount;
 }
+
+/** R32: a batch is applied latest-first, so each line of a renewal chain is the latest when its turn comes. */
+export const byLatest = (a: { period_start: string }, b: { period_start: string }): number =>
+  a.period_start < b.period_start ? 1 : a.period_start > b.period_start ? -1 : 0;
 
 const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
 

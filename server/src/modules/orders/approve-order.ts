@@ -2,7 +2,7 @@ import { type Clock, toDate, today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound, type Text } from '../../platform/errors';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
+import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { loadPlans, planOnSale } from '../catalog';
 import { applyPaidOrder } from '../entitlements';
@@ -31,22 +31,26 @@ export async function approveInTx(
   d: Decision,
 ): Promise<Text[]> {
   const now = toDate(clock.now());
+  // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
+  // triggered it stays on their own row (submit, contract arrival).
+  const by = d.auto ? systemPrincipal(p.channel) : p;
+  const reason = d.reason ?? null;
   if (
     !(await moveOrder(tx, order.id, 'submitted', 'approved', {
-      decided_by: p.userId,
+      decided_by: by.userId,
       decided_at: now,
       decision_comment: d.reason ?? null,
     }))
   ) {
     throw conflict('ORDER_NOT_SUBMITTED', { zh: '订单已被他人处理', en: 'The order was already decided' });
   }
-  await appendAudit(tx, clock, actorOf(p), {
+  await appendAudit(tx, clock, actorOf(by), {
     objectType: 'order',
     objectId: order.id,
     action: d.auto ? 'auto_approve' : 'approve',
     stateBefore: 'submitted',
     stateAfter: 'approved',
-    reason: d.reason ?? null,
+    reason,
   });
   const lines = await linesOf(tx, [order.id]);
   // An automatic approval follows a fresh quote, so only a reviewed order can have gone off sale (R8).
@@ -77,19 +81,20 @@ export async function approveInTx(
     });
   }
   await moveOrder(tx, order.id, 'approved', 'paid', { paid_at: now });
-  await appendAudit(tx, clock, actorOf(p), {
+  await appendAudit(tx, clock, actorOf(by), {
     objectType: 'order',
     objectId: order.id,
     action: 'capture',
     stateBefore: 'approved',
     stateAfter: 'paid',
     after: { captured: order.total },
+    reason: d.auto ? reason : null,
   });
   const moved = await applyPaidOrder(tx, clock, order, lines);
   for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
   if (order.rename_to_zh) {
     const name = { nameZh: order.rename_to_zh, nameEn: order.rename_to_en };
-    await applyCompanyRename(tx, clock, p, order.company_id, name, `R7: ${order.number}`);
+    await applyCompanyRename(tx, clock, by, order.company_id, name, `R7: ${order.number}`);
   }
   await notify(
     tx,

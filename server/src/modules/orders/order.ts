@@ -1,5 +1,6 @@
 import type { Currency } from '@kaidan/shared';
 import { AppError } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
 import type { Lifecycle } from '../../platform/state-machine';
 
 export type OrderState = 'draft' | 'submitted' | 'approved' | 'paid' | 'rejected' | 'voided' | 'deleted';
@@ -74,6 +75,20 @@ export function payerOf(o: Pick<OrderRow, 'channel' | 'partner_id' | 'company_id
   return o.channel === 'partner' && o.partner_id
     ? { ownerType: 'partner', ownerId: o.partner_id }
     : { ownerType: 'company', ownerId: o.company_id };
+}
+
+/**
+ * R2: only the payer's own users commit its wallet (submit, hold): a partner wallet its agents; a company
+ * wallet its users (a customer's scope is its company and subsidiaries, checked by the stores) or, for a
+ * direct order, the staff who sell direct. Staff working for a partner's customer save drafts only.
+ */
+export function mayCommitWallet(
+  p: Principal,
+  o: Pick<OrderRow, 'channel' | 'partner_id' | 'company_id'>,
+): boolean {
+  const payer = payerOf(o);
+  if (payer.ownerType === 'partner') return p.kind === 'partner' && p.partnerId === payer.ownerId;
+  return p.kind === 'customer' || (p.kind === 'staff' && o.channel === 'direct');
 }
 
 export type CancelVerdict = { ok: true } | { ok: false; code: string; zh: string; en: string };

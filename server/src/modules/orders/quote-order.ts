@@ -12,7 +12,15 @@ import {
   planOnSale,
   unitPrices,
 } from '../catalog';
-import { componentsOf, type DurationUnit, linePrice, planLine } from '../entitlements';
+import {
+  checkCoterm,
+  checkEffectiveDate,
+  componentsOf,
+  type DurationUnit,
+  effectiveDateOf,
+  linePrice,
+  planLine,
+} from '../entitlements';
 import { type CompanyRow, findCompanyInScope } from '../parties';
 import type { OrderType, SalesChannel } from './order';
 
@@ -79,7 +87,7 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
   const { product, mode } = await loadProductForOrder(ex, input.productId, input.orderType, channel);
   checkChannel(product, channel);
   const currency: Currency = input.currency ?? (company.region === 'CN' ? 'CNY' : 'USD');
-  const effectiveDate = input.effectiveDate ?? today(clock).toString();
+  const day = today(clock).toString();
   const planIds = input.lines.map((l) => l.planId);
   const dup = planIds.findIndex((id, i) => planIds.indexOf(id) !== i);
   if (dup >= 0) {
@@ -107,9 +115,18 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       )
       .sort()
       .at(-1) ?? null;
+  checkCoterm(input.cotermTo, externalEnd);
+  // R14, R16: the server decides the date a price runs from; a client date that disagrees is refused.
+  const effectiveDate = effectiveDateOf(
+    input.orderType,
+    day,
+    input.effectiveDate,
+    plans.map((pl) => byPlan.get(pl.id)?.end_date),
+  );
+  checkEffectiveDate(input.effectiveDate, effectiveDate);
   const planned = input.lines.map((l, index) => {
     const plan = plans[index] as PlanRow;
-    if (!planOnSale(plan, effectiveDate)) {
+    if (!planOnSale(plan, input.orderType === 'new' ? effectiveDate : day)) {
       throw new AppError({
         status: 422,
         code: 'PLAN_OFF_SALE',
@@ -127,6 +144,7 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       index,
       orderType: input.orderType,
       effectiveDate,
+      today: day,
       plan,
       component,
       seats: l.seats,

@@ -1,13 +1,14 @@
 import { type Clock, toDate } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
-import { conflict, notFound } from '../../platform/errors';
+import { AppError, conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { reviewMode } from '../catalog';
+import { partnerById } from '../parties';
 import { holdFunds } from '../wallets';
 import { approveInTx } from './approve-order';
-import { type OrderRow, payerOf } from './order';
+import { mayCommitWallet, type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
 
 export const ORDER = { zh: '订单', en: 'Order' };
@@ -24,6 +25,7 @@ export async function routeSubmitted(
   from: 'draft' | null,
   mode: 'auto' | 'manual',
 ): Promise<OrderRow['state']> {
+  if (!mayCommitWallet(p, order)) throw await notYourWallet(tx, order);
   if (order.total > 0n) {
     await holdFunds(tx, clock, {
       ...payerOf(order),
@@ -41,8 +43,36 @@ export async function routeSubmitted(
     after: { number: order.number, total: order.total, held: order.total },
   });
   if (mode === 'manual') return 'submitted';
-  await approveInTx(tx, clock, p, order, { auto: true, reason: 'review policy: auto' });
+  const reason =
+    order.channel === 'self_service'
+      ? 'R3: self-service orders are approved automatically'
+      : `R3: review policy auto (${order.order_type} · ${order.channel})`;
+  await approveInTx(tx, clock, p, order, { auto: true, reason });
   return 'paid';
+}
+
+/** R2: the refusal names who may submit: the agents of the partner whose wallet pays. */
+async function notYourWallet(tx: Tx, order: OrderRow): Promise<AppError> {
+  const payer = payerOf(order);
+  const partner = payer.ownerType === 'partner' ? await partnerById(tx, payer.ownerId) : undefined;
+  const who = partner
+    ? { zh: `渠道「${partner.name_zh}」的代理`, en: `the agents of ${partner.name_en ?? partner.name_zh}` }
+    : { zh: '该客户公司自己的用户', en: 'the customer company’s own users' };
+  return new AppError({
+    status: 403,
+    code: 'WALLET_NOT_YOURS',
+    message: {
+      zh: `订单 ${order.number} 由${partner ? '渠道' : '客户'}钱包付款，只有${who.zh}可以提交（冻结钱包）`,
+      en: `Order ${order.number} is paid from ${partner ? 'the partner' : 'the company'} wallet; only ${who.en} may submit it (hold the wallet)`,
+    },
+    fixes: [
+      {
+        zh: `保存为草稿，由${who.zh}提交`,
+        en: `Save it as a draft for ${who.en} to submit`,
+      },
+    ],
+    details: { rule: 'R2', payer },
+  });
 }
 
 /** Draft → submitted. */

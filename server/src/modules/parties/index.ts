@@ -18,6 +18,7 @@ export { createPartner } from './create-partner';
 export { createUser } from './create-user';
 export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
+export { partnerById } from './partner-store';
 export { principalOfUser } from './principal-store';
 export { applyCompanyRename, type NewCompanyName } from './rename-company';
 export { principalOfApiKey, principalOfSession } from './resolve-principal';

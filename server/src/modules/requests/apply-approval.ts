@@ -3,7 +3,7 @@ import { today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { reduceSeats, refundLine, transferComponents } from '../entitlements';
+import { byLatest, reduceSeats, refundLine, transferComponents } from '../entitlements';
 import {
   addRefunded,
   findOrder,
@@ -17,7 +17,7 @@ import {
 } from '../orders';
 import { applyCompanyRename, companyByTenantForTransfer, setCompanyPartner } from '../parties';
 import { creditWallet } from '../wallets';
-import { refundLinesOf, setRefundLineAmount } from './refund-store';
+import { type RefundLineRow, refundLinesOf, setRefundLineAmount } from './refund-store';
 import type { RequestRow } from './request';
 import { topupsOf } from './topup-store';
 
@@ -94,11 +94,16 @@ async function applyRefund(tx: Tx, clock: Clock, p: Principal, r: RequestRow): P
     loaded.set(orderId, hit);
     return hit;
   };
+  const batch: { rl: RefundLineRow; order: OrderRow; line: OrderLineRow }[] = [];
   for (const rl of await refundLinesOf(tx, r.id)) {
-    mode = rl.mode;
     const [order, lines] = await load(rl.order_id);
     const line = lines.find((l) => l.id === rl.order_line_id);
     if (!order || !line) throw new Error(`refund line ${rl.id} lost its order`);
+    batch.push({ rl, order, line });
+  }
+  // R32: latest-first, so each renewal of a chain in the batch is the latest when its turn comes.
+  for (const { rl, order, line } of batch.sort((a, b) => byLatest(a.line, b.line))) {
+    mode = rl.mode;
     const amount =
       rl.mode === 'settled_offline'
         ? rl.amount

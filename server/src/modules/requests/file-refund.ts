@@ -5,7 +5,7 @@ import type { Exec } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
-import { refundLine } from '../entitlements';
+import { byLatest, refundLine } from '../entitlements';
 import { findOrder, linesOf, type OrderRow } from '../orders';
 import { openRequest } from './open-request';
 import { insertRefundLines, openRefundLines, type RefundLineRow } from './refund-store';
@@ -71,25 +71,28 @@ export async function planRefund(
     });
   }
   const lines: PlannedRefundLine[] = [];
-  for (const o of orders) {
-    for (const l of await linesOf(ex, [o.id])) {
-      const amount =
-        input.mode === 'settled_offline'
-          ? l.pass_through
-            ? 0n
-            : l.amount - l.refunded
-          : await refundLine(ex, clock, o, l, day, null);
-      if (amount > 0n)
-        lines.push({
-          order_id: o.id,
-          order_line_id: l.id,
-          mode: input.mode,
-          amount,
-          order_number: o.number,
-          line_no: l.line_no,
-          plan_id: l.plan_id,
-        });
-    }
+  const all = (
+    await Promise.all(orders.map(async (o) => (await linesOf(ex, [o.id])).map((l) => ({ o, l }))))
+  ).flat();
+  // R32: latest-first, so a batch holding a whole renewal chain plans as it will apply.
+  const chain = new Map<string, string>();
+  for (const { o, l } of all.sort((a, b) => byLatest(a.l, b.l))) {
+    const amount =
+      input.mode === 'settled_offline'
+        ? l.pass_through
+          ? 0n
+          : l.amount - l.refunded
+        : await refundLine(ex, clock, o, l, day, null, chain);
+    if (amount > 0n)
+      lines.push({
+        order_id: o.id,
+        order_line_id: l.id,
+        mode: input.mode,
+        amount,
+        order_number: o.number,
+        line_no: l.line_no,
+        plan_id: l.plan_id,
+      });
   }
   return { orders, lines };
 }

@@ -53,9 +53,12 @@ export function OrderPage() {
   const status = useFieldStatus(error);
   const componentOf = (planId: string | undefined): Component | undefined =>
     ents.data?.components.find((c) => c.planId === planId);
-  const externalEnd = ents.data?.components.find(
-    (c) => c.productId === values.productId && c.externalEnd,
-  )?.externalEnd;
+  // R15: the same external end the server co-terms to: the latest pass-through end or recorded external end.
+  const externalEnd = ents.data?.components
+    .filter((c) => c.productId === values.productId)
+    .flatMap((c) => (c.planKind === 'pass_through' ? [c.endDate] : c.externalEnd ? [c.externalEnd] : []))
+    .sort()
+    .at(-1);
   const lineCount = values.lines?.length ?? 0;
   const shownFields = ['companyId', 'productId', 'orderType', 'cotermTo'].concat(
     Array.from({ length: lineCount }, (_, i) => [
@@ -132,7 +135,10 @@ export function OrderPage() {
           {...status('cotermTo')}
         >
           <Space>
+            {/* R15: the server co-terms only to the external end it knows, so no other day is offered */}
             <DatePicker
+              disabled={!externalEnd}
+              disabledDate={(d) => d.format('YYYY-MM-DD') !== externalEnd}
               value={values.cotermTo ? dayjs(values.cotermTo) : null}
               onChange={(d) => form.setFieldValue('cotermTo', d ? d.format('YYYY-MM-DD') : undefined)}
             />
