@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { COMMIT, requireActiveParty } from '../parties';
 import { requireFiler } from './duties';
 import type { Moved } from './request';
 import { findRequest, moveRequest } from './request-store';
@@ -17,6 +18,7 @@ export async function submitRequestInTx(tx: Tx, clock: Clock, p: Principal, id: 
   const r = await findRequest(tx, p, id, true);
   if (!r) throw notFound(REQUEST);
   requireFiler(r, p, 'submit');
+  if (r.category === 'topup' || r.category === 'refund') await requireActiveParty(tx, p, COMMIT[r.category]);
   const ok = await moveRequest(tx, id, ['draft', 'returned'], 'submitted', {
     submitted_by: p.userId,
     submitted_at: toDate(clock.now()),
