@@ -95,6 +95,10 @@ export const CompanyUpdate = z.object({
   version: z.number().int(),
   nameZh: text(200).optional(),
   ...companyFields,
+  state: z
+    .enum(['active', 'suspended'])
+    .optional()
+    .describe('admin only: a suspended customer is not ordered for and its users commit no money'),
 });
 
 export const Company = CompanyRef.extend({
@@ -107,6 +111,7 @@ export const Company = CompanyRef.extend({
   applicantName: z.string().nullable(),
   landline: z.string().nullable(),
   taxId: z.string().nullable(),
+  state: z.enum(['active', 'suspended']),
   createdAt: z.string(),
   version: z.number().int(),
 });

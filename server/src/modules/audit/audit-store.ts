@@ -57,3 +57,16 @@ export async function listAudit(ex: Exec, objectType: string, objectId: string):
     where a.object_type = ${objectType} and a.object_id = ${objectId} order by a.at, a.id`.execute(ex);
   return rows;
 }
+
+/** Who took any of `actions` on an object: the trail is append-only, so it can be relied on as evidence. */
+export async function actorsOf(
+  ex: Exec,
+  objectType: string,
+  objectId: string,
+  actions: readonly string[],
+): Promise<{ actor_id: string; action: string }[]> {
+  const { rows } = await sql<{ actor_id: string; action: string }>`select distinct actor_id, action
+    from audit_log where object_type = ${objectType} and object_id = ${objectId}
+      and action in (${sql.join([...actions])}) and actor_id is not null`.execute(ex);
+  return rows;
+}

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import { nextNumber } from '../../platform/numbering-store';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { requireOrderable } from '../parties';
 import type { OrderRow } from './order';
 import { insertOrder, type NewLine } from './order-store';
 import { type OrderInput, type Quote, quoteOrder } from './quote-order';
@@ -42,6 +43,7 @@ export async function placeOrder(
   input: OrderInput & { submit?: boolean | undefined },
 ): Promise<PlacedOrder> {
   requireRole(p, [...ORDERING_ROLES], { zh: '下单', en: 'place orders' });
+  await requireOrderable(deps.database.db, p, input);
   const { clock } = deps;
   return deps.database.db.transaction().execute(async (tx) => {
     const quote = await quoteOrder(tx, clock, p, input);

@@ -5,7 +5,7 @@ import { AppError, conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { reviewMode } from '../catalog';
-import { partnerById } from '../parties';
+import { partnerById, requireOrderable } from '../parties';
 import { holdFunds } from '../wallets';
 import { approveInTx } from './approve-order';
 import { mayCommitWallet, type OrderRow, payerOf } from './order';
@@ -94,6 +94,7 @@ export async function submitInTx(
   return routeSubmitted(tx, clock, p, { ...order, state: 'submitted' }, 'draft', mode);
 }
 
-export function submitOrder(deps: Deps, p: Principal, orderId: string): Promise<OrderRow['state']> {
+export async function submitOrder(deps: Deps, p: Principal, orderId: string): Promise<OrderRow['state']> {
+  await requireOrderable(deps.database.db, p, { orderId });
   return deps.database.db.transaction().execute((tx) => submitInTx(tx, deps.clock, p, orderId));
 }

@@ -29,15 +29,16 @@ export interface CompanyDetailRow extends CompanyRow {
   version: number;
   partner_name_zh: string | null;
   parent_name_zh: string | null;
+  state: 'active' | 'suspended';
 }
 
 export type CompanyFields = Omit<
   CompanyDetailRow,
-  'id' | 'created_at' | 'version' | 'partner_name_zh' | 'parent_name_zh'
+  'id' | 'created_at' | 'version' | 'partner_name_zh' | 'parent_name_zh' | 'state'
 >;
 
 const COLS = sql`c.id, c.name_zh, c.name_en, c.tenant_id, c.partner_id, c.parent_id, c.region`;
-const DETAIL = sql`${COLS}, c.address_en, c.applicant_name, c.landline, c.tax_id, c.created_at, c.version,
+const DETAIL = sql`${COLS}, c.address_en, c.applicant_name, c.landline, c.tax_id, c.created_at, c.version, c.state,
   p.name_zh as partner_name_zh, pc.name_zh as parent_name_zh`;
 const FROM_DETAIL = sql`companies c left join partners p on p.id = c.partner_id
   left join companies pc on pc.id = c.parent_id`;

@@ -56,6 +56,7 @@ export const presentCompany = (c: CompanyDetailRow) => ({
   applicantName: c.applicant_name,
   landline: c.landline,
   taxId: c.tax_id,
+  state: c.state,
   createdAt: c.created_at.toISOString(),
   version: c.version,
 });

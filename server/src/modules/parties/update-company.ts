@@ -10,10 +10,14 @@ import {
   updateCompany,
 } from './company-store';
 import { checkReferences } from './create-company';
-import { MANAGE_COMPANIES } from './roles';
+import { setCompanyState } from './party-state-store';
+import { MANAGE_COMPANIES, MANAGE_PARTNERS } from './roles';
 import { fieldError, refuseIfAny } from './validation';
 
-export type CompanyPatch = Partial<CompanyInput> & { version: number };
+export type CompanyPatch = Partial<CompanyInput> & {
+  version: number;
+  state?: CompanyDetailRow['state'] | undefined;
+};
 
 const inputOf = (c: CompanyDetailRow): CompanyInput => ({
   nameZh: c.name_zh,
@@ -36,10 +40,13 @@ export async function updateCompanyDetails(
   patch: CompanyPatch,
 ): Promise<void> {
   requireRole(p, MANAGE_COMPANIES, { zh: '修改客户', en: 'change customers' });
+  // Suspension (issue #10 item 6) is the admin's, as for partners.
+  if (patch.state !== undefined)
+    requireRole(p, MANAGE_PARTNERS, { zh: '暂停或恢复客户', en: 'suspend customers' });
   await deps.database.db.transaction().execute(async (tx) => {
     const before = await companyDetailInScope(tx, p, id);
     if (!before) throw notFound({ zh: '客户', en: 'Customer' });
-    const { version, ...changes } = patch;
+    const { version, state, ...changes } = patch;
     const fields = toFields({ ...inputOf(before), ...changes });
     const errors = checkCompany(fields);
     if (p.kind === 'partner' && fields.partner_id !== before.partner_id)
@@ -64,10 +71,13 @@ export async function updateCompanyDetails(
     await checkReferences(tx, p, fields, id);
     if (!(await updateCompany(tx, id, version, fields)))
       throw versionConflict({ zh: '客户资料', en: 'customer' }, before.version);
+    if (state !== undefined && state !== before.state) await setCompanyState(tx, id, state);
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'company',
       objectId: id,
       action: 'update',
+      stateBefore: before.state,
+      stateAfter: state ?? before.state,
       before: inputOf(before),
       after: fields,
     });

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { claimRefusal } from './claim-refusal';
+import { refuseIfInvolved } from './duties';
 import { CATEGORY_NAME } from './request';
 import { findRequest, markClaimed } from './request-store';
 import { REQUEST } from './submit-request';
@@ -22,6 +23,8 @@ export function claimRequest(deps: Deps, p: Principal, id: string): Promise<void
     });
     const me = p.userId;
     if (!me) throw forbidden({ zh: '只有用户可以认领申请', en: 'Only a signed-in user can claim a request' });
+    // R25: one may not take on what one may not decide.
+    await refuseIfInvolved(tx, r, p, { zh: '认领', en: 'claim' });
     if (!(await markClaimed(tx, id, me, toDate(deps.clock.now())))) {
       const refusal = await claimRefusal(tx, id, r.state);
       // Claiming what one already holds changes nothing.

@@ -1,11 +1,12 @@
 import { toDate } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { notify } from '../notifications';
 import { applyApproval } from './apply-approval';
 import { heldBy } from './claim-refusal';
+import { refuseIfInvolved } from './duties';
 import { CATEGORY_NAME, type Moved, type RequestState } from './request';
 import { addComment, findRequest, holderOf, settleRequest } from './request-store';
 import { REQUEST } from './submit-request';
@@ -19,8 +20,8 @@ const VERB = {
 };
 
 /**
- * The owning team decides a submitted request, always with a comment (R25); the approver is never the
- * submitter. No claim is needed, but a request a colleague holds is theirs to decide (issue #3). Approval
+ * The owning team decides a submitted request, always with a comment; the decider is never its filer,
+ * an editor or a submitter (R25). No claim is needed, but a request a colleague holds is theirs to decide (issue #3). Approval
  * applies the request's effect in the same transaction; the submitter is told (R4).
  */
 export async function decideRequest(
@@ -40,14 +41,7 @@ export async function decideRequest(
       zh: `审核${CATEGORY_NAME[r.category].zh}申请`,
       en: `decide ${CATEGORY_NAME[r.category].en.toLowerCase()} requests`,
     });
-    if (r.submitted_by && r.submitted_by === p.userId) {
-      throw new AppError({
-        status: 403,
-        code: 'SELF_APPROVAL',
-        message: { zh: '不能审核自己提交的申请', en: 'You cannot decide a request you submitted' },
-        fixes: [{ zh: '请由另一位同事审核', en: 'Ask a colleague to decide it' }],
-      });
-    }
+    await refuseIfInvolved(tx, r, p, { zh: '审核', en: 'decide' });
     const to = TO[verdict];
     if (!(await settleRequest(tx, id, to, p.userId, toDate(clock.now())))) {
       const holder = await holderOf(tx, id);

@@ -1,48 +1,70 @@
 import type { Currency } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { requireFiler } from './duties';
 import { parseTopupAmount } from './file-topup';
 import { findRequest } from './request-store';
 import { REQUEST } from './submit-request';
-import { topupsOf, updateTopup } from './topup-store';
+import { type TopupRow, topupsOf, updateTopup } from './topup-store';
 
-/** R25: a draft or a returned (驳回) application stays editable; submitted, approved or declined do not. */
-export async function editTopup(
-  deps: Deps,
-  p: Principal,
-  id: string,
-  input: {
-    payer?: string | undefined;
-    currency?: Currency | undefined;
-    amount?: string | undefined;
-    bankRef?: string | undefined;
-  },
-): Promise<void> {
+export interface TopupEdit {
+  payer?: string | undefined;
+  currency?: Currency | undefined;
+  amount?: string | undefined;
+  bankRef?: string | undefined;
+}
+
+// The editable content, in the shape the trail shows before and after (R40).
+const contentOf = (t: Pick<TopupRow, 'payer' | 'currency' | 'amount' | 'bank_ref'>) => ({
+  payer: t.payer,
+  currency: t.currency,
+  amount: t.amount,
+  bankRef: t.bank_ref,
+});
+
+const filled = (field: 'payer' | 'bankRef', v: string | undefined): string | undefined => {
+  if (v === undefined) return undefined;
+  if (!v.trim())
+    throw invalid(field, 'REQUIRED', { zh: '必填项，不能为空', en: 'Required; cannot be blank' });
+  return v.trim();
+};
+
+/**
+ * R25: the filer alone edits, and only a draft or a returned (驳回) application; submitted, approved or
+ * declined do not change. Every edit is audited with the stored content before and after (R40).
+ */
+export async function editTopup(deps: Deps, p: Principal, id: string, input: TopupEdit): Promise<void> {
   await deps.database.db.transaction().execute(async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (r?.category !== 'topup') throw notFound(REQUEST);
+    requireFiler(r, p, 'edit');
     if (r.state !== 'draft' && r.state !== 'returned') {
       throw conflict('REQUEST_NOT_EDITABLE', {
         zh: `申请当前为 ${r.state}，不能修改`,
         en: `The request is ${r.state} and cannot be edited`,
       });
     }
-    const [before] = await topupsOf(tx, [id]);
-    const currency = input.currency ?? before?.currency ?? 'CNY';
-    await updateTopup(tx, id, {
-      ...(input.payer ? { payer: input.payer } : {}),
-      ...(input.currency ? { currency: input.currency } : {}),
-      ...(input.amount ? { amount: parseTopupAmount(input.amount, currency) } : {}),
-      ...(input.bankRef ? { bankRef: input.bankRef } : {}),
-    });
+    const [t] = await topupsOf(tx, [id]);
+    if (!t) throw new Error(`top-up ${id} has no details`);
+    const before = contentOf(t);
+    const currency = input.currency ?? t.currency;
+    const after = {
+      payer: filled('payer', input.payer) ?? t.payer,
+      currency,
+      amount: input.amount === undefined ? t.amount : parseTopupAmount(input.amount, currency),
+      bankRef: filled('bankRef', input.bankRef) ?? t.bank_ref,
+    };
+    await updateTopup(tx, id, after);
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'request',
       objectId: id,
       action: 'edit',
+      stateBefore: r.state,
+      stateAfter: r.state,
       before,
-      after: input,
+      after,
     });
   });
 }

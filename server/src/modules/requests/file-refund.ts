@@ -7,6 +7,7 @@ import { AppError, invalid, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { byLatest, refundLine } from '../entitlements';
 import { findOrder, linesOf, type OrderRow } from '../orders';
+import { COMMIT, requireActiveParty } from '../parties';
 import { openRequest } from './open-request';
 import { insertRefundLines, openRefundLines, type RefundLineRow } from './refund-store';
 import { checkSelfServiceRefund, refuseCustomerMode } from './self-service-refund';
@@ -106,6 +107,7 @@ export async function fileRefund(
     zh: '申请返款',
     en: 'request refunds',
   });
+  await requireActiveParty(deps.database.db, p, COMMIT.refund);
   if (input.orderIds.length === 0)
     throw invalid('orderIds', 'REQUIRED', { zh: '请至少选择一个订单', en: 'Choose at least one order' });
   if (!input.reason.trim())

@@ -2,6 +2,7 @@ import { type Currency, parseAmount } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
+import { COMMIT, requireActiveParty } from '../parties';
 import { openRequest } from './open-request';
 import { insertTopup, type TopupFields } from './topup-store';
 
@@ -39,6 +40,7 @@ export async function fileTopup(
   input: TopupInput,
 ): Promise<{ id: string; number: string; state: string }> {
   requireRole(p, ['sales', 'partner_agent', 'admin'], { zh: '提交充值申请', en: 'file top-up applications' });
+  await requireActiveParty(deps.database.db, p, COMMIT.topup);
   const owner =
     p.kind === 'partner'
       ? { walletOwnerType: 'partner' as const, walletOwnerId: p.partnerId ?? '' }

@@ -5,16 +5,20 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { COMMIT, requireActiveParty } from '../parties';
+import { requireFiler } from './duties';
 import type { Moved } from './request';
 import { findRequest, moveRequest } from './request-store';
 
 export const REQUEST = { zh: '申请', en: 'Request' };
 export const REVIEW_BUSINESS_DAYS = 3;
 
-/** Draft or returned → submitted; the review clock starts now. */
+/** Draft or returned → submitted, by its filer alone (R25); the review clock starts now. */
 export async function submitRequestInTx(tx: Tx, clock: Clock, p: Principal, id: string): Promise<Moved> {
   const r = await findRequest(tx, p, id, true);
   if (!r) throw notFound(REQUEST);
+  requireFiler(r, p, 'submit');
+  if (r.category === 'topup' || r.category === 'refund') await requireActiveParty(tx, p, COMMIT[r.category]);
   const ok = await moveRequest(tx, id, ['draft', 'returned'], 'submitted', {
     submitted_by: p.userId,
     submitted_at: toDate(clock.now()),

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { requireFiler } from './duties';
 import type { Moved } from './request';
 import { findRequest, moveRequest } from './request-store';
 import { REQUEST } from './submit-request';
@@ -11,12 +12,7 @@ export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<M
   return deps.database.db.transaction().execute(async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (!r) throw notFound(REQUEST);
-    if (r.created_by !== p.userId) {
-      throw conflict('WITHDRAW_NOT_CREATOR', {
-        zh: '只有申请人可以撤回申请',
-        en: 'Only the person who filed the request may withdraw it',
-      });
-    }
+    requireFiler(r, p, 'withdraw');
     if (!(await moveRequest(tx, id, ['draft', 'submitted', 'returned'], 'withdrawn'))) {
       throw conflict('REQUEST_DECIDED', {
         zh: `申请已${r.state}，不能撤回`,
