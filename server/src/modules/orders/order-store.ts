@@ -12,6 +12,7 @@ import {
 } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { transition } from '../../platform/state-machine';
+import { inCompanyScope } from '../parties';
 import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } from './order';
 
 const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
@@ -27,14 +28,11 @@ export interface Receipt {
   received_by_name?: string | null;
 }
 
-/** DESIGN §1: partners see their own orders, customers their company and its subsidiaries, staff all. */
-export function orderScope(p: Principal): RawBuilder<unknown> {
-  if (p.kind === 'partner') return sql`o.partner_id = ${p.partnerId}`;
-  if (p.kind === 'customer') {
-    return sql`o.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`;
-  }
-  return sql`true`;
-}
+/**
+ * DESIGN §1: an order is seen by whoever sees its company, so after a transfer (R17) the new owner sees
+ * the customer's history and the old partner no longer does.
+ */
+export const orderScope = (p: Principal): RawBuilder<unknown> => inCompanyScope(p, sql.ref('o.company_id'));
 
 export type NewLine = Omit<OrderLineRow, 'id' | 'order_id' | 'refunded'>;
 

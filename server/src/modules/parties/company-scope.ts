@@ -19,6 +19,11 @@ export async function findCompanyInScope(ex: Exec, p: Principal, companyId: stri
   return c;
 }
 
+/** Whether the principal may see the company (DESIGN §1), for objects owned by a company, e.g. its wallet. */
+export async function companyVisibleTo(ex: Exec, p: Principal, companyId: string): Promise<boolean> {
+  return (await companyInScope(ex, p, companyId)) !== undefined;
+}
+
 /** By WeCom tenant id (ww…), scoped like findCompanyInScope. */
 export async function findCompanyByTenant(ex: Exec, p: Principal, tenantId: string): Promise<CompanyRow> {
   const c = await companyByTenantInScope(ex, p, tenantId);

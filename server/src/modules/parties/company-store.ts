@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import {
   type KeyedRow,
@@ -44,18 +44,23 @@ const FROM_DETAIL = sql`companies c left join partners p on p.id = c.partner_id
   left join companies pc on pc.id = c.parent_id`;
 
 /**
- * DESIGN §1: partners see the customers they own; customers their company and its subsidiaries at any
- * depth (parents cannot form a cycle: update-company refuses one, and `union` would stop it anyway).
+ * DESIGN §1, the one scope rule every store embeds: `column` (a company id) is visible to `p`. A partner
+ * sees the companies it owns now (so a transferred customer's history moves with it, R17); a customer its
+ * company and its subsidiaries at any depth (parents cannot form a cycle: update-company refuses one,
+ * and `union` would stop it anyway); staff every company.
  */
-export function companyScope(p: Principal) {
-  if (p.kind === 'partner') return sql`c.partner_id = ${p.partnerId}`;
+export function inCompanyScope(p: Principal, column: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (p.kind === 'partner')
+    return sql`${column} in (select id from companies where partner_id = ${p.partnerId})`;
   if (p.kind === 'customer')
-    return sql`c.id in (with recursive tree(id) as (
+    return sql`${column} in (with recursive tree(id) as (
         select ${p.companyId}::text
         union select ch.id from companies ch join tree t on ch.parent_id = t.id)
       select id from tree)`;
   return sql`true`;
 }
+
+const companyScope = (p: Principal) => inCompanyScope(p, sql.ref('c.id'));
 
 export async function companyInScope(ex: Exec, p: Principal, id: string): Promise<CompanyRow | undefined> {
   const { rows } =

@@ -1,16 +1,17 @@
 // Parties own partners, customer companies (tenant ids, parent company, owning partner), contacts,
 // users with roles, console sessions and API keys — and the scope rule every other module relies on:
-// a partner sees its own customers, a customer its company and subsidiaries, staff all; another
-// party's object answers 404.
+// a partner sees the customers it owns now, a customer its company and subsidiaries at any depth, staff
+// all; another party's object answers 404. Every store embeds it through `inCompanyScope`.
 
 export type { CompanyInput } from './company';
 export {
   companyByTenantForTransfer,
+  companyVisibleTo,
   findCompanyByTenant,
   findCompanyInScope,
   setCompanyPartner,
 } from './company-scope';
-export type { CompanyRow } from './company-store';
+export { type CompanyRow, inCompanyScope } from './company-store';
 export { createApiKey } from './create-api-key';
 export { createCompany } from './create-company';
 export { createContact } from './create-contact';

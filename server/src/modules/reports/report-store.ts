@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { BUSINESS_ZONE } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { Principal } from '../../platform/principal';
-import type { OrderState } from '../orders';
-import type { RequestCategory } from '../requests';
+import { type OrderState, orderScope } from '../orders';
+import { inCompanyScope } from '../parties';
+import { type RequestCategory, requestScope } from '../requests';
 
 export interface Waiting {
   orders_to_review: bigint;
@@ -13,22 +14,7 @@ export interface Waiting {
   overdue: bigint;
 }
 
-const orderScope = (p: Principal) =>
-  p.kind === 'partner'
-    ? sql`o.partner_id = ${p.partnerId}`
-    : p.kind === 'customer'
-      ? sql`o.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`
-      : sql`true`;
-const requestScope = (p: Principal) =>
-  p.kind === 'partner'
-    ? sql`r.partner_id = ${p.partnerId}`
-    : sql`r.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`;
-const companyScope = (p: Principal) =>
-  p.kind === 'partner'
-    ? sql`co.partner_id = ${p.partnerId}`
-    : p.kind === 'customer'
-      ? sql`(co.id = ${p.companyId} or co.parent_id = ${p.companyId})`
-      : sql`true`;
+const companyScope = (p: Principal) => inCompanyScope(p, sql.ref('co.id'));
 
 /** What waits for this person: reviews for their team, their own open and returned requests. */
 export async function waitingFor(ex: Exec, p: Principal, teams: string[], now: Date): Promise<Waiting> {
@@ -116,7 +102,7 @@ const walletScope = (p: Principal) =>
   p.kind === 'partner'
     ? sql`w.owner_type = 'partner' and w.owner_id = ${p.partnerId}`
     : p.kind === 'customer'
-      ? sql`w.owner_type = 'company' and w.owner_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`
+      ? sql`w.owner_type = 'company' and ${inCompanyScope(p, sql.ref('w.owner_id'))}`
       : sql`true`;
 
 /**

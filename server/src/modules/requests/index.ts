@@ -17,6 +17,6 @@ export { getRequest, listQueue } from './get-request';
 export { previewRefund } from './preview-refund';
 export { releaseRequest } from './release-request';
 export type { RequestCategory, RequestRow, RequestState } from './request';
-export { openRequestOn } from './request-store';
+export { openRequestOn, requestScope } from './request-store';
 export { submitRequest } from './submit-request';
 export { withdrawRequest } from './withdraw-request';

@@ -17,7 +17,7 @@ export async function listRefundableOrders(deps: Deps, p: Principal): Promise<Re
   const day = today(deps.clock);
   const since = day.subtract({ days: SELF_SERVICE_REFUND_DAYS }).toString();
   const out: RefundableOrder[] = [];
-  for (const o of await selfServiceOrdersSince(ex, p.companyId ?? '', since)) {
+  for (const o of await selfServiceOrdersSince(ex, p, since)) {
     const v = selfServiceRefundVerdict(o, day, await invoiceIssuedFor(ex, o.id));
     if (v.ok) out.push({ ...o, until: v.until });
   }

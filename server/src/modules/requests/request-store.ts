@@ -12,6 +12,7 @@ import {
 } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { canMove, transition } from '../../platform/state-machine';
+import { inCompanyScope } from '../parties';
 import {
   type CommentRow,
   OWNER_TEAM,
@@ -28,7 +29,7 @@ const COLS = sql`r.id, r.number, r.category, r.owner_team, r.state, r.partner_id
 export function requestScope(p: Principal): RawBuilder<unknown> {
   if (p.kind === 'partner') return sql`r.partner_id = ${p.partnerId}`;
   if (p.kind === 'customer') {
-    return sql`r.company_id in (select id from companies where id = ${p.companyId} or parent_id = ${p.companyId})`;
+    return inCompanyScope(p, sql.ref('r.company_id'));
   }
   return sql`true`;
 }

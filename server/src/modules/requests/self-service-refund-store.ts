@@ -2,7 +2,9 @@ import type { Currency } from '@kaidan/shared';
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import { onBusinessDates } from '../../platform/keyset';
+import type { Principal } from '../../platform/principal';
 import type { OrderRow } from '../orders';
+import { inCompanyScope } from '../parties';
 
 export type SelfServiceOrderRow = Pick<
   OrderRow,
@@ -10,16 +12,16 @@ export type SelfServiceOrderRow = Pick<
 > & { currency: Currency; company_name: string };
 
 /**
- * A customer's paid self-service orders (its company and subsidiaries) paid on or after `since`, with a
+ * A customer's paid self-service orders (in its scope: its company and subsidiaries) paid on or after `since`, with a
  * refundable line not yet refunded nor named by an open refund request (R32, invariant 3).
  */
 export async function selfServiceOrdersSince(
   ex: Exec,
-  companyId: string,
+  p: Principal,
   since: string,
 ): Promise<SelfServiceOrderRow[]> {
   const conds = [
-    sql`o.company_id in (select id from companies where id = ${companyId} or parent_id = ${companyId})`,
+    inCompanyScope(p, sql.ref('o.company_id')),
     sql`o.channel = 'self_service'`,
     sql`o.state = 'paid'`,
     ...onBusinessDates(sql`o.paid_at`, since),
