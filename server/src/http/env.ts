@@ -8,6 +8,15 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   log?: Logger;
+  config?: HttpConfig;
+}
+
+/** Deployment facts the HTTP layer acts on; main.ts reads them from the environment. */
+export interface HttpConfig {
+  /** PUBLIC_URL: when https, the session cookie is Secure and HSTS is sent. */
+  publicUrl?: string;
+  /** TRUST_PROXY=1: X-Forwarded-For and X-Forwarded-Proto come from our own reverse proxy. */
+  trustProxy?: boolean;
 }
 
 /** Hono context variables: the authenticated principal, or null for an anonymous request. */
