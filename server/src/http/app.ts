@@ -4,6 +4,7 @@ import { authenticate } from './auth';
 import { fromDbError, fromHttpException } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { fieldMessage } from './field-messages';
+import { limitBodies, rejectNul, securityHeaders } from './hardening';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 import { referencePage } from './reference-page';
@@ -48,6 +49,9 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     if (!mapped) deps.log?.error({ err }, 'unhandled');
     return problem(c, mapped ?? err);
   });
+  app.use('*', securityHeaders(deps.config));
+  app.use('*', limitBodies());
+  app.use('*', rejectNul());
   app.use('/api/v1/*', authenticate(deps));
   app.use(
     '/api/v1/*',
