@@ -3,12 +3,15 @@ import type { Logger } from 'pino';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
+import type { TestClock } from '../platform/test-clock';
 
 export interface AppDeps {
   database: Database;
   clock: Clock;
   log?: Logger;
   config?: HttpConfig;
+  /** S-18: set only with KAIDAN_TEST_CLOCK=1, and then the same object as `clock`. */
+  testClock?: TestClock;
 }
 
 /** Deployment facts the HTTP layer acts on; main.ts reads them from the environment. */

@@ -18,7 +18,8 @@ describe('S-13 S-14 S-16 hardening of every request', async () => {
 
   it('S-13 a JSON body over 1 MB is refused with 413 problem+json, anonymous or signed in', async () => {
     const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1024 * 1024 + 10) });
-    for (const headers of [{}, { cookie }] as Record<string, string>[]) {
+    const variants: Record<string, string>[] = [{}, { cookie }];
+    for (const headers of variants) {
       const res = await post('/api/v1/auth/login', big, headers);
       assert.equal(res.status, 413);
       assert.equal(res.headers.get('content-type'), 'application/problem+json');
