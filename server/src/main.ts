@@ -1,37 +1,56 @@
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { topupsCli } from './cli/topups-cli';
 import { createApp } from './http/app';
 import { serveConsole } from './http/console';
+import { listen } from './http/listen';
+import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { usersCli } from './modules/parties';
-import { systemClock } from './platform/clock';
+import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
+import { ConfigError, readServerConfig } from './platform/server-config';
+import { TestClock } from './platform/test-clock';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 
 // The single wiring root: every command builds its dependencies here and nowhere else.
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const [command = 'serve', ...rest] = process.argv.slice(2);
 const demo = rest.includes('--demo');
+let config: ReturnType<typeof readServerConfig>;
+try {
+  config = readServerConfig(process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  log.error(e.message);
+  process.exit(2);
+}
 
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
 });
+// S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
+const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
+const clock: Clock = testClock ?? systemClock;
 const handlers = new Map<string, JobHandler>([
+  [PURGE_JOB, purgeJob(clock)],
   [
     EMAIL_JOB,
     sendNotificationEmail({
       mailer: mailerFromEnv(process.env, log),
-      publicUrl: process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL,
+      publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
     }),
   ],
 ]);
-const worker = new Worker(database.db, systemClock, handlers, log);
+const worker = new Worker(database.db, clock, handlers, log);
+const startWorker = async () => {
+  await schedulePurge(database.db, clock);
+  worker.start();
+};
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
@@ -52,43 +71,54 @@ switch (command) {
   }
   case 'seed': {
     await migrate(database.db);
-    const loaded = await seedDemo({ database, clock: systemClock });
+    await testClock?.load();
+    const loaded = await seedDemo({ database, clock });
     log.info(loaded ? 'demo data loaded (seed 000)' : 'database already has data; seed skipped');
     await shutdown(0);
     break;
   }
   case 'topups': {
     await migrate(database.db);
-    const code = await topupsCli({ database, clock: systemClock }, rest, (line) =>
-      process.stdout.write(`${line}\n`),
-    );
+    await testClock?.load();
+    const code = await topupsCli({ database, clock }, rest, (line) => process.stdout.write(`${line}\n`));
     await shutdown(code);
     break;
   }
   case 'users': {
     await migrate(database.db);
-    const code = await usersCli({ database, clock: systemClock }, rest, (line) =>
-      process.stdout.write(`${line}\n`),
-    );
+    await testClock?.load();
+    const code = await usersCli({ database, clock }, rest, (line) => process.stdout.write(`${line}\n`));
     await shutdown(code);
     break;
   }
   case 'worker':
     await migrate(database.db);
-    worker.start();
+    await testClock?.load();
+    await startWorker();
     log.info('worker running');
     break;
   case 'serve': {
     await migrate(database.db);
-    if (demo && (await seedDemo({ database, clock: systemClock }))) {
+    await testClock?.load();
+    if (demo && (await seedDemo({ database, clock }))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
-    const app = createApp({ database, clock: systemClock, log });
+    const app = createApp({
+      database,
+      clock,
+      log,
+      config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
+      ...(testClock ? { testClock } : {}),
+    });
     serveConsole(app, fileURLToPath(new URL('../../web/dist', import.meta.url)));
-    const port = Number(process.env.PORT ?? 3000);
-    serve({ fetch: app.fetch, port });
-    worker.start();
-    log.info({ port, engine: database.engine }, `Kaidan listening on http://localhost:${port}`);
+    const { address } = await listen(app.fetch, config);
+    await startWorker();
+    if (testClock)
+      log.warn({ now: clock.now().toString() }, 'TEST CLOCK ON (KAIDAN_TEST_CLOCK=1): time is movable');
+    log.info(
+      { host: address.address, port: address.port, engine: database.engine },
+      `Kaidan listening on http://${address.address}:${address.port}`,
+    );
     break;
   }
   default:

@@ -4,16 +4,23 @@ import { authenticate } from './auth';
 import { fromDbError, fromHttpException } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { fieldMessage } from './field-messages';
+import { limitBodies, rejectNul, securityHeaders } from './hardening';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 import { referencePage } from './reference-page';
 import { routeModules } from './routes';
+import { registerTestClockRoutes } from './test-clock-routes';
 
 export type { AppDeps } from './env';
 
 const API_INFO = { openapi: '3.1.0', info: { title: 'Kaidan API', version: '0.2.0' } };
 
-const Health = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), now: z.string() });
+const Health = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['pglite', 'postgres']),
+  now: z.string(),
+  testClock: z.boolean().describe('S-18: the server runs on a test clock; the console shows a banner'),
+});
 
 const healthRoute = createRoute({
   method: 'get',
@@ -48,6 +55,9 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     if (!mapped) deps.log?.error({ err }, 'unhandled');
     return problem(c, mapped ?? err);
   });
+  app.use('*', securityHeaders(deps.config));
+  app.use('*', limitBodies());
+  app.use('*', rejectNul());
   app.use('/api/v1/*', authenticate(deps));
   app.use(
     '/api/v1/*',
@@ -56,10 +66,16 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
   app.openapi(healthRoute, async (c) => {
     await deps.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return c.json(
-      { status: 'ok' as const, engine: deps.database.engine, now: deps.clock.now().toString() },
+      {
+        status: 'ok' as const,
+        engine: deps.database.engine,
+        now: deps.clock.now().toString(),
+        testClock: deps.testClock !== undefined,
+      },
       200,
     );
   });
+  if (deps.testClock) registerTestClockRoutes(app, deps.testClock);
   for (const register of modules) register(app, deps);
   app.doc31('/openapi.json', API_INFO);
   app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(API_INFO))));

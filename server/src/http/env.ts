@@ -3,11 +3,23 @@ import type { Logger } from 'pino';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
+import type { TestClock } from '../platform/test-clock';
 
 export interface AppDeps {
   database: Database;
   clock: Clock;
   log?: Logger;
+  config?: HttpConfig;
+  /** S-18: set only with KAIDAN_TEST_CLOCK=1, and then the same object as `clock`. */
+  testClock?: TestClock;
+}
+
+/** Deployment facts the HTTP layer acts on; main.ts reads them from the environment. */
+export interface HttpConfig {
+  /** PUBLIC_URL: when https, the session cookie is Secure and HSTS is sent. */
+  publicUrl?: string;
+  /** TRUST_PROXY=1: X-Forwarded-For and X-Forwarded-Proto come from our own reverse proxy. */
+  trustProxy?: boolean;
 }
 
 /** Hono context variables: the authenticated principal, or null for an anonymous request. */

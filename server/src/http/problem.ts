@@ -16,7 +16,12 @@ export function problem(c: Context, err: unknown): Response {
         details: err.details,
       },
       err.status as 400,
-      { 'content-type': 'application/problem+json' },
+      {
+        'content-type': 'application/problem+json',
+        ...(typeof err.details.retryAfterSeconds === 'number'
+          ? { 'retry-after': String(err.details.retryAfterSeconds) }
+          : {}),
+      },
     );
   }
   return c.json(

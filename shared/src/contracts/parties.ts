@@ -177,7 +177,15 @@ export const UserQuery = ListQuery.extend({
 });
 export const Reason = z.object({ reason: z.string().max(2000).nullable().optional() });
 
-export const ApiKeyCreate = z.object({ name: optText(100) });
+export const ApiKeyCreate = z.object({
+  name: optText(100),
+  expiresAt: z
+    .string()
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe('ISO instant after which the key is refused (401 API_KEY_EXPIRED); absent = until revoked'),
+});
 export const ApiKey = z.object({
   id: z.string(),
   userId: z.string(),
@@ -186,6 +194,7 @@ export const ApiKey = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 export const NewApiKey = z.object({
   id: z.string(),

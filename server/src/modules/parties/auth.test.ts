@@ -6,7 +6,7 @@ import { FakeClock } from '../../platform/clock';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
-import { MAX_FAILURES } from './sign-in';
+import { PAIR_LIMIT } from './sign-in';
 
 describe('parties: sign-in, sessions and API keys', async () => {
   const database = await useTestDatabase();
@@ -198,9 +198,9 @@ describe('parties: sign-in, sessions and API keys', async () => {
     ]);
   });
 
-  it('ten wrong passwords in 15 minutes throttle that email with 429, even the right password; it lifts later', async () => {
+  it('ten wrong passwords in 15 minutes from one address throttle that email there with 429, even the right password; it lifts later', async () => {
     const u = await makeUser(database, clock, { roles: ['sales'], email: 'guessed@example.com' });
-    for (let i = 0; i < MAX_FAILURES; i++)
+    for (let i = 0; i < PAIR_LIMIT; i++)
       assert.equal((await login('guessed@example.com', 'wrong-password')).status, 401);
     const blocked = await login('guessed@example.com', u.password);
     assert.equal(blocked.status, 429);

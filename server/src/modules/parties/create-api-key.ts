@@ -1,7 +1,8 @@
 import { newId } from '@kaidan/shared';
+import { Temporal } from 'temporal-polyfill';
 import { toDate } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { notFound } from '../../platform/errors';
+import { invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { insertApiKey } from './api-key-store';
@@ -24,9 +25,16 @@ export async function createApiKey(
   p: Principal,
   userId: string,
   name: string | null,
+  expiresAt: string | null = null,
 ): Promise<NewApiKey> {
   requireRole(p, MANAGE_USERS, { zh: '创建 API 密钥', en: 'create API keys' });
   const at = deps.clock.now();
+  const expires = expiresAt ? Temporal.Instant.from(expiresAt) : null;
+  if (expires && Temporal.Instant.compare(expires, at) <= 0)
+    throw invalid('expiresAt', 'EXPIRY_NOT_IN_FUTURE', {
+      zh: `过期时间须晚于当前时间（${at.toString()}）`,
+      en: `The expiry must be after now (${at.toString()})`,
+    });
   const secret = `${API_KEY_PREFIX}${newSecret()}`;
   const key = {
     id: newId('key', at.epochMilliseconds),
@@ -35,6 +43,7 @@ export async function createApiKey(
     prefix: secret.slice(0, API_KEY_PREFIX.length + 6),
     created_by: p.userId,
     created_at: toDate(at),
+    expires_at: expires ? toDate(expires) : null,
   };
   await deps.database.db.transaction().execute(async (tx) => {
     if (!(await userById(tx, userId))) throw notFound({ zh: '用户', en: 'User' });

@@ -80,6 +80,7 @@ export const presentApiKey = (k: ApiKeyRow) => ({
   createdAt: k.created_at.toISOString(),
   lastUsedAt: iso(k.last_used_at),
   revokedAt: iso(k.revoked_at),
+  expiresAt: iso(k.expires_at),
 });
 
 export const presentMe = (me: Me, p: Principal) => ({

@@ -12,6 +12,7 @@ import {
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { principal } from '../../http/auth';
+import { clientAddress, servedOverHttps } from '../../http/client';
 import type { AppEnv, RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { pagedBy } from '../../http/present';
@@ -29,10 +30,8 @@ import { updatePartnerDetails } from './update-partner';
 import { registerUserRoutes } from './user-routes';
 import { viewMe, viewPartner, viewPartners } from './view-parties';
 
-const secure = (c: Context<AppEnv>) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-
 export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
+  const secure = (c: Context<AppEnv>) => servedOverHttps(c, deps.config);
   app.openapi(
     createRoute({
       method: 'post',
@@ -43,7 +42,9 @@ export const registerPartiesRoutes: RegisterRoutes = (app, deps) => {
       responses: { 200: ok(LoginResult), ...errors },
     }),
     async (c) => {
-      const s = await signIn(deps, c.req.valid('json'));
+      const s = await signIn(deps, c.req.valid('json'), 'console', {
+        address: clientAddress(c, deps.config),
+      });
       setCookie(c, SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -3,11 +3,12 @@ import { toDate } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { actorOf, type Channel } from '../../platform/principal';
+import { Semaphore } from '../../platform/semaphore';
 import { appendAudit } from '../audit/audit-store';
 import { newSecret, sha256, verifyPassword } from './password';
 import { sessionExpiry } from './session';
 import { insertSession } from './session-store';
-import { clearFailures, recentFailures, recordFailure } from './throttle-store';
+import { type AttemptLimit, clearAttempts, giveBackAttempt, takeAttempt } from './throttle-store';
 import { principalFrom } from './user';
 import { credentialsByEmail } from './user-store';
 
@@ -28,38 +29,80 @@ const invalidCredentials = () =>
     ],
   });
 
-// Counted per email whether or not the account exists, so the limit itself reveals nothing.
-export const MAX_FAILURES = 10;
-const THROTTLE_MINUTES = 15;
-const tooManyAttempts = () =>
+// S-12. Attempts are taken before the password is checked (so a burst cannot outrun the count), per
+// account + client address (progressive: a window that ended locked doubles the next, up to 4 h), per
+// address across accounts, and per account across addresses with a high ceiling. A stranger's guesses
+// lock out only the stranger's address; the owner elsewhere signs in. Counted per email whether or not
+// the account exists, so the limit itself reveals nothing. docs/auth.md "Guessing".
+export const PAIR_LIMIT = 10;
+export const ADDRESS_LIMIT = 100;
+export const ACCOUNT_LIMIT = 50;
+const WINDOW_SECONDS = 15 * 60;
+const limitsOf = (email: string, address: string): AttemptLimit[] => [
+  {
+    scope: 'pair',
+    key: `${email}|${address}`,
+    max: PAIR_LIMIT,
+    windowSeconds: WINDOW_SECONDS,
+    maxStrikes: 4,
+  },
+  { scope: 'address', key: address, max: ADDRESS_LIMIT, windowSeconds: WINDOW_SECONDS, maxStrikes: 0 },
+  { scope: 'account', key: email, max: ACCOUNT_LIMIT, windowSeconds: WINDOW_SECONDS, maxStrikes: 0 },
+];
+// argon2id costs ~19 MiB and a core for tens of ms: a burst waits its turn, and beyond the queue is refused.
+const verifications = new Semaphore(2, 64);
+
+const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError({
     status: 429,
     code: 'TOO_MANY_ATTEMPTS',
-    message: { zh: '密码错误次数过多，请稍后再试', en: 'Too many wrong passwords; try again later' },
+    message: { zh: '登录尝试次数过多，请稍后再试', en: 'Too many sign-in attempts; try again later' },
     fixes: [
       {
-        zh: `${THROTTLE_MINUTES} 分钟后再试，或联系管理员`,
-        en: `Wait ${THROTTLE_MINUTES} minutes, or ask an admin`,
+        zh: `${Math.ceil(retryAfterSeconds / 60)} 分钟后再试，或联系管理员重置密码`,
+        en: `Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask an admin to reset the password`,
       },
     ],
+    details: { retryAfterSeconds },
   });
+
+/** Takes one attempt in every scope, or none: a refusal gives back what was already taken. */
+async function takeAttempts(deps: Deps, limits: AttemptLimit[], now: Date): Promise<void> {
+  const taken: AttemptLimit[] = [];
+  for (const l of limits) {
+    const until = await takeAttempt(deps.database.db, l, now);
+    if (until) {
+      await giveBack(deps, taken);
+      throw tooManyAttempts(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)));
+    }
+    taken.push(l);
+  }
+}
+
+const giveBack = async (deps: Deps, limits: AttemptLimit[]) => {
+  for (const l of limits) await giveBackAttempt(deps.database.db, l.scope, l.key);
+};
 
 /** Checks the password (argon2id) and opens a session; only the token's sha256 is stored. */
 export async function signIn(
   deps: Deps,
   input: { email: string; password: string },
   channel: Channel = 'console',
+  client: { address: string } = { address: 'unknown' },
 ): Promise<SignedIn> {
   const key = input.email.trim().toLowerCase();
-  const now0 = deps.clock.now();
-  const since = toDate(now0.subtract({ minutes: THROTTLE_MINUTES }));
-  if ((await recentFailures(deps.database.db, key, since)) >= MAX_FAILURES) throw tooManyAttempts();
+  const limits = limitsOf(key, client.address);
+  await takeAttempts(deps, limits, toDate(deps.clock.now()));
   const u = await credentialsByEmail(deps.database.db, input.email.trim());
-  if (!(await verifyPassword(u?.password_hash ?? null, input.password)) || !u) {
-    await recordFailure(deps.database.db, key, toDate(now0));
-    throw invalidCredentials();
+  const verdict = await verifications.run(() => verifyPassword(u?.password_hash ?? null, input.password));
+  if (!verdict) {
+    await giveBack(deps, limits);
+    throw tooManyAttempts(1);
   }
-  await clearFailures(deps.database.db, key);
+  if (!verdict.value || !u) throw invalidCredentials();
+  const [pair, ...wider] = limits;
+  if (pair) await clearAttempts(deps.database.db, pair.scope, pair.key);
+  await giveBack(deps, wider);
   // Said only to someone who knows the password, so it leaks nothing to a guesser.
   if (u.state !== 'active')
     throw new AppError({

@@ -151,7 +151,8 @@ export const registerUserRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const key = await createApiKey(deps, principal(c), id, c.req.valid('json').name ?? null);
+      const body = c.req.valid('json');
+      const key = await createApiKey(deps, principal(c), id, body.name ?? null, body.expiresAt ?? null);
       return c.json(key, 201);
     },
   );

@@ -55,3 +55,14 @@ export async function countJobs(ex: Exec, state: string): Promise<number> {
   }>`select count(*)::int as n from jobs where state = ${state}`.execute(ex);
   return rows[0]?.n ?? 0;
 }
+
+/** A recurring job's first run: enqueued unless one of its kind is already waiting or running. */
+export async function ensureJobScheduled(ex: Exec, clock: Clock, kind: string): Promise<void> {
+  const id = newId('job', clock.now().epochMilliseconds);
+  const now = toDate(clock.now());
+  await sql`insert into jobs (id, kind, payload, run_at, created_at)
+    select ${id}, ${kind}, '{}'::jsonb, ${now}, ${now}
+    where not exists (select 1 from jobs where kind = ${kind} and state in ('pending', 'running'))`.execute(
+    ex,
+  );
+}

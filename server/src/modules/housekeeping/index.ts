@@ -1,0 +1,1 @@
+export { PURGE_JOB, purgeExpiredRows, purgeJob, schedulePurge } from './purge-expired-rows';
