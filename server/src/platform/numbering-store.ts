@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Clock, today } from './clock';
 import type { Exec } from './db/database';
 
@@ -15,3 +15,16 @@ export async function nextNumber(ex: Exec, clock: Clock, kind: string, prefix: s
   const n = rows[0]?.last ?? 1;
   return `${prefix}-${day.toString().replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
 }
+
+export interface RefNumbered {
+  ref_number: string | null;
+}
+
+/**
+ * The human number of what a hold, ledger entry or notification refers to (an order's SO-…, a request's
+ * number), so that answers name it instead of its id; null for other reference kinds.
+ */
+export const refNumber = (type: RawBuilder<unknown>, id: RawBuilder<unknown>): RawBuilder<string | null> =>
+  sql<string | null>`case ${type}
+    when 'order' then (select o.number from orders o where o.id = ${id})
+    when 'request' then (select q.number from requests q where q.id = ${id}) end`;

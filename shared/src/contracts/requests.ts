@@ -3,6 +3,9 @@ import { Amount, AuditEntry, CurrencyCode, Id } from './common';
 
 export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void', 'rename']);
 export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
+/** What the caller may do with a request now, computed by the server (ADR 0007). */
+export const RequestAction = z.enum(['edit', 'submit', 'withdraw', 'approve', 'return', 'decline']);
+export type RequestAction = z.infer<typeof RequestAction>;
 
 export const TopupInput = z.object({
   walletOwnerType: z.enum(['partner', 'company']),
@@ -104,6 +107,9 @@ export const Request = z.object({
     .object({
       walletOwnerType: z.string(),
       walletOwnerId: z.string(),
+      /** the partner's or company's name, and a partner's code, so no one reads an id */
+      walletOwnerName: z.string(),
+      walletOwnerCode: z.string().nullable(),
       companyId: z.string().nullable(),
       payer: z.string(),
       currency: CurrencyCode,
@@ -115,8 +121,16 @@ export const Request = z.object({
 
 export const RequestDetail = z.object({
   request: Request,
+  /** the buttons the caller may use now: the filer's edit, submit, withdraw (R25); the team's verdicts */
+  actions: z.array(RequestAction),
   comments: z.array(
-    z.object({ authorId: z.string().nullable(), action: z.string(), body: z.string(), at: z.string() }),
+    z.object({
+      authorId: z.string().nullable(),
+      /** `comment`, or the verdict it came with: `approve`, `return` (退回修改), `decline` */
+      action: z.string(),
+      body: z.string(),
+      at: z.string(),
+    }),
   ),
   refundLines: z.array(RefundLine),
   trail: z.array(AuditEntry),

@@ -18,6 +18,8 @@ export const WalletDetail = z.object({
       id: z.string(),
       refType: z.string(),
       refId: z.string(),
+      /** the number of the order it holds for */
+      refNumber: z.string().nullable(),
       amount: Amount,
       createdAt: z.string(),
     }),
@@ -29,6 +31,8 @@ export const LedgerLine = z.object({
   kind: z.string(),
   refType: z.string(),
   refId: z.string(),
+  /** the number of the order or request the line is for */
+  refNumber: z.string().nullable(),
   memo: z.string().nullable(),
   /** signed from the wallet holder's view: credits to the wallet are positive */
   amount: Amount,

@@ -74,6 +74,8 @@ export interface Notification {
   title: { zh: string; en: string };
   refType: string;
   refId: string;
+  /** the number of the order or request it is about */
+  refNumber: string | null;
   readAt: string | null;
   createdAt: string;
 }

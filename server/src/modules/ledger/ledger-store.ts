@@ -10,6 +10,7 @@ import {
   type SortParam,
   textMatch,
 } from '../../platform/keyset';
+import { refNumber } from '../../platform/numbering-store';
 
 export type AccountCode =
   | 'wallet'
@@ -82,6 +83,8 @@ export interface LedgerLine {
   kind: string;
   ref_type: string;
   ref_id: string;
+  /** the number of the order or request the entry is for */
+  ref_number: string | null;
   memo: string | null;
   amount: bigint;
   created_at: Date;
@@ -89,7 +92,7 @@ export interface LedgerLine {
 
 export interface LineFilter {
   kind?: string | undefined;
-  /** reference id or memo */
+  /** reference id or number, or memo */
   q?: string | undefined;
   /** business dates (Asia/Shanghai), inclusive */
   from?: string | undefined;
@@ -117,9 +120,10 @@ export async function accountLines(
   const conds = [sql`p.account_id = ${accountId}`, page.where];
   if (f.kind) conds.push(sql`e.kind = ${f.kind}`);
   conds.push(...onBusinessDates(sql`e.created_at`, f.from, f.to));
-  conds.push(...textMatch(f.q, [sql`e.ref_id`, sql`coalesce(e.memo, '')`]));
+  const number = refNumber(sql`e.ref_type`, sql`e.ref_id`);
+  conds.push(...textMatch(f.q, [sql`e.ref_id`, sql`coalesce(e.memo, '')`, sql`coalesce(${number}, '')`]));
   const { rows } = await sql<LedgerLine & KeyedRow>`select e.id as entry_id, e.kind, e.ref_type, e.ref_id,
-      e.memo, p.amount, e.created_at, ${page.select}
+      ${number} as ref_number, e.memo, p.amount, e.created_at, ${page.select}
     from postings p join journal_entries e on e.id = p.entry_id
     where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(ex);
   return rows;

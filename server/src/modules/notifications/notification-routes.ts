@@ -15,6 +15,8 @@ const Notification = z.object({
   title: z.object({ zh: z.string(), en: z.string() }),
   refType: z.string(),
   refId: z.string(),
+  /** the number of the order or request it is about */
+  refNumber: z.string().nullable(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -29,6 +31,7 @@ const present = (n: NotificationRow) => ({
   title: { zh: n.title_zh, en: n.title_en },
   refType: n.ref_type,
   refId: n.ref_id,
+  refNumber: n.ref_number ?? null,
   readAt: iso(n.read_at),
   createdAt: n.created_at.toISOString(),
 });
@@ -72,6 +75,7 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
         'title',
         '关联 ref type',
         '关联号 ref',
+        '编号 number',
         '已读 read',
       ];
       const body = rows.map((n) => [
@@ -81,6 +85,7 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
         n.title_en,
         n.ref_type,
         n.ref_id,
+        n.ref_number ?? '',
         iso(n.read_at),
       ]);
       return exportResponse(

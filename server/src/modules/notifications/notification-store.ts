@@ -12,6 +12,7 @@ import {
   type SortParam,
   textMatch,
 } from '../../platform/keyset';
+import { refNumber } from '../../platform/numbering-store';
 
 export interface NotificationRow {
   id: string;
@@ -20,6 +21,8 @@ export interface NotificationRow {
   title_en: string;
   ref_type: string;
   ref_id: string;
+  /** the number of the order or request it is about (only in lists) */
+  ref_number?: string | null;
   read_at: Date | null;
   created_at: Date;
 }
@@ -101,7 +104,7 @@ export async function listNotifications(
   conds.push(...onBusinessDates(sql`n.created_at`, f.from, f.to));
   conds.push(...textMatch(f.q, [sql`n.title_zh`, sql`n.title_en`, sql`n.ref_id`]));
   const { rows } = await sql<NotificationRow & KeyedRow>`select n.id, n.kind, n.title_zh, n.title_en,
-      n.ref_type, n.ref_id, n.read_at, n.created_at, ${page.select}
+      n.ref_type, n.ref_id, ${refNumber(sql`n.ref_type`, sql`n.ref_id`)} as ref_number, n.read_at, n.created_at, ${page.select}
     from notifications n where ${sql.join(conds, sql` and `)} order by ${page.orderBy} limit ${f.limit}`.execute(
     ex,
   );

@@ -7,11 +7,11 @@ import { type RefundLineRow, refundLinesOf } from './refund-store';
 import type { CommentRow, RequestRow } from './request';
 import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
 import { REQUEST } from './submit-request';
-import { type TopupRow, topupsOf } from './topup-store';
+import { type NamedTopupRow, topupsOf } from './topup-store';
 
 export interface RequestView {
   request: RequestRow;
-  topup: TopupRow | null;
+  topup: NamedTopupRow | null;
 }
 
 /** The review queue (R11, R26): every category with its owner team, state and due time. */

@@ -26,6 +26,8 @@ export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date)
   topup: t && {
     walletOwnerType: t.wallet_owner_type,
     walletOwnerId: t.wallet_owner_id,
+    walletOwnerName: t.wallet_owner_name,
+    walletOwnerCode: t.wallet_owner_code,
     companyId: t.company_id,
     payer: t.payer,
     currency: t.currency,

@@ -26,6 +26,7 @@ import {
 } from '.';
 import { registerClaimRoutes } from './claim-routes';
 import { registerFilingRoutes } from './filing-routes';
+import { requestActions } from './request-actions';
 import { presentRefundLine, presentRequest } from './request-present';
 import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
 
@@ -137,11 +138,13 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       responses: { 200: ok(RequestDetail), ...errors },
     }),
     async (c) => {
-      const d = await getRequest(deps, principal(c), c.req.valid('param').id);
+      const p = principal(c);
+      const d = await getRequest(deps, p, c.req.valid('param').id);
       const cur = ((d.request.payload as { currency?: Currency }).currency ?? 'CNY') as Currency;
       return c.json(
         {
           request: presentRequest(d, now()),
+          actions: requestActions(d.request, p),
           comments: d.comments.map((m) => ({
             authorId: m.author_id,
             action: m.action,

@@ -13,6 +13,9 @@ export interface TopupRow {
   bank_ref: string;
 }
 
+/** A top-up as answers show it: with the name (and a partner's code) of the wallet it credits. */
+export type NamedTopupRow = TopupRow & { wallet_owner_name: string; wallet_owner_code: string | null };
+
 export interface TopupFields {
   walletOwnerType: 'partner' | 'company';
   walletOwnerId: string;
@@ -39,10 +42,14 @@ export async function updateTopup(
       bank_ref = coalesce(${t.bankRef ?? null}, bank_ref) where request_id = ${requestId}`.execute(ex);
 }
 
-export async function topupsOf(ex: Exec, requestIds: string[]): Promise<TopupRow[]> {
+export async function topupsOf(ex: Exec, requestIds: string[]): Promise<NamedTopupRow[]> {
   if (requestIds.length === 0) return [];
   const { rows } =
-    await sql<TopupRow>`select request_id, wallet_owner_type, wallet_owner_id, company_id, payer,
-      currency, amount, bank_ref from topups where request_id in (${sql.join(requestIds)})`.execute(ex);
+    await sql<NamedTopupRow>`select t.request_id, t.wallet_owner_type, t.wallet_owner_id, t.company_id,
+      t.payer, t.currency, t.amount, t.bank_ref,
+      coalesce(pt.name_zh, c.name_zh, t.wallet_owner_id) as wallet_owner_name, pt.code as wallet_owner_code
+    from topups t left join partners pt on t.wallet_owner_type = 'partner' and pt.id = t.wallet_owner_id
+      left join companies c on t.wallet_owner_type = 'company' and c.id = t.wallet_owner_id
+    where t.request_id in (${sql.join(requestIds)})`.execute(ex);
   return rows;
 }

@@ -2,6 +2,7 @@ import type { Exec } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { KeyedRow } from '../../platform/keyset';
+import type { RefNumbered } from '../../platform/numbering-store';
 import { hasRole, type Principal } from '../../platform/principal';
 import { accountLines, type LedgerLine, type LineFilter } from '../ledger';
 import { companyVisibleTo } from '../parties';
@@ -61,7 +62,7 @@ export async function getWallet(
   deps: Deps,
   p: Principal,
   id: string,
-): Promise<{ wallet: WalletRow; holds: HoldRow[] }> {
+): Promise<{ wallet: WalletRow; holds: (HoldRow & RefNumbered)[] }> {
   const wallet = await readable(deps, p, id);
   return { wallet, holds: await activeHolds(deps.database.db, id) };
 }

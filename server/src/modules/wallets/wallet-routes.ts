@@ -44,6 +44,7 @@ const presentLine = (l: LineRow, w: WalletRow) => ({
   kind: l.kind,
   refType: l.ref_type,
   refId: l.ref_id,
+  refNumber: l.ref_number,
   memo: l.memo,
   amount: money(-l.amount, w.currency),
   at: l.created_at.toISOString(),
@@ -84,6 +85,7 @@ export const registerWalletRoutes: RegisterRoutes = (app, deps) => {
             id: h.id,
             refType: h.ref_type,
             refId: h.ref_id,
+            refNumber: h.ref_number,
             amount: money(h.amount, wallet.currency),
             createdAt: h.created_at.toISOString(),
           })),
@@ -132,13 +134,14 @@ export const registerWalletRoutes: RegisterRoutes = (app, deps) => {
         '类型 kind',
         '关联 ref type',
         '关联号 ref',
+        '编号 number',
         '备注 memo',
         '币种 currency',
         '金额 amount',
       ];
       const rows = lines.map((l) => {
         const p = presentLine(l, wallet);
-        return [p.at, p.kind, p.refType, p.refId, p.memo, wallet.currency, p.amount];
+        return [p.at, p.kind, p.refType, p.refId, p.refNumber ?? '', p.memo, wallet.currency, p.amount];
       });
       const name = `ledger-${wallet.owner_id}-${wallet.currency}-${deps.clock.now().toString().slice(0, 10)}`;
       return exportResponse(name, format, header, rows);

@@ -2,6 +2,7 @@ import { type Currency, newId } from '@kaidan/shared';
 import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import { type RefNumbered, refNumber } from '../../platform/numbering-store';
 
 export type OwnerType = 'partner' | 'company';
 
@@ -133,8 +134,10 @@ export async function addToBalance(ex: Exec, walletId: string, amount: bigint): 
     where id = ${walletId}`.execute(ex);
 }
 
-export async function activeHolds(ex: Exec, walletId: string): Promise<HoldRow[]> {
-  const { rows } = await sql<HoldRow>`select id, wallet_id, ref_type, ref_id, amount, state, created_at
+/** The wallet's active holds, each with the number of what it holds for (an order's SO-…). */
+export async function activeHolds(ex: Exec, walletId: string): Promise<(HoldRow & RefNumbered)[]> {
+  const { rows } = await sql<HoldRow & RefNumbered>`select id, wallet_id, ref_type, ref_id, amount, state,
+      created_at, ${refNumber(sql`ref_type`, sql`ref_id`)} as ref_number
     from holds where wallet_id = ${walletId} and state = 'active' order by created_at`.execute(ex);
   return rows;
 }

@@ -39,7 +39,10 @@ export function ApiKeysDrawer({ user, onClose }: { user: User; onClose: () => vo
           <Input
             placeholder={t('admin.keys.name')}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value);
+              status.edited('name');
+            }}
             status={status('name').validateStatus === 'error' ? 'error' : undefined}
             data-testid="key-name"
           />

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Form, type FormInstance, type FormItemProps, Modal } from 'antd';
+import { Form, type FormInstance, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiProblem } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { ProblemAlert, useFieldStatus } from '../../ui/problem';
+import { type FieldStatus, ProblemAlert, useFieldStatus } from '../../ui/problem';
 
-export type FieldStatus = (path: string) => Pick<FormItemProps, 'validateStatus' | 'help'>;
+export type { FieldStatus };
 
 interface FormModalProps<V, R> {
   title: string;
@@ -22,8 +22,9 @@ interface FormModalProps<V, R> {
 }
 
 /**
- * A modal form whose refusals come from the server: each field error under its field (R6), the rest and
- * the fixes in one alert. No client-side rules, so the user reads the server's own words.
+ * A modal form whose refusals come from the server: each field error under its field (R6) until that field
+ * is changed, the rest and the fixes in one alert. No client-side rules, so the user reads the server's own
+ * words; fields the server requires carry antd's `required` mark.
  */
 export function FormModal<V extends object, R>(p: FormModalProps<V, R>) {
   const { t } = useI18n();
@@ -57,6 +58,7 @@ export function FormModal<V extends object, R>(p: FormModalProps<V, R>) {
         layout="vertical"
         initialValues={p.initialValues}
         onFinish={(v) => save.mutate({ ...(p.initialValues ?? {}), ...v } as V)}
+        onValuesChange={(changed: Record<string, unknown>) => status.edited(changed)}
         data-testid={p.testId}
       >
         {p.children(status, values, form)}

@@ -23,7 +23,12 @@ export function SignIn() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
       <Card title={t('login.title')} extra={<LanguageSwitch />} style={{ width: 380 }}>
-        <Form<Credentials> layout="vertical" onFinish={(v) => login.mutate(v)} disabled={login.isPending}>
+        <Form<Credentials>
+          layout="vertical"
+          onFinish={(v) => login.mutate(v)}
+          onValuesChange={(changed) => status.edited(changed)}
+          disabled={login.isPending}
+        >
           <Form.Item name="email" label={t('login.email')} rules={[{ required: true }]} {...status('email')}>
             <Input autoComplete="username" data-testid="login-email" />
           </Form.Item>

@@ -112,7 +112,12 @@ function ReduceSeats(props: { company: Company; component: Component; onClose: (
       confirmLoading={file.isPending}
       okButtonProps={{ 'data-testid': 'reduce-submit' } as Record<string, string>}
     >
-      <Form<ReduceValues> form={form} layout="vertical" onFinish={(v) => file.mutate(v)}>
+      <Form<ReduceValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => file.mutate(v)}
+        onValuesChange={(changed) => status.edited(changed)}
+      >
         <Form.Item
           name="seats"
           label={t('customers.reduceTo')}

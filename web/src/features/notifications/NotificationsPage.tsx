@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText } from '../../ui/widgets';
+import { RefLink } from '../review/RefLink';
 
 const DEFAULTS = { sort: '-created' };
 
@@ -45,7 +46,7 @@ export function NotificationsPage() {
         </>
       ),
     },
-    { title: t('wallet.ref'), width: 240, ellipsis: true, render: (_, n) => `${n.refType} · ${n.refId}` },
+    { title: t('wallet.ref'), width: 200, ellipsis: true, render: (_, n) => <RefLink {...n} /> },
     {
       title: t('common.actions'),
       width: 110,

@@ -150,6 +150,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
       {decisions.length > 0 ? (
         <DecisionBox
           actions={decisions}
+          commentRequired={false}
           pending={act.isPending}
           error={act.error}
           onDecide={(verb, comment) => {

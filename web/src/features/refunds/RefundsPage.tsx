@@ -140,7 +140,10 @@ export function RefundsPage() {
             <Input.TextArea
               rows={2}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                setReason(e.target.value);
+                status.edited('reason');
+              }}
               data-testid="refund-reason"
             />
           </Form.Item>

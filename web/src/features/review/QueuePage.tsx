@@ -1,11 +1,12 @@
 import { Card, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ListedOrder, ReviewRequest } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { teamOf, useMe } from '../auth/session';
 import { useOrderColumns } from '../orders/OrdersPage';
+import { useOpenRequest } from './open-request';
 import { useOrderOwnerColumn, useRequestOwnerColumn } from './owner-columns';
 import { RequestDrawer } from './RequestDrawer';
 
@@ -29,7 +30,8 @@ export function QueuePage() {
   const team = teamOf(roles);
   const staff = me.data?.kind === 'staff';
   const showOrders = roles.includes('order_desk') || roles.includes('admin');
-  const [open, setOpen] = useState<string | null>(null);
+  // The open request is in the URL, so a notification or a ledger line links straight to it.
+  const [open, setOpen] = useOpenRequest();
   const baseOrderColumns = useOrderColumns();
   const orderOwner = useOrderOwnerColumn();
   const orderColumns = useMemo(() => [...baseOrderColumns, orderOwner], [baseOrderColumns, orderOwner]);

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { useOpenRequest } from '../review/open-request';
+import { RequestDrawer } from '../review/RequestDrawer';
 
 interface TopupValues {
   payer: string;
@@ -20,7 +22,8 @@ const DEFAULTS = { sort: '-submitted' };
 
 /**
  * R25/R26: apply for an offline top-up of a partner wallet (sent to finance at once), and the list of
- * top-ups, settled and pending, as a server list (the wallet ledger shares the screen, hence the `t.` keys).
+ * top-ups, settled and pending, as a server list (the wallet ledger shares the screen, hence the `t.` keys);
+ * a row opens the application, where its filer corrects and resubmits it once returned.
  * The amount stays the string the user typed; the server checks its scale.
  */
 export function TopupCard({ partnerId }: { partnerId: string }) {
@@ -30,6 +33,7 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
   const fixed = useMemo(() => ({ category: 'topup', partnerId }), [partnerId]);
   const columns = useTopupColumns();
   const filters = useTopupFilters();
+  const [open, setOpen] = useOpenRequest();
   const file = useMutation({
     mutationFn: (v: TopupValues) =>
       api.post<Filed>('/topups', {
@@ -107,8 +111,11 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
           fixed={fixed}
           height={320}
           testId="topup-list"
+          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         />
       </Space>
+      {/* R25: the filer opens an application to read finance's comment and correct or resubmit it. */}
+      <RequestDrawer id={open} onClose={() => setOpen(null)} canDecide={false} />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import type { LedgerLine, Wallet } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { DateText, Money, useLabel } from '../../ui/widgets';
+import { RefLink } from '../review/RefLink';
 
 const KINDS = ['topup', 'capture', 'refund', 'settled_offline'];
 const DEFAULTS = { sort: '-at' };
@@ -34,7 +35,7 @@ export function WalletLedger({ wallet }: { wallet: Pick<Wallet, 'id' | 'currency
       render: (v: string) => <DateText value={v} />,
     },
     { title: t('wallet.kind'), dataIndex: 'kind', width: 110, render: (k: string) => label('ledgerKind', k) },
-    { title: t('wallet.ref'), width: 260, ellipsis: true, render: (_, l) => `${l.refType} · ${l.refId}` },
+    { title: t('wallet.ref'), width: 200, ellipsis: true, render: (_, l) => <RefLink {...l} /> },
     { title: t('wallet.memo'), dataIndex: 'memo', width: 200, ellipsis: true },
     {
       title: t('common.amount'),

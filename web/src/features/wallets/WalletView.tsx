@@ -7,6 +7,7 @@ import { formatAmount } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
 import { DateText, Money } from '../../ui/widgets';
+import { RefLink } from '../review/RefLink';
 import { WalletLedger } from './WalletLedger';
 
 /** R2: an owner's wallets (balance, holds, available per currency), then one wallet's holds and lines. */
@@ -57,7 +58,13 @@ export function OneWallet({ wallet }: { wallet: Wallet }) {
           data-testid="wallet-available"
         />
       </Space>
-      <Card type="inner" size="small" title={t('wallet.activeHolds')} style={{ marginTop: 12 }}>
+      <Card
+        type="inner"
+        size="small"
+        title={t('wallet.activeHolds')}
+        style={{ marginTop: 12 }}
+        data-testid="wallet-holds"
+      >
         <Table
           size="small"
           pagination={false}
@@ -65,7 +72,7 @@ export function OneWallet({ wallet }: { wallet: Wallet }) {
           loading={detail.isPending}
           dataSource={detail.data?.activeHolds ?? []}
           columns={[
-            { title: t('wallet.ref'), render: (_, h) => `${h.refType} · ${h.refId}` },
+            { title: t('wallet.ref'), render: (_, h) => <RefLink {...h} /> },
             {
               title: t('common.amount'),
               align: 'right',
