@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import type { Principal } from '../../platform/principal';
-import { companyScope } from './company-store';
+import { inCompanyScope } from './company-store';
 
 export type PartyStateName = 'active' | 'suspended';
 
@@ -41,7 +41,7 @@ export async function orderedCompany(
   const id =
     'companyId' in by ? sql`${by.companyId}` : sql`(select company_id from orders where id = ${by.orderId})`;
   const { rows } = await sql<PartyState>`select 'company' as type, c.id, c.name_zh, c.name_en, c.state
-    from companies c where c.id = ${id} and ${companyScope(p)}`.execute(ex);
+    from companies c where c.id = ${id} and ${inCompanyScope(p, sql.ref('c.id'))}`.execute(ex);
   return rows[0];
 }
 
