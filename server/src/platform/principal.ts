@@ -1,23 +1,14 @@
+import { type ActionChannel, type ActorKind, ROLES, type Role } from '@kaidan/shared';
 import { AppError, type Text } from './errors';
 
 // Who is acting. Set by the HTTP auth middleware (session cookie or API key), by the CLI, or by a job.
-export const ROLES = [
-  'admin',
-  'order_desk',
-  'finance',
-  'sales',
-  'support',
-  'partner_agent',
-  'customer',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Channel = 'console' | 'api' | 'cli' | 'job';
+export { ROLES, type Role };
+export type Channel = ActionChannel;
 
 export interface Principal {
   /** null only for the system principal (jobs, CLI without a user). */
   userId: string | null;
-  kind: 'staff' | 'partner' | 'customer' | 'system';
+  kind: ActorKind;
   roles: readonly Role[];
   /** Set for partner agents: the partner whose customers and wallet they work with. */
   partnerId: string | null;

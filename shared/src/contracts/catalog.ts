@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORDER_TYPES, SALES_CHANNELS } from '../vocabulary';
 import { LIST_SORTS, ListQuery, sortOf } from './common';
 
 // The catalog on the wire. Amounts are decimal strings and dates 'YYYY-MM-DD'; their formats and the
@@ -11,8 +12,8 @@ export const ProductKind = z.enum(['seat_app', 'device_plan', 'quota_feature', '
 export const PlanKind = z.enum(['edition', 'addon', 'pass_through', 'bundle', 'service']);
 export const PricingMethod = z.enum(['seat_year', 'seat_day', 'device_month', 'unit', 'flat']);
 export const DurationRule = z.enum(['days', 'calendar']);
-export const SalesChannel = z.enum(['partner', 'direct', 'self_service']);
-export const OrderType = z.enum(['new', 'add_seats', 'renew']);
+export const SalesChannel = z.enum(SALES_CHANNELS);
+export const OrderType = z.enum(ORDER_TYPES);
 export const ReviewMode = z.enum(['auto', 'manual']);
 export const ProductState = z.enum(['active', 'retired']);
 const Currency = z.enum(['CNY', 'USD']);

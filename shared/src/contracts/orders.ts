@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { OrderType, SalesChannel } from './catalog';
 import { Amount, CurrencyCode as Currency, Id, IsoDate, Text } from './common';
 
-export const OrderType = z.enum(['new', 'add_seats', 'renew']);
+export { OrderType };
 export const OrderState = z.enum(['draft', 'submitted', 'approved', 'paid', 'rejected', 'voided', 'deleted']);
 export const DurationUnit = z.enum(['day', 'month', 'year']);
 
@@ -46,7 +47,7 @@ export const QuoteLine = z.object({
 });
 
 export const Quote = z.object({
-  channel: z.enum(['partner', 'direct', 'self_service']),
+  channel: SalesChannel,
   partnerId: z.string().nullable(),
   company: z.object({
     id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_CHANNELS, ACTOR_KINDS, ROLES } from '../vocabulary';
 import { LIST_SORTS, ListQuery, sortOf } from './common';
 
 // Parties on the wire. Formats (tenant id, R6 fields, emails) are checked by the server's rules so every
@@ -6,15 +7,7 @@ import { LIST_SORTS, ListQuery, sortOf } from './common';
 const text = (max: number) => z.string().max(max);
 const optText = (max: number) => z.string().max(max).nullable().optional();
 
-export const RoleName = z.enum([
-  'admin',
-  'order_desk',
-  'finance',
-  'sales',
-  'support',
-  'partner_agent',
-  'customer',
-]);
+export const RoleName = z.enum(ROLES);
 
 export const LoginBody = z.object({ email: text(254), password: text(200) });
 
@@ -53,8 +46,8 @@ export const ListedUser = User.extend({
 
 export const Me = z.object({
   user: User,
-  kind: z.enum(['staff', 'partner', 'customer', 'system']),
-  channel: z.enum(['console', 'api', 'cli', 'job']),
+  kind: z.enum(ACTOR_KINDS),
+  channel: z.enum(ACTION_CHANNELS),
   roles: z.array(RoleName),
   partner: PartnerRef.nullable(),
   company: CompanyRef.nullable(),

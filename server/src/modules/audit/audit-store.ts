@@ -1,3 +1,4 @@
+import type { ActionChannel, ActorKind } from '@kaidan/shared';
 import { newId } from '@kaidan/shared';
 import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
@@ -5,9 +6,9 @@ import type { Exec } from '../../platform/db/database';
 import { toJson } from '../../platform/json';
 
 export interface Actor {
-  kind: 'staff' | 'partner' | 'customer' | 'system';
+  kind: ActorKind;
   id: string | null;
-  channel: 'console' | 'api' | 'cli' | 'job';
+  channel: ActionChannel;
 }
 
 export interface AuditEntry {

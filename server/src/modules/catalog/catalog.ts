@@ -3,12 +3,13 @@ import { type FieldError, fieldError, refuseIfAny, type Text, versionConflict } 
 
 export { fieldError, refuseIfAny, versionConflict };
 
+import { SALES_CHANNELS } from '@kaidan/shared';
 import type { OrderType, PlanRow, ProductRow, SalesChannel } from './order-catalog-store';
 
 // The catalog's own rules, pure: what a product, a plan, a price list, a bundle and a review policy set
 // must satisfy before they are written. Each check returns every problem at once, as field errors.
 
-export const CHANNELS: readonly SalesChannel[] = ['partner', 'direct', 'self_service'];
+export const CHANNELS: readonly SalesChannel[] = SALES_CHANNELS;
 export const WRITE_ROLES = ['admin'] as const;
 
 export const clean = (v: string | null | undefined): string | null => v?.trim() || null;

@@ -1,9 +1,8 @@
-import type { Currency } from '@kaidan/shared';
+import type { Currency, OrderType, SalesChannel } from '@kaidan/shared';
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 
-export type OrderType = 'new' | 'add_seats' | 'renew';
-export type SalesChannel = 'partner' | 'direct' | 'self_service';
+export type { OrderType, SalesChannel };
 
 export interface ProductRow {
   id: string;

@@ -1,3 +1,4 @@
+import type { OrderType } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
@@ -16,7 +17,7 @@ export interface PaidOrder {
   id: string;
   company_id: string;
   product_id: string;
-  order_type: 'new' | 'add_seats' | 'renew';
+  order_type: OrderType;
   effective_date: string;
 }
 

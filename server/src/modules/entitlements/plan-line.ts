@@ -1,3 +1,4 @@
+import type { OrderType } from '@kaidan/shared';
 import { AppError } from '../../platform/errors';
 import {
   addDays,
@@ -10,7 +11,7 @@ import {
   periodTo,
 } from './entitlement';
 
-export type OrderType = 'new' | 'add_seats' | 'renew';
+export type { OrderType };
 
 export interface LinePlanInput {
   index: number;

@@ -1,3 +1,4 @@
+import type { OrderType } from '@kaidan/shared';
 import { mulDivHalfUp } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
@@ -18,7 +19,7 @@ export interface RefundOrder {
   number: string;
   company_id: string;
   product_id: string;
-  order_type: 'new' | 'add_seats' | 'renew';
+  order_type: OrderType;
 }
 
 export interface RefundLine {

@@ -1,11 +1,10 @@
-import type { Currency } from '@kaidan/shared';
+import type { Currency, OrderType, SalesChannel } from '@kaidan/shared';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import type { Lifecycle } from '../../platform/state-machine';
 
 export type OrderState = 'draft' | 'submitted' | 'approved' | 'paid' | 'rejected' | 'voided' | 'deleted';
-export type OrderType = 'new' | 'add_seats' | 'renew';
-export type SalesChannel = 'partner' | 'direct' | 'self_service';
+export type { OrderType, SalesChannel };
 
 // Wallet orders capture on approval, so approved → paid happens in the approving transaction.
 export const ORDER_LIFECYCLE: Lifecycle<OrderState> = {

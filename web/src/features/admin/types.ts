@@ -1,6 +1,11 @@
 // Wire shapes of the admin screens, taken from the shared zod contracts as types only (no zod in the bundle).
 import type * as C from '@kaidan/shared/contracts/catalog';
 import type * as P from '@kaidan/shared/contracts/parties';
+import {
+  SALES_CHANNELS,
+  ORDER_TYPES as VOCABULARY_ORDER_TYPES,
+  ROLES as VOCABULARY_ROLES,
+} from '@kaidan/shared/vocabulary';
 import type { z } from 'zod';
 
 export type Product = z.infer<typeof C.Product>;
@@ -31,15 +36,7 @@ export type NewApiKey = z.infer<typeof P.NewApiKey>;
 export const PRODUCT_KINDS: ProductKind[] = ['seat_app', 'device_plan', 'quota_feature', 'service'];
 export const PLAN_KINDS: PlanKind[] = ['edition', 'addon', 'pass_through', 'bundle', 'service'];
 export const PRICING_METHODS = ['seat_year', 'seat_day', 'device_month', 'unit', 'flat'] as const;
-export const CHANNELS: SalesChannel[] = ['partner', 'direct', 'self_service'];
-export const ORDER_TYPES: OrderType[] = ['new', 'add_seats', 'renew'];
+export const CHANNELS: readonly SalesChannel[] = SALES_CHANNELS;
+export const ORDER_TYPES: readonly OrderType[] = VOCABULARY_ORDER_TYPES;
 export const CURRENCIES = ['CNY', 'USD'] as const;
-export const ROLES: Role[] = [
-  'admin',
-  'order_desk',
-  'finance',
-  'sales',
-  'support',
-  'partner_agent',
-  'customer',
-];
+export const ROLES: readonly Role[] = VOCABULARY_ROLES;

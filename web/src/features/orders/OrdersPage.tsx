@@ -1,3 +1,4 @@
+import { ORDER_TYPES } from '@kaidan/shared/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Card, Typography } from 'antd';
@@ -10,7 +11,6 @@ import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 
 const ORDER_STATES = ['draft', 'submitted', 'approved', 'paid', 'rejected', 'voided'];
-const ORDER_TYPES = ['new', 'add_seats', 'renew'];
 const SORT = { sort: '-created' };
 
 /** Every order in scope: search, filters and sort kept in the URL; pages load as the user scrolls. */

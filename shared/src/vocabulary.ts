@@ -1,0 +1,29 @@
+// The words every layer shares, declared once: server rules, zod contracts and the console import them.
+
+/** DESIGN §1 roles. */
+export const ROLES = [
+  'admin',
+  'order_desk',
+  'finance',
+  'sales',
+  'support',
+  'partner_agent',
+  'customer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** R1: new 新购, add seats 增购, renew 续期. */
+export const ORDER_TYPES = ['new', 'add_seats', 'renew'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+/** R3, R24: the channel an order is sold through. */
+export const SALES_CHANNELS = ['partner', 'direct', 'self_service'] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];
+
+/** R40: how an action reached Kaidan. */
+export const ACTION_CHANNELS = ['console', 'api', 'cli', 'job'] as const;
+export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+
+/** R40: who acted. */
+export const ACTOR_KINDS = ['staff', 'partner', 'customer', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
