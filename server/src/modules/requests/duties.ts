@@ -15,9 +15,9 @@ const FILER_ONLY: Record<FilerAction, { code: string; zh: string; en: string }> 
   withdraw: { code: 'WITHDRAW_NOT_CREATOR', zh: '撤回', en: 'withdraw' },
 };
 
-/** Refuses anyone but the user who filed the request. */
+/** Refuses anyone but the user who filed the request (what the system filed, only the system moves). */
 export function requireFiler(r: RequestRow, p: Principal, action: FilerAction): void {
-  if (r.created_by !== null && r.created_by === p.userId) return;
+  if (r.created_by === p.userId) return;
   const a = FILER_ONLY[action];
   throw new AppError({
     status: 403,

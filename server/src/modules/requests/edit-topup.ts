@@ -1,6 +1,6 @@
 import type { Currency } from '@kaidan/shared';
 import type { Deps } from '../../platform/deps';
-import { conflict, invalid, notFound } from '../../platform/errors';
+import { AppError, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { requireFiler } from './duties';
@@ -41,9 +41,24 @@ export async function editTopup(deps: Deps, p: Principal, id: string, input: Top
     if (r?.category !== 'topup') throw notFound(REQUEST);
     requireFiler(r, p, 'edit');
     if (r.state !== 'draft' && r.state !== 'returned') {
-      throw conflict('REQUEST_NOT_EDITABLE', {
-        zh: `申请当前为 ${r.state}，不能修改`,
-        en: `The request is ${r.state} and cannot be edited`,
+      throw new AppError({
+        status: 409,
+        code: 'REQUEST_NOT_EDITABLE',
+        message: {
+          zh: `申请当前为 ${r.state}，不能修改`,
+          en: `The request is ${r.state} and cannot be edited`,
+        },
+        fixes: [
+          r.state === 'submitted'
+            ? {
+                zh: '撤回后重新申请，或请审核人退回（驳回）后修改',
+                en: 'Withdraw it and file again, or ask the reviewer to return it for correction',
+              }
+            : {
+                zh: '已结束的申请不能修改，请重新申请',
+                en: 'A closed request is not edited; file a new one',
+              },
+        ],
       });
     }
     const [t] = await topupsOf(tx, [id]);
