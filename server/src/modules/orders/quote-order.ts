@@ -86,7 +86,27 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
   const channel = channelOf(p, company);
   const { product, mode } = await loadProductForOrder(ex, input.productId, input.orderType, channel);
   checkChannel(product, channel);
-  const currency: Currency = input.currency ?? (company.region === 'CN' ? 'CNY' : 'USD');
+  // R28: the currency follows the customer's region; another one (another price list) is refused.
+  const currency: Currency = company.region === 'CN' ? 'CNY' : 'USD';
+  if (input.currency !== undefined && input.currency !== currency) {
+    throw new AppError({
+      status: 422,
+      code: 'CURRENCY_MISMATCH',
+      message: {
+        zh: `币种随客户所在地区：本客户为 ${currency}，不能为 ${input.currency}`,
+        en: `The currency follows the customer's region: ${currency} for this customer, not ${input.currency}`,
+      },
+      fields: [
+        {
+          field: 'currency',
+          code: 'mismatch',
+          message: { zh: `应为 ${currency}`, en: `Must be ${currency}` },
+        },
+      ],
+      fixes: [{ zh: `币种改为 ${currency}，或不填`, en: `Use ${currency}, or leave the currency out` }],
+      details: { currency },
+    });
+  }
   const day = today(clock).toString();
   const planIds = input.lines.map((l) => l.planId);
   const dup = planIds.findIndex((id, i) => planIds.indexOf(id) !== i);

@@ -99,4 +99,17 @@ describe('orders: the server decides dates that feed a price (R14, R15, R16)', a
     assert.match(e.text.en, /2027-11-19/);
     assert.match(e.fixes[0]?.en ?? '', /2027-11-19/);
   });
+
+  it('R28 the currency follows the region: a CN customer quoted in USD is refused naming CNY', async () => {
+    const e = await refusal(
+      order(P.agentA, {
+        orderType: 'add_seats',
+        currency: 'USD',
+        lines: [{ planId: W.edition, seats: 1 }],
+      }),
+    );
+    assert.equal(e.code, 'CURRENCY_MISMATCH');
+    assert.equal(e.fields[0]?.field, 'currency');
+    assert.match(e.fixes[0]?.en ?? '', /CNY/);
+  });
 });

@@ -3,7 +3,7 @@
 // a hold is one conditional UPDATE guarded by CHECK (balance − held ≥ 0).
 export { captureFunds, releaseFunds } from './capture-funds';
 export { creditWallet } from './credit-wallet';
-export { holdFunds } from './hold-funds';
+export { type HoldInput, holdFunds } from './hold-funds';
 export { openWallet } from './open-wallet';
 export { getWallet, listWallets, walletLedger } from './view-wallet';
 export type { HoldRow, OwnerType, WalletRow } from './wallet-store';
