@@ -119,3 +119,19 @@ export const PlacedOrder = z.object({ id: z.string(), number: z.string(), state:
 export const OrderDecision = z.object({ state: OrderState, warnings: z.array(Text) });
 export const Reason = z.object({ reason: z.string().max(2000).optional() });
 export const RequiredReason = z.object({ reason: z.string().min(1).max(2000) });
+
+/** R2, R3, R5: what the caller may do to an order now, as the order detail answers it (ADR 0007). */
+export const ORDER_ACTIONS = [
+  'submit',
+  'approve',
+  'reject',
+  'receive',
+  'contractArrived',
+  'cancelContractArrival',
+  'archive',
+  'void',
+  'delete',
+  'requestVoid',
+  'rename',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];

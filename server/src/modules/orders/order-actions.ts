@@ -1,27 +1,17 @@
+import { ORDER_ACTIONS, type OrderAction } from '@kaidan/shared/contracts/orders';
 import { hasRole, type Principal } from '../../platform/principal';
 import {
   archivable,
   contractExpected,
   deleteVerdict,
+  mayCommitWallet,
   type OrderRow,
   renamable,
   voidRequestable,
   voidVerdict,
 } from './order';
 
-export const ORDER_ACTIONS = [
-  'approve',
-  'reject',
-  'receive',
-  'contractArrived',
-  'cancelContractArrival',
-  'archive',
-  'void',
-  'delete',
-  'requestVoid',
-  'rename',
-] as const;
-export type OrderAction = (typeof ORDER_ACTIONS)[number];
+export { ORDER_ACTIONS, type OrderAction };
 
 /**
  * What the caller may do to the order now, decided by the same rules the use cases enforce (R3, R5), so
@@ -31,6 +21,8 @@ export function allowedActions(o: OrderRow, p: Principal): OrderAction[] {
   const desk = hasRole(p, 'order_desk', 'admin');
   const open = o.state === 'submitted';
   const allowed: Record<OrderAction, boolean> = {
+    // R2: the payer's own users commit its wallet; R5: a draft is its creator's.
+    submit: o.state === 'draft' && o.created_by === p.userId && mayCommitWallet(p, o),
     approve: desk && open,
     reject: desk && open,
     receive: desk && (open || o.state === 'approved') && !o.received_at,

@@ -11,7 +11,7 @@ import { ReasonConfirm } from '../../ui/ReasonConfirm';
 import { hasFilings, OrderFilings } from './OrderFilings';
 import type { OrderAction, OrderView } from './queries';
 
-type Verb = Exclude<OrderAction, 'requestVoid' | 'rename'> | 'submit';
+type Verb = Exclude<OrderAction, 'requestVoid' | 'rename'>;
 const PATH: Record<Exclude<Verb, 'delete'>, string> = {
   approve: 'approve',
   reject: 'reject',
@@ -57,8 +57,6 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     act.mutate(reason ? { verb, reason } : { verb });
   };
   const has = (a: OrderAction) => actions.includes(a);
-  // Submitting a draft belongs to its creator, the same person the server lets delete it (R5).
-  const maySubmit = o.state === 'draft' && has('delete');
   const decisions = [
     ...(has('approve') ? [{ key: 'approve', label: t('common.approve'), primary: true }] : []),
     ...(has('reject') ? [{ key: 'reject', label: t('common.reject'), danger: true }] : []),
@@ -70,7 +68,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
     has('archive') ||
     has('void') ||
     has('delete') ||
-    maySubmit;
+    has('submit');
   if (decisions.length === 0 && !others && !hasFilings(view)) {
     return act.error ? <ProblemAlert error={act.error} /> : null;
   }
@@ -92,7 +90,7 @@ export function OrderActions({ view, onDeleted }: { view: OrderView; onDeleted: 
               {t('desk.order.contractArrived')}
             </Button>
           )}
-          {maySubmit && (
+          {has('submit') && (
             <Button type="primary" onClick={() => run('submit')} data-testid="order-submit-draft">
               {t('desk.order.submitDraft')}
             </Button>

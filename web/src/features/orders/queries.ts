@@ -1,3 +1,4 @@
+import type { OrderAction } from '@kaidan/shared/contracts/orders';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Company, Entitlements, OrderDetail, Page, Product, ProductDetail } from '../../api/types';
@@ -26,17 +27,8 @@ export const useEntitlements = (companyId: string | undefined) =>
   });
 
 type Named = { zh: string; en: string | null };
-export type OrderAction =
-  | 'approve'
-  | 'reject'
-  | 'receive'
-  | 'contractArrived'
-  | 'cancelContractArrival'
-  | 'archive'
-  | 'void'
-  | 'delete'
-  | 'requestVoid'
-  | 'rename';
+
+export type { OrderAction };
 /** GET /orders/{id} with what order-routes.ts adds to the base shape: names and the caller's actions. */
 export type OrderView = OrderDetail & {
   /** R3/R5: exactly what the caller may do now; the screen shows these buttons and no others */
