@@ -11,6 +11,7 @@ import { planLabel, type RefundLineNamed } from '../refunds/refund-lines';
 import { TransferSummary } from '../transfers/TransferSummary';
 import { ClaimBar, useClaimRights } from './ClaimBar';
 import { FilerActions } from './FilerActions';
+import { RefLink } from './RefLink';
 
 // Ids the screen shows better elsewhere (refund lines name their orders); the total is in the lines.
 const HIDDEN_PAYLOAD = new Set(['total', 'orderIds', 'orderId', 'componentId', 'companyId']);
@@ -130,7 +131,12 @@ function RequestBody({ detail: d, canDecide }: { detail: RequestDetail; canDecid
           rowKey="orderLineId"
           dataSource={d.refundLines}
           columns={[
-            { title: t('orders.title'), render: (_, l) => l.orderNumber ?? l.orderId },
+            {
+              title: t('orders.title'),
+              render: (_, l) => (
+                <RefLink refType="order" refId={l.orderId} refNumber={l.orderNumber ?? null} />
+              ),
+            },
             { title: t('refunds.line'), dataIndex: 'lineNo' },
             { title: t('order.plan'), render: (_, l) => planLabel(l, pick) },
             {
