@@ -5,7 +5,8 @@ import type { Role } from '../platform/principal';
 import { seedDemo } from '../seed/demo-seed';
 import { useTestDatabase } from '../testing/test-db';
 import { createApp } from './app';
-import { type Entry, MATRIX } from './authz-matrix.table';
+import { PROBES } from './authz-matrix.probes';
+import { type Call, type Entry, MATRIX } from './authz-matrix.table';
 import { buildMatrixWorld, kindOf, partyOf, WHO, type Who } from './authz-matrix.world';
 
 const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
@@ -86,6 +87,24 @@ describe('S-10 authorization matrix from /openapi.json (DESIGN §1)', async () =
     METHODS.filter((m) => item?.[m]).map((m) => `${m.toUpperCase()} ${path}`),
   );
 
+  let key = 0;
+  const send = async (cookie: string, op: string, call: Call) => {
+    const [method = 'GET', template = ''] = op.split(' ');
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => call.path?.[name] ?? `missing-${name}`);
+    const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
+    const res = await app.request(`${path}${query}`, {
+      method,
+      headers: {
+        cookie,
+        'content-type': 'application/json',
+        ...(method === 'POST' ? { 'idempotency-key': `matrix-${++key}` } : {}),
+      },
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, code: /"code":"([A-Z_]+)"/.exec(text)?.[1] ?? '' };
+  };
+
   it('S-10 every documented operation has a table entry, and every entry an operation', () => {
     const missing = documented.filter((op) => !MATRIX[op]);
     const stale = Object.keys(MATRIX).filter((op) => !documented.includes(op) && !MATRIX[op]?.optional);
@@ -104,10 +123,8 @@ describe('S-10 authorization matrix from /openapi.json (DESIGN §1)', async () =
     const holes: string[] = [];
     const pending: string[] = [];
     const stalePending: string[] = [];
-    let key = 0;
     for (const cell of cells) {
       const { op, entry, who, side } = cell;
-      const [method = 'GET', template = ''] = op.split(' ');
       const mine = partyOf(who);
       const x = world.parties[side === 'own' ? mine : mine === 'A' ? 'B' : 'A'];
       const kind = kindOf(who);
@@ -115,24 +132,8 @@ describe('S-10 authorization matrix from /openapi.json (DESIGN §1)', async () =
       let code = '';
       try {
         const call = (await entry.req?.({ x, kind, w: world })) ?? {};
-        const path = template.replace(
-          /\{(\w+)\}/g,
-          (_, name: string) => call.path?.[name] ?? `missing-${name}`,
-        );
-        const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
         const cookie = entry.freshSession ? await world.freshSession(who) : world.cookies[who];
-        const res = await app.request(`${path}${query}`, {
-          method,
-          headers: {
-            cookie,
-            'content-type': 'application/json',
-            ...(method === 'POST' ? { 'idempotency-key': `matrix-${++key}` } : {}),
-          },
-          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        });
-        status = res.status;
-        const text = await res.text();
-        code = /"code":"([A-Z_]+)"/.exec(text)?.[1] ?? '';
+        ({ status, code } = await send(cookie, op, call));
       } catch (err) {
         status = 0;
         code = `fixture failed: ${String(err)}`;
@@ -143,6 +144,21 @@ describe('S-10 authorization matrix from /openapi.json (DESIGN §1)', async () =
       if (!good && item) pending.push(`[${item}] ${line}`);
       else if (!good) holes.push(line);
       else if (item && side === 'own') stalePending.push(`[${item}] ${op} as ${who} now passes`);
+    }
+    for (const probe of PROBES) {
+      const cookie = probe.as === 'suspendedAgent' ? world.probes.suspendedCookie : world.cookies[probe.as];
+      const { status, code } = await send(cookie, probe.op, probe.req(world));
+      const good =
+        status < 500 &&
+        (probe.expect === 'ok'
+          ? ![401, 403, 404].includes(status)
+          : probe.expect === 404
+            ? status === 404
+            : status >= 400 && status < 500 && status !== 401 && status !== 404);
+      const line = `${probe.name}: ${probe.op} as ${probe.as}: expected ${probe.expect}, got ${status} ${code}`;
+      if (!good && probe.pendingFix) pending.push(`[${probe.pendingFix}] ${line}`);
+      else if (!good) holes.push(line);
+      else if (probe.pendingFix) stalePending.push(`[${probe.pendingFix}] ${probe.name} now passes`);
     }
     if (stalePending.length > 0) console.log(`pendingFix markers to remove:\n${stalePending.join('\n')}`);
     const report = [

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
-import { decideRequest, fileCompanyRename, fileTopup } from '../modules/requests';
+import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
 import { makeUser, signIn, TEST_PASSWORD } from '../testing/auth-factory';
+import { fund } from '../testing/world';
 import type { App } from './env';
 
 // The people and objects of the authorization matrix, on top of the demo seed: two parties (a partner
@@ -153,6 +154,28 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
     B: await party('prt_demo_lina', 'cmp_demo_jushi', 'agent2@kaidan.demo', await as(customerB.email)),
   };
 
+  // Item 10: a refund (返款) party A's agent filed for its customer's order, which that customer must not see.
+  const partnerRefund = (
+    await fileRefund(deps, parties.A.agent, {
+      orderIds: [parties.A.paidOrder],
+      mode: 'refund',
+      reason: '矩阵：渠道返款',
+      submit: false,
+    })
+  ).id;
+  // Item 6: a suspended partner with an agent and a customer; it may read but not commit money.
+  await sql`insert into partners (id, code, name_zh, state, created_at)
+    values ('prt_mx_suspended', 'P-MX-SUSP', '暂停的渠道', 'suspended', now())`.execute(db);
+  await sql`insert into companies (id, name_zh, partner_id, created_at)
+    values ('cmp_mx_suspended', '暂停渠道的客户', 'prt_mx_suspended', now())`.execute(db);
+  // Funded, so a refused order is refused for the suspension and not for a shortfall.
+  await fund(db, clock, 'prt_mx_suspended', 10_000_000n, 'matrix-suspended');
+  const suspended = await makeUser(database, clock, {
+    roles: ['partner_agent'],
+    partnerId: 'prt_mx_suspended',
+  });
+  const suspendedCookie = await signIn(app, suspended.email, suspended.password);
+
   // Objects a mutating cell uses up, made fresh for each cell.
   const fresh = {
     /** a draft order the party's agent placed for its customer */
@@ -187,7 +210,15 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
     apiKey: async () => (await createApiKey(deps, admin, spare.id, `k${++seq}`)).id,
   };
   const ids = { spareUser: spare.id, product: 'prd_demo_steward', plan: 'pln_demo_archive', ...GUIDE };
-  return { cookies, freshSession, parties, fresh, ids, next: () => ++seq };
+  return {
+    cookies,
+    freshSession,
+    parties,
+    fresh,
+    ids,
+    probes: { partnerRefund, suspendedCookie, suspendedCompany: 'cmp_mx_suspended' },
+    next: () => ++seq,
+  };
 }
 
 export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;
