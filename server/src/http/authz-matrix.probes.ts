@@ -53,7 +53,6 @@ export const PROBES: Probe[] = [
     as: 'suspendedAgent',
     expect: 'refused',
     req: (w) => suspendedOrder(w, true),
-    pendingFix: 'item 6',
   },
   {
     name: 'a suspended partner’s agent may not file a top-up',
@@ -71,6 +70,5 @@ export const PROBES: Probe[] = [
         submit: true,
       },
     }),
-    pendingFix: 'item 6',
   },
 ];

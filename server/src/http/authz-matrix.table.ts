@@ -55,25 +55,6 @@ const decision = { comment: '矩阵测试' };
 /** the request a caller of this kind files: the agent's top-up for partners and staff */
 const requestOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.customerRequest : x.agentRequest);
 const walletOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.companyWallet : x.partnerWallet);
-/** item 4: only the payer's own users commit its wallet */
-const wallet4 = {
-  finance: 'item 4',
-  support: 'item 4',
-  sales: 'item 4',
-  order_desk: 'item 4',
-  admin: 'item 4',
-  customerA: 'item 4',
-  customerB: 'item 4',
-} as const;
-/** item 3: only the filer edits and submits a request */
-const filer3 = {
-  sales: 'item 3',
-  order_desk: 'item 3',
-  admin: 'item 3',
-  finance: 'item 3',
-  support: 'item 3',
-} as const;
-
 export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/health': { allow: 'public' },
   'POST /api/v1/auth/login': {
@@ -209,7 +190,6 @@ export const MATRIX: Record<string, Entry> = {
     allow: ['partner_agent'],
     scoped: true,
     req: async ({ x, w }) => ({ ...id(await w.fresh.draft(x)), body: {} }),
-    pendingFix: wallet4,
   },
   'POST /api/v1/orders/{id}/approve': {
     allow: DESK,
@@ -334,7 +314,6 @@ export const MATRIX: Record<string, Entry> = {
     scoped: true,
     hidden: ['customer'],
     req: async ({ x, w }) => ({ ...id(await w.fresh.topup(x, false)), body: { amount: '20.00' } }),
-    pendingFix: filer3,
   },
 
   'GET /api/v1/requests': { allow: 'signed-in' },
@@ -345,12 +324,10 @@ export const MATRIX: Record<string, Entry> = {
     scoped: true,
     hidden: ['customer'],
     req: async ({ x, w }) => ({ ...id(await w.fresh.topup(x, false)), body: {} }),
-    pendingFix: filer3,
   },
-  // Withdraw and release are decided on the object: a caller who sees the request but is not its filer
-  // (holder) gets 409 *_NOT_CREATOR / REQUEST_NOT_CLAIMED, which grants nothing.
+  // R25: only the filer withdraws (403 WITHDRAW_NOT_CREATOR to anyone else who sees the request).
   'POST /api/v1/requests/{id}/withdraw': {
-    allow: [...STAFF, 'partner_agent'],
+    allow: ['partner_agent'],
     scoped: true,
     hidden: ['customer'],
     req: async ({ x, w }) => ({ ...id(await w.fresh.topup(x, true)), body: {} }),
