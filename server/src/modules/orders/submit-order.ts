@@ -9,6 +9,7 @@ import { holdFunds } from '../wallets';
 import { approveInTx } from './approve-order';
 import { type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
+import { refuseDepartedPayer } from './refuse-departed-payer';
 
 export const ORDER = { zh: '订单', en: 'Order' };
 
@@ -24,6 +25,7 @@ export async function routeSubmitted(
   from: 'draft' | null,
   mode: 'auto' | 'manual',
 ): Promise<OrderRow['state']> {
+  await refuseDepartedPayer(tx, order);
   if (order.total > 0n) {
     await holdFunds(tx, clock, {
       ...payerOf(order),
