@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-seed';
 import { choose, shot, shownTexts, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 const text = async (l: Locator): Promise<string> => (await l.textContent()) ?? '';
@@ -10,6 +11,7 @@ const DESK = 'desk@kaidan.demo';
 const CUSTOMER = 'it@huihuang.demo';
 const FINANCE = 'finance@kaidan.demo';
 const LINGYUN_TENANT = 'ww3f9a0c1d2e4b5a67';
+const LINGYUN_ID = 'cmp_demo_lingyun';
 const TRANSFER_REASON = '客户要求改由上海启程服务';
 
 const newPage = (browser: Browser) =>
@@ -26,6 +28,36 @@ async function fillGuideOrder(page: Page, seats: number): Promise<void> {
   await choose(page, 'line-0-plan', '标准版');
   await page.getByTestId('line-0-seats').fill(String(seats));
   await page.getByTestId('quote-total').waitFor();
+}
+
+/**
+ * R17: the order desk rejects the customer's orders under review and finance approves its open refund
+ * requests, through the API in their own sessions, so the customer may move.
+ */
+async function decideInFlight(browser: Browser, base: string, companyId: string): Promise<void> {
+  const as = async (email: string) => {
+    const ctx = await browser.newContext();
+    const login = await ctx.request.post(`${base}/api/v1/auth/login`, {
+      data: { email, password: DEMO_PASSWORD },
+    });
+    assert.equal(login.status(), 200, `sign-in of ${email}`);
+    return ctx.request;
+  };
+  const items = async (r: APIRequestContext, path: string) => {
+    const res = await r.get(`${base}/api/v1${path}`);
+    assert.equal(res.status(), 200, path);
+    return ((await res.json()) as { items: { id: string }[] }).items;
+  };
+  const post = async (r: APIRequestContext, path: string, data: unknown) =>
+    assert.equal((await r.post(`${base}/api/v1${path}`, { data })).status(), 200, path);
+  const desk = await as(DESK);
+  for (const o of await items(desk, `/orders?companyId=${companyId}&state=submitted`)) {
+    await post(desk, `/orders/${o.id}/reject`, { reason: '客户转移前先结清' });
+  }
+  const finance = await as(FINANCE);
+  for (const r of await items(finance, `/requests?companyId=${companyId}&category=refund&state=submitted`)) {
+    await post(finance, `/requests/${r.id}/approve`, { comment: '核销邮件已核对' });
+  }
 }
 
 /** Approves the request open in the queue's drawer with a comment, then closes the drawer. */
@@ -80,6 +112,13 @@ describe('console: transfers, order actions and customer self-service', { skip: 
     await page.getByTestId('transfer-tenant').fill(LINGYUN_TENANT);
     await page.getByTestId('transfer-reason').fill(TRANSFER_REASON);
     await shot(page, 'partner-transfer');
+    await page.getByTestId('transfer-submit').click();
+    // 灵韵 still has the seed's order under review and its settled-offline return open: nothing moves
+    // while they are in flight, and the other partner's order numbers are not named to this one.
+    const blocked = page.getByTestId('problem').filter({ hasText: '仍有未决订单或返款申请' });
+    await blocked.waitFor();
+    assert.doesNotMatch(await text(blocked), /SO[-\d]|RQ[-\d]/);
+    await decideInFlight(browser, base, LINGYUN_ID);
     await page.getByTestId('transfer-submit').click();
     assert.match(await text(page.getByTestId('transfer-filed')), /转移申请 RQ[-\d]+ 已提交，等待订单组审核/);
     await signOut(page);

@@ -11,6 +11,7 @@ import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
 import type { OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
+import { refuseDepartedPayer } from './refuse-departed-payer';
 import { ORDER } from './submit-order';
 
 export interface Decision {
@@ -31,6 +32,7 @@ export async function approveInTx(
   d: Decision,
 ): Promise<Text[]> {
   const now = toDate(clock.now());
+  await refuseDepartedPayer(tx, order);
   // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
   // triggered it stays on their own row (submit, contract arrival).
   const by = d.auto ? systemPrincipal(p.channel) : p;

@@ -8,7 +8,15 @@ export { deleteOrder } from './delete-order';
 export { getOrder } from './get-order';
 export type { OrderLineRow, OrderRow, OrderState, OrderType, SalesChannel } from './order';
 export { payerOf, voidRequestable } from './order';
-export { addRefunded, findOrder, linesOf, listOrders, markSettledOffline, orderScope } from './order-store';
+export {
+  addRefunded,
+  findOrder,
+  linesOf,
+  listOrders,
+  markSettledOffline,
+  orderScope,
+  undecidedOrdersOf,
+} from './order-store';
 export { placeOrder } from './place-order';
 export type { OrderInput, Quote } from './quote-order';
 export { quoteOrder } from './quote-order';

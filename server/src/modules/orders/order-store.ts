@@ -217,3 +217,14 @@ export async function orderLabels(ex: Exec, orderId: string): Promise<OrderLabel
     where o.id = ${orderId}`.execute(ex);
   return rows[0];
 }
+
+/** R17: the customer's orders still waiting for a decision (a transfer waits for them), oldest first. */
+export async function undecidedOrdersOf(
+  ex: Exec,
+  companyId: string,
+): Promise<{ id: string; number: string }[]> {
+  const { rows } = await sql<{ id: string; number: string }>`select id, number from orders
+    where company_id = ${companyId} and state in ('draft', 'submitted', 'approved')
+    order by created_at, id`.execute(ex);
+  return rows;
+}

@@ -10,6 +10,7 @@ import { holdFunds } from '../wallets';
 import { approveInTx } from './approve-order';
 import { mayCommitWallet, type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
+import { refuseDepartedPayer } from './refuse-departed-payer';
 
 export const ORDER = { zh: '订单', en: 'Order' };
 
@@ -26,6 +27,7 @@ export async function routeSubmitted(
   mode: 'auto' | 'manual',
 ): Promise<OrderRow['state']> {
   if (!mayCommitWallet(p, order)) throw await notYourWallet(tx, order);
+  await refuseDepartedPayer(tx, order);
   if (order.total > 0n) {
     await holdFunds(tx, clock, {
       ...payerOf(order),

@@ -7,6 +7,7 @@ import {
   companyByTenant,
   companyByTenantInScope,
   companyInScope,
+  ownerUnderLock,
   updateCompanyPartner,
 } from './company-store';
 
@@ -41,3 +42,14 @@ export const setCompanyPartner = (
   companyId: string,
   partnerId: string,
 ): Promise<void> => updateCompanyPartner(ex, companyId, partnerId);
+
+/** R17: who owns the company now, locked by a transfer or by a payment, so the two never interleave. */
+export async function lockCompanyOwner(
+  ex: Exec,
+  companyId: string,
+  by: 'transfer' | 'payment',
+): Promise<string | null> {
+  const row = await ownerUnderLock(ex, companyId, by);
+  if (!row) throw notFound(CUSTOMER);
+  return row.partner_id;
+}

@@ -202,3 +202,20 @@ export async function updateCompanyPartner(ex: Exec, id: string, partnerId: stri
     ex,
   );
 }
+
+/**
+ * R17: the partner owning the company now, read under a row lock taken by the transfer that changes it
+ * and by each payment that relies on it, so the two serialize. A payment takes `no key update` rather than
+ * `share`: a renewal's approval may rename the company (R7) in the same transaction, and two sharers
+ * upgrading to an update would deadlock. Orders' foreign keys take `key share`, which it does not block.
+ * `undefined` when there is no such company; `null` partner for a direct customer.
+ */
+export async function ownerUnderLock(
+  ex: Exec,
+  companyId: string,
+  by: 'transfer' | 'payment',
+): Promise<{ partner_id: string | null } | undefined> {
+  const { rows } = await sql<{ partner_id: string | null }>`select partner_id from companies
+    where id = ${companyId} ${by === 'transfer' ? sql`for update` : sql`for no key update`}`.execute(ex);
+  return rows[0];
+}

@@ -9,6 +9,7 @@ export {
   companyVisibleTo,
   findCompanyByTenant,
   findCompanyInScope,
+  lockCompanyOwner,
   setCompanyPartner,
 } from './company-scope';
 export { type CompanyRow, inCompanyScope } from './company-store';

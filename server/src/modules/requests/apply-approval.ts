@@ -3,7 +3,7 @@ import { today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { byLatest, reduceSeats, refundLine, transferComponents } from '../entitlements';
+import { byLatest, reduceSeats, refundLine } from '../entitlements';
 import {
   addRefunded,
   findOrder,
@@ -15,8 +15,9 @@ import {
   voidInTx,
   voidRequestable,
 } from '../orders';
-import { applyCompanyRename, companyByTenantForTransfer, setCompanyPartner } from '../parties';
+import { applyCompanyRename } from '../parties';
 import { creditWallet } from '../wallets';
+import { applyTransfer } from './apply-transfer';
 import { type RefundLineRow, refundLinesOf, setRefundLineAmount } from './refund-store';
 import type { RequestRow } from './request';
 import { topupsOf } from './topup-store';
@@ -47,14 +48,8 @@ export async function applyApproval(tx: Tx, clock: Clock, p: Principal, r: Reque
       await reduceSeats(tx, clock, pl.componentId, pl.seats, cause);
       return;
     }
-    case 'transfer': {
-      const pl = r.payload as { tenantId: string; toPartnerId: string };
-      const company = await companyByTenantForTransfer(tx, pl.tenantId);
-      if (!company) throw new Error(`tenant ${pl.tenantId} vanished`);
-      await setCompanyPartner(tx, clock, company.id, pl.toPartnerId);
-      await transferComponents(tx, clock, company.id, cause);
-      return;
-    }
+    case 'transfer':
+      return applyTransfer(tx, clock, p, r);
     case 'void':
       return applyVoid(tx, clock, p, r);
     case 'rename': {

@@ -11,6 +11,7 @@ import { COMMIT, requireActiveParty } from '../parties';
 import { openRequest } from './open-request';
 import { insertRefundLines, openRefundLines, type RefundLineRow } from './refund-store';
 import { checkSelfServiceRefund, refuseCustomerMode } from './self-service-refund';
+import { refuseRefundOfOthersMoney } from './transfer-rules';
 
 export type RefundMode = 'refund' | 'settled_offline';
 
@@ -57,6 +58,7 @@ export async function planRefund(
       });
     }
     if (customer) await checkSelfServiceRefund(ex, o, date, `orderIds.${i}`);
+    await refuseRefundOfOthersMoney(ex, p, o, `orderIds.${i}`);
     if (input.mode === 'settled_offline' && o.settled_offline_at) {
       throw invalid(`orderIds.${i}`, 'ALREADY_SETTLED_OFFLINE', {
         zh: `订单 ${o.number} 已标记线下核销并返款`,

@@ -4,6 +4,7 @@ import { type Principal, requireRole } from '../../platform/principal';
 import { companyByTenantForTransfer } from '../parties';
 import { openRequest } from './open-request';
 import type { Moved } from './request';
+import { refuseIfTransferBlocked } from './transfer-rules';
 
 export interface TransferInput {
   tenantId: string;
@@ -35,8 +36,10 @@ export async function fileTransfer(deps: Deps, p: Principal, input: TransferInpu
         en: 'The customer already belongs to this partner',
       });
     }
+    await refuseIfTransferBlocked(tx, p, company.id);
     const payload = {
       tenantId: input.tenantId,
+      companyName: company.name_zh,
       companyId: company.id,
       fromPartnerId: company.partner_id,
       toPartnerId: to,

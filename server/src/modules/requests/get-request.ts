@@ -6,6 +6,7 @@ import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type RefundLineRow, refundLinesOf } from './refund-store';
 import type { CommentRow, RequestRow } from './request';
 import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
+import { asSeenBy } from './request-view';
 import { REQUEST } from './submit-request';
 import { type NamedTopupRow, topupsOf } from './topup-store';
 
@@ -26,7 +27,7 @@ export async function listQueue(
     rows.filter((r) => r.category === 'topup').map((r) => r.id),
   );
   const byId = new Map(topups.map((t) => [t.request_id, t]));
-  return rows.map((request) => ({ request, topup: byId.get(request.id) ?? null }));
+  return rows.map((request) => ({ request: asSeenBy(p, request), topup: byId.get(request.id) ?? null }));
 }
 
 export async function getRequest(
@@ -43,5 +44,5 @@ export async function getRequest(
     refundLinesOf(ex, id),
     listAudit(ex, 'request', id),
   ]);
-  return { request, topup: topups[0] ?? null, comments, refundLines, trail };
+  return { request: asSeenBy(p, request), topup: topups[0] ?? null, comments, refundLines, trail };
 }

@@ -28,14 +28,13 @@ export async function openRequest(
 ): Promise<{ id: string; number: string; state: RequestState }> {
   const id = newId('req', clock.now().epochMilliseconds);
   const number = await nextNumber(tx, clock, 'request', 'RQ');
-  await insertRequest(tx, clock, {
+  await insertRequest(tx, clock, p, {
     id,
     number,
     category: r.category,
     partnerId: r.partnerId,
     companyId: r.companyId,
     payload: r.payload,
-    createdBy: p.userId,
   });
   await appendAudit(tx, clock, actorOf(p), {
     objectType: 'request',

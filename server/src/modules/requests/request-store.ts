@@ -26,17 +26,41 @@ const COLS = sql`r.id, r.number, r.category, r.owner_team, r.state, r.partner_id
   r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.version,
   r.claimed_by, r.claimed_at, (select u.name from users u where u.id = r.claimed_by) as claimed_by_name`;
 
+/**
+ * Issue #10 item 10: a request is visible to staff and to the party that filed it — not to the customer a
+ * partner's refund names, nor to a partner a customer's request concerns. A partner's request about one
+ * customer follows that customer to its current owner (R17: the history moves with it); a request about no
+ * single customer (a transfer, a batch over several) stays with the filing partner. A top-up is also seen
+ * by the owner of the wallet it credits (R26: the wallet's settled and pending top-ups).
+ */
 export function requestScope(p: Principal): RawBuilder<unknown> {
-  if (p.kind === 'partner') return sql`r.partner_id = ${p.partnerId}`;
+  if (p.kind === 'partner') {
+    return sql`case
+      when r.category = 'topup' then r.partner_id = ${p.partnerId}
+      when r.filer_kind <> 'partner' then false
+      when r.company_id is null or r.category = 'transfer' then r.filer_party_id = ${p.partnerId}
+      else ${inCompanyScope(p, sql.ref('r.company_id'))} end`;
+  }
   if (p.kind === 'customer') {
-    return inCompanyScope(p, sql.ref('r.company_id'));
+    return sql`case
+      when r.category = 'topup' then exists (select 1 from topups t where t.request_id = r.id
+        and t.wallet_owner_type = 'company' and ${inCompanyScope(p, sql.ref('t.wallet_owner_id'))})
+      when r.filer_kind <> 'customer' then false
+      else ${inCompanyScope(p, sql.raw('coalesce(r.company_id, r.filer_party_id)'))} end`;
   }
   return sql`true`;
 }
 
+/** The party a request is filed by (item 10): a partner, a customer company, or staff (and jobs). */
+const filerOf = (p: Principal): { kind: 'partner' | 'customer' | 'staff'; partyId: string | null } =>
+  p.kind === 'partner' || p.kind === 'customer'
+    ? { kind: p.kind, partyId: p.kind === 'partner' ? p.partnerId : p.companyId }
+    : { kind: 'staff', partyId: null };
+
 export async function insertRequest(
   ex: Exec,
   clock: Clock,
+  p: Principal,
   r: {
     id: string;
     number: string;
@@ -44,12 +68,15 @@ export async function insertRequest(
     partnerId: string | null;
     companyId: string | null;
     payload: unknown;
-    createdBy: string | null;
   },
 ): Promise<void> {
-  await sql`insert into requests (id, number, category, owner_team, state, partner_id, company_id, payload, created_by, created_at)
+  const filer = filerOf(p);
+  await sql`insert into requests (id, number, category, owner_team, state, partner_id, company_id, payload, created_by,
+      created_at, filer_kind, filer_party_id)
     values (${r.id}, ${r.number}, ${r.category}, ${OWNER_TEAM[r.category]}, 'draft', ${r.partnerId}, ${r.companyId},
-      ${JSON.stringify(r.payload)}::jsonb, ${r.createdBy}, ${toDate(clock.now())})`.execute(ex);
+      ${JSON.stringify(r.payload)}::jsonb, ${p.userId}, ${toDate(clock.now())}, ${filer.kind}, ${filer.partyId})`.execute(
+    ex,
+  );
 }
 
 export async function findRequest(

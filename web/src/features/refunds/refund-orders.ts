@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { ListedOrder, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatAmount } from '../../ui/format';
+import { useMe } from '../auth/session';
 
 /** GET /refunds/self-service (requests/self-service-refund-routes.ts): what R33 lets a customer refund now. */
 export interface RefundableOrder {
@@ -17,14 +18,22 @@ export interface RefundableOrder {
 }
 
 /**
- * The orders the refund form offers: a partner's paid orders (R32), or a customer's own self-service
- * orders still inside the R33 window, as the server decides it (the browser's clock is not the rule's).
+ * The orders the refund form offers: the paid orders a partner's own wallet paid (R32; an order paid
+ * before a transfer is the order desk's to refund, docs/transfers.md), any paid order for staff, or a
+ * customer's own self-service orders still inside the R33 window, as the server decides it (the browser's
+ * clock is not the rule's).
  */
 export function useRefundOrders(customer: boolean) {
   const { t } = useI18n();
+  const partnerId = useMe().data?.partner?.id;
   const paid = useQuery({
-    queryKey: ['orders', 'paid'],
-    queryFn: () => api.get<Page<ListedOrder>>('/orders', { state: 'paid', limit: 200 }),
+    queryKey: ['orders', 'paid', partnerId],
+    queryFn: () =>
+      api.get<Page<ListedOrder>>('/orders', {
+        state: 'paid',
+        limit: 200,
+        ...(partnerId ? { partnerId } : {}),
+      }),
     enabled: !customer,
   });
   // Under 'requests' so that filing a request (which invalidates it) takes the order off the list.

@@ -8,6 +8,8 @@ import { useEntitlements } from '../orders/queries';
 
 interface TransferPayload {
   tenantId?: string;
+  /** the name as filed; the filing partner is answered this, not the internal id (issue #10) */
+  companyName?: string;
   companyId?: string;
   fromPartnerId?: string | null;
   toPartnerId?: string;
@@ -16,7 +18,8 @@ interface TransferPayload {
 
 /**
  * R17 as the order desk decides it: which company (name and tenant id) moves from which partner to
- * which, and the subscriptions that go with it. The gaining partner sees only the tenant id it named.
+ * which, and the subscriptions that go with it. The gaining partner sees only the tenant id it named and
+ * the company's name.
  */
 export function TransferSummary({ request }: { request: ReviewRequest }) {
   const { t, pick } = useI18n();
@@ -50,7 +53,11 @@ export function TransferSummary({ request }: { request: ReviewRequest }) {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('common.customer')}>
           <span data-testid="transfer-company">
-            {c ? companyName : company.isFetching ? t('app.loading') : t('desk.transfer.hidden')}
+            {c
+              ? companyName
+              : company.isFetching
+                ? t('app.loading')
+                : (pl.companyName ?? t('desk.transfer.hidden'))}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('customers.tenant')}>{pl.tenantId}</Descriptions.Item>

@@ -1,0 +1,79 @@
+import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { hasRole, type Principal } from '../../platform/principal';
+import { type OrderRow, undecidedOrdersOf } from '../orders';
+import { findCompanyInScope } from '../parties';
+import { openRefundsOn } from './transfer-store';
+
+// R17 as an order desk runs it; the rules and the reasons are in docs/transfers.md.
+
+/**
+ * A customer moves only when nothing about it is in flight: no order waiting for a decision, no open refund.
+ * Staff are told which ones; the receiving partner, which does not own the customer yet, only that some are.
+ */
+export async function refuseIfTransferBlocked(ex: Exec, p: Principal, companyId: string): Promise<void> {
+  const [orders, refunds] = await Promise.all([
+    undecidedOrdersOf(ex, companyId),
+    openRefundsOn(ex, companyId),
+  ]);
+  if (orders.length === 0 && refunds.length === 0) return;
+  const staff = p.kind !== 'partner' && p.kind !== 'customer';
+  const named = [...orders, ...refunds].map((x) => x.number).join(', ');
+  throw new AppError({
+    status: 409,
+    code: 'TRANSFER_BLOCKED',
+    message: staff
+      ? {
+          zh: `客户仍有未决订单或未结返款申请（${named}），须先处理完毕才能转移`,
+          en: `The customer still has undecided orders or open refund requests (${named}); decide them before the transfer`,
+        }
+      : {
+          zh: '该客户在现渠道仍有未决订单或返款申请，处理完毕后才能转移',
+          en: 'The customer has orders or refunds in progress with its current partner; it can move once they are decided',
+        },
+    fixes: [
+      {
+        zh: '请现渠道提交或删除草稿、等待订单审核和返款申请处理完毕后再申请',
+        en: 'Ask the current partner to submit or delete its drafts and wait for its orders and refunds to be decided',
+      },
+    ],
+    ...(staff
+      ? { details: { orders: orders.map((o) => o.number), refunds: refunds.map((r) => r.number) } }
+      : {}),
+  });
+}
+
+/**
+ * A refund returns money to the wallet that paid (R32/R35). A partner asks only for what its own wallet
+ * paid; an order paid by a partner that no longer owns the customer (before a transfer, R17) is refunded
+ * only by the order desk, who weighs what the refund revokes from the customer's current subscription.
+ */
+export async function refuseRefundOfOthersMoney(
+  ex: Exec,
+  p: Principal,
+  o: OrderRow,
+  field: string,
+): Promise<void> {
+  if (p.kind === 'customer' || hasRole(p, 'order_desk', 'admin')) return;
+  const paidByOther =
+    p.kind === 'partner'
+      ? o.channel !== 'partner' || o.partner_id !== p.partnerId
+      : o.channel === 'partner' &&
+        o.partner_id !== (await findCompanyInScope(ex, p, o.company_id)).partner_id;
+  if (!paidByOther) return;
+  throw new AppError({
+    status: 403,
+    code: 'REFUND_NEEDS_ORDER_DESK',
+    message: {
+      zh: `订单 ${o.number} 不是由${p.kind === 'partner' ? '贵方' : '客户现渠道的'}钱包付款（如客户转移前的订单），只能由订单组申请返款，款项退回原付款钱包`,
+      en: `Order ${o.number} was not paid from ${p.kind === 'partner' ? 'your' : 'the current partner’s'} wallet (e.g. it predates a transfer); only the order desk files its refund, and the money returns to the wallet that paid`,
+    },
+    fields: [
+      {
+        field,
+        code: 'REFUND_NEEDS_ORDER_DESK',
+        message: { zh: '转移前订单须由订单组返款', en: 'A pre-transfer order is refunded by the order desk' },
+      },
+    ],
+  });
+}
