@@ -5,6 +5,7 @@ import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
 import * as queue from './parts/queue';
+import * as shell from './parts/shell';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
@@ -15,4 +16,5 @@ export const enUS: Record<MessageKey, string> = {
   ...desk.en,
   ...lists.en,
   ...queue.en,
+  ...shell.en,
 };

@@ -4,6 +4,7 @@ import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
 import * as queue from './parts/queue';
+import * as shell from './parts/shell';
 import { baseZh } from './zh-CN-base';
 
 // Chinese is the console's first language. Each area keeps its messages in `parts/`, both languages side by side.
@@ -15,5 +16,6 @@ export const zhCN = {
   ...desk.zh,
   ...lists.zh,
   ...queue.zh,
+  ...shell.zh,
 };
 export type MessageKey = keyof typeof zhCN;
