@@ -7,6 +7,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { createApp } from '../../server/src/http/app';
 import { serveConsole } from '../../server/src/http/console';
 import { FakeClock } from '../../server/src/platform/clock';
+import { TestClock } from '../../server/src/platform/test-clock';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo-seed';
 import { useTestDatabase } from '../../server/src/testing/test-db';
 import { ensureConsoleBuilt } from './build-console';
@@ -19,13 +20,18 @@ export const skipReason = existsSync(CHROMIUM)
   : `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never a downloaded browser)`;
 
 /** A real server (API + built console) on a fresh demo database, and a headless Debian chromium. */
-export async function useConsoleServer(): Promise<{ base: string; browser: Browser }> {
+export async function useConsoleServer(
+  opts: { testClock?: boolean } = {},
+): Promise<{ base: string; browser: Browser }> {
   const dist = await ensureConsoleBuilt();
   const database = await useTestDatabase();
   // A fixed instant keeps the demo's dates, deadlines and screenshots stable.
-  const clock = new FakeClock('2026-11-25T02:00:00Z');
+  const fixed = new FakeClock('2026-11-25T02:00:00Z');
+  // S-18: as with KAIDAN_TEST_CLOCK=1, the server runs on a movable clock over the fixed one.
+  const testClock = opts.testClock ? new TestClock(fixed, database.db) : undefined;
+  const clock = testClock ?? fixed;
   await seedDemo({ database, clock });
-  const app = createApp({ database, clock });
+  const app = createApp({ database, clock, ...(testClock ? { testClock } : {}) });
   serveConsole(app, dist);
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));

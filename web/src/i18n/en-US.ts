@@ -6,6 +6,7 @@ import * as desk from './parts/desk';
 import * as lists from './parts/lists';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
+import * as shell from './parts/shell';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
@@ -17,4 +18,5 @@ export const enUS: Record<MessageKey, string> = {
   ...lists.en,
   ...queue.en,
   ...requests.en,
+  ...shell.en,
 };

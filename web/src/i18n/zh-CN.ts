@@ -5,6 +5,7 @@ import * as desk from './parts/desk';
 import * as lists from './parts/lists';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
+import * as shell from './parts/shell';
 import { baseZh } from './zh-CN-base';
 
 // Chinese is the console's first language. Each area keeps its messages in `parts/`, both languages side by side.
@@ -17,5 +18,6 @@ export const zhCN = {
   ...lists.zh,
   ...queue.zh,
   ...requests.zh,
+  ...shell.zh,
 };
 export type MessageKey = keyof typeof zhCN;

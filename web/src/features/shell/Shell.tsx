@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -11,11 +11,52 @@ import { ME_KEY, type NavKey, navFor, useMe } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Shell() {
+  return (
+    <>
+      <TestClockBanner />
+      <Screen />
+    </>
+  );
+}
+
+function Screen() {
   const me = useMe();
   if (me.isPending) return <Spin style={{ margin: 80 }} />;
   if (me.error) return <ProblemAlert error={me.error} />;
   if (!me.data) return <SignIn />;
   return <SignedIn me={me.data} />;
+}
+
+interface Health {
+  now: string;
+  testClock?: boolean;
+}
+
+const shanghai = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+// S-18: while the server runs on a test clock (KAIDAN_TEST_CLOCK=1) every screen says so, signed in or not,
+// so nobody mistakes moved time for real time. Read from the public health answer, refreshed each 30 s.
+function TestClockBanner() {
+  const { t } = useI18n();
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api.get<Health>('/health'),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+  if (!health.data?.testClock) return null;
+  return (
+    <Alert
+      banner
+      type="warning"
+      data-testid="test-clock-banner"
+      message={t('shell.testClock', { now: shanghai.format(new Date(health.data.now)) })}
+    />
+  );
 }
 
 function Scope({ me }: { me: Me }) {
