@@ -31,7 +31,6 @@ export const PROBES: Probe[] = [
     as: 'customerA',
     expect: 404,
     req: (w) => id(w.probes.partnerRefund),
-    pendingFix: 'item 10',
   },
   {
     name: 'the partner that filed a refund sees it',
