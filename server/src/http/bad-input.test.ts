@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
+import { signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
 import { createApp } from './app';
 
@@ -12,14 +13,7 @@ describe('bad input never gets a 5xx', async () => {
   const clock = new FakeClock('2026-11-25T02:00:00Z');
   await seedDemo({ database, clock });
   const app = createApp({ database, clock });
-  const cookieOf = async (email: string) => {
-    const res = await app.request('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  };
+  const cookieOf = (email: string) => signIn(app, email, DEMO_PASSWORD);
   const doc = (await (await app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };

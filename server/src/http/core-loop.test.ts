@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
+import { signIn as demoSignIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
 import { createApp } from './app';
 
@@ -16,15 +17,7 @@ describe('core loop over HTTP (R2, R4, R13, R25, R32)', async () => {
   await seedDemo({ database, clock });
   const app = createApp({ database, clock });
   let n = 0;
-  const signIn = async (email: string) => {
-    const res = await app.request('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    assert.equal(res.status, 200, `sign-in of ${email}`);
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  };
+  const signIn = (email: string) => demoSignIn(app, email, DEMO_PASSWORD);
   const call = async (cookie: string, method: string, path: string, body?: unknown, key = `k-${++n}`) => {
     const res = await app.request(path, {
       method,

@@ -5,6 +5,7 @@ import { createApp } from '../../http/app';
 import { FakeClock } from '../../platform/clock';
 import type { Principal } from '../../platform/principal';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo-seed';
+import { signIn as demoSignIn } from '../../testing/auth-factory';
 import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
@@ -125,7 +126,9 @@ describe('requests: separation of duties (R25, R40)', async () => {
       reason: '下错了',
       submit: false,
     });
-    assert.equal((await refusal(submitRequest(deps, P.agentA, r.id))).code, 'SUBMIT_NOT_FILER');
+    // S-10: a refund staff filed is not the partner's to see; a colleague who sees it may not submit it either.
+    assert.equal((await refusal(submitRequest(deps, P.agentA, r.id))).code, 'NOT_FOUND');
+    assert.equal((await refusal(submitRequest(deps, P.desk, r.id))).code, 'SUBMIT_NOT_FILER');
     await submitRequest(deps, staff, r.id);
     assert.equal((await refusal(decideRequest(deps, staff, r.id, 'approve', 'ok'))).code, 'SELF_APPROVAL');
     assert.equal((await decideRequest(deps, P.finance, r.id, 'decline', '不予返款')).state, 'declined');
@@ -152,15 +155,7 @@ describe('requests over HTTP: a returned top-up is edited and resubmitted by its
   await seedDemo({ database, clock });
   const app = createApp({ database, clock });
   let n = 0;
-  const signIn = async (email: string) => {
-    const res = await app.request('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    assert.equal(res.status, 200, `sign-in of ${email}`);
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  };
+  const signIn = (email: string) => demoSignIn(app, email, DEMO_PASSWORD);
   const call = async (cookie: string, method: string, path: string, body: unknown = {}) => {
     const res = await app.request(path, {
       method,
