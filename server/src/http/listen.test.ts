@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeClock } from '../platform/clock';
 import { readServerConfig } from '../platform/server-config';
-import { useTestDatabase } from '../testing/test-db';
+import { sql, useTestDatabase } from '../testing/test-db';
 import { createApp } from './app';
 import { listen } from './listen';
 
@@ -27,6 +27,19 @@ describe('S-17 the server binds HOST and PORT', async () => {
       assert.equal(address.address, '127.0.0.1', 'not every interface');
       const res = await fetch(`http://127.0.0.1:${address.port}/api/v1/health`);
       assert.equal(res.status, 200);
+      // Over a real socket the throttle keys on the peer address.
+      const login = await fetch(`http://127.0.0.1:${address.port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong-password' }),
+      });
+      assert.equal(login.status, 401);
+      const { rows } = await sql<{ key: string }>`select key from sign_in_counters
+        where scope = 'address'`.execute(database.db);
+      assert.deepEqual(
+        rows.map((r) => r.key),
+        ['127.0.0.1'],
+      );
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -48,7 +48,8 @@ export function sample(s: JsonSchema, ids: Record<string, string>, name = ''): u
       if (id) return id;
       if (name.toLowerCase().includes('email')) return 'fuzz@example.com';
       if (/amount|price/i.test(name)) return '1.00';
-      return 'x'.repeat(Math.max(3, s.minLength ?? 0));
+      const length = Math.max(3, s.minLength ?? 0);
+      return 'x'.repeat(Math.min(length, s.maxLength ?? length));
     }
     default:
       return 'x';
