@@ -198,8 +198,10 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
   it('R5 the order detail offers each caller exactly the actions the rules accept', async () => {
     const actions = async (p: typeof P.desk, id: string) => (await getOrder(deps, p, id)).actions;
     const draft = await order(P.agentA, small, false);
-    assert.deepEqual(await actions(P.agentA, draft.id), ['delete']);
+    assert.deepEqual(await actions(P.agentA, draft.id), ['submit', 'delete']);
     assert.deepEqual(await actions(colleague, draft.id), []);
+    // R2: staff may see a partner's draft but never commit the partner's wallet, so no submit is offered.
+    assert.deepEqual(await actions(P.desk, draft.id), []);
     const placed = await order(P.agentA, small);
     assert.deepEqual(await actions(P.agentA, placed.id), ['void']);
     assert.deepEqual(await actions(P.desk, placed.id), ['approve', 'reject', 'receive', 'contractArrived']);
