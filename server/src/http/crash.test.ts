@@ -138,7 +138,7 @@ describe('invariant 6 under kill -9: idempotent order submissions survive server
       await check.close();
     } finally {
       await killed(server);
-      await drop();
+      await drop(true);
     }
   });
 });

@@ -72,7 +72,7 @@ export async function testDatabase(): Promise<Database> {
 }
 
 /** PostgreSQL only: a fresh migrated database for a test that runs the server as a child process. */
-export async function pgTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function pgTestDatabase(): Promise<{ url: string; drop: (force?: boolean) => Promise<void> }> {
   pgTemplate ??= buildPgTemplate();
   const tpl = await pgTemplate;
   const name = `kaidan_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -80,10 +80,12 @@ export async function pgTestDatabase(): Promise<{ url: string; drop: () => Promi
   await admin.connect();
   await admin.query(`create database ${name} template ${tpl}`);
   await admin.end();
-  const drop = async () => {
+  // `force` only where a killed child may have left sessions behind: a pool that has just ended may still
+  // be closing its sockets, and a forced drop would answer them with an error.
+  const drop = async (force = false) => {
     const a = new pg.Client({ connectionString: ADMIN_URL });
     await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
+    await a.query(`drop database if exists ${name}${force ? ' with (force)' : ''}`);
     await a.end();
   };
   return { url: urlFor(name), drop };
