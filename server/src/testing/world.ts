@@ -88,10 +88,32 @@ export async function buildWorld(db: Db): Promise<void> {
 
 /** Money into a partner wallet as an approved top-up would put it. */
 export function fund(db: Db, clock: Clock, partnerId: string, amount: bigint, ref: string): Promise<string> {
+  return topUp(db, clock, 'partner', partnerId, amount, ref);
+}
+
+/** Money into a company's own wallet (self-service, direct orders) as an approved top-up would put it. */
+export function fundCompany(
+  db: Db,
+  clock: Clock,
+  companyId: string,
+  amount: bigint,
+  ref: string,
+): Promise<string> {
+  return topUp(db, clock, 'company', companyId, amount, ref);
+}
+
+function topUp(
+  db: Db,
+  clock: Clock,
+  ownerType: 'partner' | 'company',
+  ownerId: string,
+  amount: bigint,
+  ref: string,
+): Promise<string> {
   return db.transaction().execute((tx) =>
     creditWallet(tx, clock, {
-      ownerType: 'partner',
-      ownerId: partnerId,
+      ownerType,
+      ownerId,
       currency: 'CNY',
       amount,
       kind: 'topup',

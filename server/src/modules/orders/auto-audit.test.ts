@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
-import { fund, P, W } from '../../testing/world';
-import { creditWallet } from '../wallets';
+import { fund, fundCompany, P, W } from '../../testing/world';
 import { approveOrder, getOrder, recordContractArrival } from '.';
 
 // R40: an automatic approval and capture are the system's, with the policy as the reason; the person who
@@ -33,17 +32,7 @@ describe('orders: automatic approvals are audited as the system (R40)', async ()
   });
 
   it('R40 a self-service order is approved by the system, naming the self-service rule', async () => {
-    await db.transaction().execute((tx) =>
-      creditWallet(tx, clock, {
-        ownerType: 'company',
-        ownerId: W.huihuang,
-        currency: 'CNY',
-        amount: 100_000n,
-        kind: 'topup',
-        from: 'offline_cash',
-        ref: { type: 'test', id: 'r40-self' },
-      }),
-    );
+    await fundCompany(db, clock, W.huihuang, 100_000n, 'r40-self');
     const placed = await order(P.customer, {
       orderType: 'new',
       productId: W.otherProduct,

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
-import { fund, P, W } from '../../testing/world';
+import { fund, fundCompany, P, W } from '../../testing/world';
 import { componentsOf } from '../entitlements';
 import { notificationsOf } from '../notifications';
-import { creditWallet, findWallet } from '../wallets';
+import { findWallet } from '../wallets';
 import {
   approveOrder,
   cancelContractArrival,
@@ -268,17 +268,7 @@ describe('orders: who may cancel what (R5) and plans going off sale (R8)', async
   });
 
   it('R3 a customer’s self-service order is approved at once and paid from the company’s own wallet', async () => {
-    await db.transaction().execute((tx) =>
-      creditWallet(tx, clock, {
-        ownerType: 'company',
-        ownerId: W.huihuang,
-        currency: 'CNY',
-        amount: 100_000n,
-        kind: 'topup',
-        from: 'offline_cash',
-        ref: { type: 'test', id: 'self' },
-      }),
-    );
+    await fundCompany(db, clock, W.huihuang, 100_000n, 'self');
     const placed = await order(P.customer, {
       orderType: 'new',
       productId: W.otherProduct,

@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { refusal } from '../../testing/refusal';
 import { scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
-import { fund, P, W } from '../../testing/world';
-import { creditWallet, findWallet } from '../wallets';
+import { fund, fundCompany, P, W } from '../../testing/world';
+import { findWallet } from '../wallets';
 import { listOrders, submitOrder } from '.';
 
 const oneSeat = {
@@ -53,17 +53,7 @@ describe('orders: who may spend a wallet (R2)', async () => {
     await sql`insert into companies (id, name_zh, created_at) values ('cmp_direct', '直客公司', now())`.execute(
       db,
     );
-    await db.transaction().execute((tx) =>
-      creditWallet(tx, clock, {
-        ownerType: 'company',
-        ownerId: 'cmp_direct',
-        currency: 'CNY',
-        amount: 100_000n,
-        kind: 'topup',
-        from: 'offline_cash',
-        ref: { type: 'test', id: 'direct' },
-      }),
-    );
+    await fundCompany(db, clock, 'cmp_direct', 100_000n, 'direct');
     const placed = await order(P.sales, { ...oneSeat, companyId: 'cmp_direct' });
     assert.equal(placed.quote.channel, 'direct');
     assert.equal(placed.state, 'submitted');
