@@ -29,9 +29,21 @@ try {
   process.exit(2);
 }
 
+// Benchmarks only (npm run bench): KAIDAN_COUNT_STATEMENTS=1 counts SQL statements and logs the count on
+// SIGUSR2, so no metrics endpoint exists in production.
+let statements = 0;
+const countStatements = process.env.KAIDAN_COUNT_STATEMENTS === '1';
+if (countStatements) process.on('SIGUSR2', () => log.info({ statements }, 'statement count'));
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
+  ...(countStatements
+    ? {
+        onQuery: () => {
+          statements += 1;
+        },
+      }
+    : {}),
 });
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;

@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from './database';
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations');
+// server/migrations, seen from the bundle in server/dist or from this file in server/src/platform/db (tsx).
+export const MIGRATIONS_DIR =
+  [join(import.meta.dirname, '../migrations'), join(import.meta.dirname, '../../../migrations')].find((d) =>
+    existsSync(d),
+  ) ?? join(import.meta.dirname, '../../../migrations');
 const NAME = /^\d{4}_\d{2}_\d{2}_\d{4}__[a-z0-9_]+\.sql$/;
 
 export interface MigrationFile {

@@ -1,0 +1,241 @@
+// Benchmark (not a test): orders per second through the HTTP API, on PGlite and (when 127.0.0.1:5432
+// answers) PostgreSQL, with pgbench TPC-B beside it. `npm run bench`; BENCH_SECONDS (default 10) per phase.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../server/src/platform/db/database';
+import { brokenInvariants } from '../server/src/testing/invariant-store';
+import {
+  closedLoop,
+  cpuMs,
+  HOST,
+  type Phase,
+  percentile,
+  postgresCpuMs,
+  type Server,
+  startServer,
+} from './http-kit';
+import { api, type BenchPartner, buildBenchWorld, FUNDING_YUAN, orderBody } from './http-setup';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
+const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
+const ADMIN_URL = `postgres://postgres@${HOST}:5432/postgres`;
+
+const reachable = () =>
+  new Promise<boolean>((resolve) => {
+    const s = connect(5432, HOST);
+    s.once('connect', () => resolve(Boolean(s.end())));
+    s.once('error', () => resolve(false));
+  });
+
+async function adminSql(text: string, db = 'postgres') {
+  const c = new pg.Client({ connectionString: ADMIN_URL.replace(/\/postgres$/, `/${db}`) });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows as Record<string, unknown>[];
+  } finally {
+    await c.end();
+  }
+}
+
+interface Row {
+  label: string;
+  phase: Phase;
+  serverCpu: number;
+  pgCpu?: number;
+  statements: number;
+  commits?: number;
+}
+
+async function runPhases(server: Server, world: BenchPartner[], dbName?: string) {
+  const commits = async () =>
+    dbName
+      ? Number(
+          (await adminSql(`select xact_commit from pg_stat_database where datname = '${dbName}'`))[0]
+            ?.xact_commit,
+        )
+      : 0;
+  let seq = 0;
+  const order = (agent: BenchPartner['agent'], companyId: string) => async () => {
+    const r = await api(server.base, agent, 'POST', '/api/v1/orders', orderBody(companyId), {
+      'idempotency-key': `bench-${process.pid}-${++seq}`,
+    });
+    const ok = r.status === 201 && r.body.state === 'paid';
+    return ok ? { ok } : { ok, error: `${r.status} ${r.text.slice(0, 200)}` };
+  };
+  const hot = world[16];
+  if (!hot) throw new Error('world has no hot partner');
+  const phases: [string, number, (c: number) => () => Promise<{ ok: boolean; error?: string }>][] = [
+    ['1 client', 1, () => order(world[0]?.agent ?? hot.agent, world[0]?.companies[0] ?? '')],
+    ['16 clients, 16 wallets', 16, (c) => order(world[c]?.agent ?? hot.agent, world[c]?.companies[0] ?? '')],
+    ['64 clients, one wallet', 64, (c) => order(hot.agent, hot.companies[c] ?? '')],
+  ];
+  const warm = await closedLoop(1, Math.min(2, SECONDS), 30, () =>
+    order(hot.agent, hot.companies[0] ?? '')(),
+  );
+  // the first order of every customer and the warm-up orders are stored too
+  let placed = world.reduce((n, p) => n + p.companies.length, 0) + warm.ok;
+  const rows: Row[] = [];
+  for (const [label, clients, send] of phases) {
+    const senders = Array.from({ length: clients }, (_, c) => send(c));
+    const s0 = await server.statements();
+    const cpu0 = cpuMs(server.pid);
+    const pg0 = dbName ? postgresCpuMs() : 0;
+    const x0 = await commits();
+    const phase = await closedLoop(
+      clients,
+      SECONDS,
+      MAX_REQUESTS,
+      (c) => senders[c]?.() ?? Promise.resolve({ ok: false }),
+    );
+    const serverCpu = cpuMs(server.pid) - cpu0;
+    const pgCpu = dbName ? postgresCpuMs() - pg0 : undefined;
+    const statements = (await server.statements()) - s0;
+    await new Promise((r) => setTimeout(r, 1100)); // PostgreSQL flushes its statistics about once a second
+    const x1 = await commits();
+    rows.push({
+      label,
+      phase,
+      serverCpu,
+      statements,
+      ...(pgCpu === undefined ? {} : { pgCpu, commits: x1 - x0 }),
+    });
+    placed += phase.ok;
+  }
+  return { rows, placed };
+}
+
+function print(engine: string, rows: Row[], coldStartMs: number, tps: Map<number, number>) {
+  console.log(`\n## ${engine}  (cold start ${(coldStartMs / 1000).toFixed(2)} s, ${SECONDS} s per phase)`);
+  console.log(
+    '| phase | orders/s | p50 ms | p99 ms | first answer ms | failed | statements/order | commits/order | server CPU ms/order | PostgreSQL CPU ms/order | pgbench tps | ratio |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const { label, phase, serverCpu, pgCpu, statements, commits } of rows) {
+    const sorted = [...phase.latencies].sort((a, b) => a - b);
+    const rate = phase.ok / (phase.wallMs / 1000);
+    const n = Math.max(1, phase.ok + phase.failed);
+    const clients = Number(label.split(' ')[0]);
+    const t = label.includes('16 wallets') || clients === 1 ? tps.get(clients) : undefined;
+    console.log(
+      `| ${label} | ${rate.toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${phase.firstAnswerMs.toFixed(0)} | ${phase.failed} | ${(statements / n).toFixed(1)} | ${commits === undefined ? '—' : (commits / n).toFixed(1)} | ${(serverCpu / n).toFixed(2)} | ${pgCpu === undefined ? '—' : (pgCpu / n).toFixed(2)} | ${t === undefined ? '—' : t.toFixed(0)} | ${t === undefined ? '—' : `${((100 * rate) / t).toFixed(1)}%`} |`,
+    );
+    if (phase.firstError) console.log(`  first failure: ${phase.firstError}`);
+  }
+}
+
+async function verify(
+  url: string | undefined,
+  dataDir: string | undefined,
+  world: BenchPartner[],
+  placed: number,
+) {
+  const database = await openDatabase(url ? { url } : { dataDir: dataDir ?? '' });
+  try {
+    const broken = Object.entries(await brokenInvariants(database.db)).filter(([, rows]) => rows.length > 0);
+    const companies = world.flatMap((p) => p.companies);
+    const { rows } = await sql<{ n: string | number | bigint }>`select count(*) as n from orders
+      where company_id in (${sql.join(companies)}) and state = 'paid'`.execute(database.db);
+    const stored = Number(rows[0]?.n);
+    // Every bench wallet: what was funded minus what it holds is what its orders cost, and nothing is held.
+    const drift = await sql<{ id: string }>`select w.id from wallets w where w.owner_type = 'partner'
+      and w.owner_id in (${sql.join(world.map((p) => p.partnerId))})
+      and (w.held <> 0 or ${FUNDING_YUAN * 100n} - w.balance <> coalesce((select sum(o.total) from orders o
+        join companies c on c.id = o.company_id where c.partner_id = w.owner_id and o.state = 'paid'), 0))`.execute(
+      database.db,
+    );
+    const ok = stored === placed && broken.length === 0 && drift.rows.length === 0;
+    console.log(
+      `  check: ${stored} paid orders stored, ${placed} counted by the load generator; ` +
+        `invariants ${broken.length === 0 ? 'hold' : `BROKEN: ${broken.map(([k]) => k).join(', ')}`}; ` +
+        `wallets that do not balance: ${drift.rows.length}  → ${ok ? 'OK' : 'MISMATCH'}`,
+    );
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+async function pgbench(dbName: string): Promise<Map<number, number>> {
+  const tps = new Map<number, number>();
+  if (!existsSync(PGBENCH)) {
+    console.log(`  pgbench not found at ${PGBENCH} (Debian: postgresql-15); no ratio`);
+    return tps;
+  }
+  const args = ['-h', HOST, '-p', '5432', '-U', 'postgres'];
+  execFileSync(PGBENCH, [...args, '-i', '-s', '10', '-q', dbName], { stdio: 'ignore' });
+  for (const c of [1, 16]) {
+    const out = execFileSync(PGBENCH, [...args, '-c', String(c), '-j', '2', '-T', String(SECONDS), dbName], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+    if (m?.[1]) tps.set(c, Number(m[1]));
+  }
+  console.log(
+    `  pgbench TPC-B -s 10: ${[...tps].map(([c, t]) => `${c} client(s) ${t.toFixed(0)} tps`).join(', ')}`,
+  );
+  return tps;
+}
+
+const companiesOf = (i: number) => (i === 16 ? 64 : 1);
+let commit = '';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {}
+console.log(
+  `# npm run bench — commit ${commit}, ${SECONDS} s per phase, at most ${MAX_REQUESTS} orders per phase`,
+);
+
+// PGlite: a data directory of its own, opened again after the server stops to check it.
+{
+  const dataDir = mkdtempSync(join(tmpdir(), 'kaidan-bench-'));
+  try {
+    const server = await startServer({ KAIDAN_DATA: dataDir });
+    let placed = 0;
+    let world: BenchPartner[] = [];
+    try {
+      world = await buildBenchWorld(server.base, 17, companiesOf);
+      const r = await runPhases(server, world);
+      placed = r.placed;
+      print('PGlite', r.rows, server.coldStartMs, new Map());
+    } finally {
+      await server.stop();
+    }
+    await verify(undefined, dataDir, world, placed);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (await reachable()) {
+  const dbName = `kaidan_bench_${Date.now()}`;
+  const benchDb = `${dbName}_pgbench`;
+  const url = `postgres://postgres@${HOST}:5432/${dbName}`;
+  await adminSql(`create database ${dbName}`);
+  try {
+    const server = await startServer({ DATABASE_URL: url });
+    let placed = 0;
+    let world: BenchPartner[] = [];
+    let rows: Row[] = [];
+    try {
+      world = await buildBenchWorld(server.base, 17, companiesOf);
+      const r = await runPhases(server, world, dbName);
+      placed = r.placed;
+      rows = r.rows;
+    } finally {
+      await server.stop();
+    }
+    await adminSql(`create database ${benchDb}`);
+    const tps = await pgbench(benchDb).finally(() => adminSql(`drop database if exists ${benchDb}`));
+    print('PostgreSQL', rows, server.coldStartMs, tps);
+    await verify(url, undefined, world, placed);
+  } finally {
+    await adminSql(`drop database if exists ${dbName} with (force)`);
+  }
+} else console.log('\nPostgreSQL at 127.0.0.1:5432 does not answer: PostgreSQL skipped');

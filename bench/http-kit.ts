@@ -1,0 +1,160 @@
+// Pieces of `npm run bench` (bench/http-bench.ts): the server child, CPU from /proc, a closed-loop load generator.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+
+export const HOST = '127.0.0.1';
+const TICK_MS = 10; // getconf CLK_TCK = 100 on Linux
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, HOST, () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** utime + stime of one process, in ms (fields 14 and 15 of /proc/<pid>/stat). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU of every process named `postgres` (the server and its backends, whoever they serve). */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(d));
+    } catch {}
+  }
+  return total;
+}
+
+export interface Server {
+  base: string;
+  pid: number;
+  coldStartMs: number;
+  statements(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts the compiled server (server/dist/main.js) on 127.0.0.1 and waits for /api/v1/health. */
+export async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js', 'serve', '--demo'], {
+    env: {
+      ...process.env,
+      ...env,
+      HOST,
+      PORT: String(port),
+      KAIDAN_COUNT_STATEMENTS: '1',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const pid = child.pid ?? 0;
+  const waiting: ((n: number) => void)[] = [];
+  const out = createInterface({ input: child.stdout ?? process.stdin });
+  out.on('line', (line) => {
+    try {
+      const rec = JSON.parse(line) as { statements?: number; level?: number; msg?: string };
+      if (typeof rec.statements === 'number') waiting.shift()?.(rec.statements);
+      else if ((rec.level ?? 0) >= 50) console.error(`  server: ${rec.msg}`);
+    } catch {}
+  });
+  let exited = false;
+  const ended = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const base = `http://${HOST}:${port}`;
+  for (;;) {
+    if (exited) throw new Error('the server exited before it answered /api/v1/health');
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const coldStartMs = performance.now() - t0;
+  return {
+    base,
+    pid,
+    coldStartMs,
+    statements: () =>
+      new Promise<number>((resolve) => {
+        waiting.push(resolve);
+        child.kill('SIGUSR2');
+      }),
+    stop: async () => {
+      if (!exited) child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}
+
+export interface Phase {
+  ok: number;
+  failed: number;
+  firstError?: string;
+  wallMs: number;
+  latencies: number[];
+  /** the slowest of each client's first answer */
+  firstAnswerMs: number;
+}
+
+/**
+ * Closed loop: each client sends its next request when the previous one is answered. Stops at `seconds`
+ * or after `maxRequests` requests in all, whichever comes first.
+ */
+export async function closedLoop(
+  clients: number,
+  seconds: number,
+  maxRequests: number,
+  send: (client: number, seq: number) => Promise<{ ok: boolean; error?: string }>,
+): Promise<Phase> {
+  const phase: Phase = { ok: 0, failed: 0, wallMs: 0, latencies: [], firstAnswerMs: 0 };
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  let issued = 0;
+  const run = async (c: number) => {
+    let first = true;
+    while (performance.now() < deadline && issued < maxRequests) {
+      const seq = issued++;
+      const s = performance.now();
+      const r = await send(c, seq).catch((e: unknown) => ({ ok: false, error: String(e) }));
+      const ms = performance.now() - s;
+      if (first) phase.firstAnswerMs = Math.max(phase.firstAnswerMs, performance.now() - t0);
+      first = false;
+      phase.latencies.push(ms);
+      if (r.ok) phase.ok += 1;
+      else {
+        phase.failed += 1;
+        phase.firstError ??= r.error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, c) => run(c)));
+  phase.wallMs = performance.now() - t0;
+  return phase;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
