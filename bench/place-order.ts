@@ -63,7 +63,7 @@ let k = 0;
 await measure('approve (capture + grant)', () => approveOrder(deps, P.desk, ids[k++] ?? ''));
 // The partner-integration path of issue #11: the review policy approves at once, in one transaction.
 await sql`update review_policies set mode = 'auto' where order_type = 'new'`.execute(database.db);
-const parties = [];
+const parties: Awaited<ReturnType<typeof freshParty>>[] = [];
 for (let i = 0; i < N; i++) {
   const party = await freshParty(database.db, 1000 + i);
   await fund(database.db, clock, party.partner.partnerId ?? '', 10_000_000n, `bench-${i}`);
