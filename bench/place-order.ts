@@ -1,12 +1,14 @@
 // Benchmark (not a test): SQL statements and CPU per placed order, on PGlite or PostgreSQL.
 //   npx tsx bench/place-order.ts            # PGlite in memory
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kaidan_bench npx tsx bench/place-order.ts
+//   BENCH_PREPARE=0 …                       # PostgreSQL without named prepared statements (ADR 0009)
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { approveOrder, placeOrder } from '../server/src/modules/orders';
 import { FakeClock } from '../server/src/platform/clock';
 import { openDatabase } from '../server/src/platform/db/database';
 import { migrate } from '../server/src/platform/db/migrate';
-import { buildWorld, fund, P, W } from '../server/src/testing/world';
+import { buildWorld, freshParty, fund, P, W } from '../server/src/testing/world';
 
 const N = Number(process.env.BENCH_ORDERS ?? 300);
 let statements = 0;
@@ -14,6 +16,7 @@ let counting = false;
 const database = await openDatabase({
   url: process.env.BENCH_DATABASE_URL,
   dataDir: 'memory://',
+  prepare: process.env.BENCH_PREPARE !== '0',
   onQuery: () => {
     if (counting) statements += 1;
   },
@@ -50,9 +53,35 @@ const measure = async (label: string, fn: () => Promise<unknown>) => {
       `${((cpu.user + cpu.system) / 1000 / N).toFixed(2).padStart(6)} ms CPU  ${(wall / N).toFixed(2).padStart(6)} ms wall  per order`,
   );
 };
-console.log(`engine ${database.engine}, ${N} orders of 2 lines each`);
+const prepared = database.engine === 'postgres' && process.env.BENCH_PREPARE !== '0';
+console.log(
+  `engine ${database.engine}${prepared ? ' (prepared statements)' : ''}, ${N} orders of 2 lines each`,
+);
 const ids: string[] = [];
 await measure('place + submit (hold)', async () => ids.push((await order(W.huihuang)).id));
 let k = 0;
 await measure('approve (capture + grant)', () => approveOrder(deps, P.desk, ids[k++] ?? ''));
+// The partner-integration path of issue #11: the review policy approves at once, in one transaction.
+await sql`update review_policies set mode = 'auto' where order_type = 'new'`.execute(database.db);
+const parties: Awaited<ReturnType<typeof freshParty>>[] = [];
+for (let i = 0; i < N; i++) {
+  const party = await freshParty(database.db, 1000 + i);
+  await fund(database.db, clock, party.partner.partnerId ?? '', 10_000_000n, `bench-${i}`);
+  parties.push(party);
+}
+let j = 0;
+await measure('auto-approved (one tx)', () => {
+  const party = parties[j++];
+  if (!party) throw new Error('no party');
+  return placeOrder(deps, party.partner, {
+    companyId: party.companyId,
+    productId: W.product,
+    orderType: 'new',
+    submit: true,
+    lines: [
+      { planId: W.edition, seats: 5, duration: { unit: 'year', value: 1 } },
+      { planId: W.archive, seats: 5, duration: { unit: 'year', value: 1 } },
+    ],
+  });
+});
 await database.close();

@@ -2,18 +2,25 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Clock, today } from './clock';
 import type { Exec } from './db/database';
 
+/** Kinds of document that carry a human number; each has its own sequence (migration 2026_12_01_1700). */
+export type NumberKind = 'order' | 'request';
+
+const SEQUENCE: Record<NumberKind, string> = { order: 'order_number_seq', request: 'request_number_seq' };
+
+/** Digits the sequence part is padded to: numbers of one kind have one width up to a million documents. */
+export const NUMBER_DIGITS = 6;
+
 /**
- * Next human number for a document kind, e.g. KD-20261125-0001. One upsert: concurrent callers queue on
- * the counter row, and a rolled-back caller's number is reused because the increment rolls back with it.
+ * Next human number for a document kind, e.g. SO-20261201-000123: the Asia/Shanghai business day of the
+ * injected clock, then the kind's sequence. A sequence is never locked until COMMIT, so concurrent orders do
+ * not wait for one another; a rolled-back caller leaves a gap (docs/numbering.md).
  */
-export async function nextNumber(ex: Exec, clock: Clock, kind: string, prefix: string): Promise<string> {
+export async function nextNumber(ex: Exec, clock: Clock, kind: NumberKind, prefix: string): Promise<string> {
   const day = today(clock);
-  const { rows } = await sql<{ last: number }>`insert into number_counters (kind, day, last)
-    values (${kind}, ${day.toString()}, 1)
-    on conflict (kind, day) do update set last = number_counters.last + 1
-    returning last`.execute(ex);
-  const n = rows[0]?.last ?? 1;
-  return `${prefix}-${day.toString().replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+  const { rows } = await sql<{ n: bigint }>`select nextval(${SEQUENCE[kind]}::regclass) as n`.execute(ex);
+  const n = rows[0]?.n;
+  if (n === undefined) throw new Error(`no number from ${SEQUENCE[kind]}`);
+  return `${prefix}-${day.toString().replaceAll('-', '')}-${String(n).padStart(NUMBER_DIGITS, '0')}`;
 }
 
 export interface RefNumbered {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { Text } from '../../platform/errors';
-import { enqueueJob } from '../../platform/jobs/jobs-store';
+import { changeAndEnqueueJobWhen } from '../../platform/jobs/jobs-store';
 import {
   type KeyedRow,
   keyset,
@@ -43,12 +43,16 @@ export async function notify(
 ): Promise<void> {
   if (!userId) return;
   const id = newId('ntf', clock.now().epochMilliseconds);
-  await sql`insert into notifications (id, user_id, kind, title_zh, title_en, ref_type, ref_id, created_at)
-    values (${id}, ${userId}, ${kind}, ${title.zh}, ${title.en},
-      ${ref.type}, ${ref.id}, ${toDate(clock.now())})`.execute(ex);
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from users
-    where id = ${userId} and state = 'active' and btrim(email) <> ''`.execute(ex);
-  if (rows[0]?.n) await enqueueJob(ex, clock, EMAIL_JOB, { notificationId: id });
+  // One statement: the notification, and its email job only for an active user with an address.
+  await changeAndEnqueueJobWhen(
+    ex,
+    clock,
+    sql`n as (insert into notifications (id, user_id, kind, title_zh, title_en, ref_type, ref_id, created_at)
+      values (${id}, ${userId}, ${kind}, ${title.zh}, ${title.en}, ${ref.type}, ${ref.id}, ${toDate(clock.now())}))`,
+    EMAIL_JOB,
+    { notificationId: id },
+    sql`exists (select 1 from users where id = ${userId} and state = 'active' and btrim(email) <> '')`,
+  );
 }
 
 export interface NotificationEmailRow {

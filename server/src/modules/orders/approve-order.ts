@@ -17,6 +17,8 @@ import { ORDER } from './submit-order';
 export interface Decision {
   auto?: boolean;
   reason?: string | undefined;
+  /** The caller already took the company's lock and checked the payer in this transaction (R17). */
+  payerChecked?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function approveInTx(
   d: Decision,
 ): Promise<Text[]> {
   const now = toDate(clock.now());
-  await refuseDepartedPayer(tx, order);
+  if (!d.payerChecked) await refuseDepartedPayer(tx, order);
   // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
   // triggered it stays on their own row (submit, contract arrival).
   const by = d.auto ? systemPrincipal(p.channel) : p;

@@ -79,7 +79,7 @@ describe('orders: quote, hold, review, capture (R1–R4, R8, R12)', async () => 
     await fund(db, clock, W.partnerA, 1_000_000n, 'r3');
     const placed = await order(P.agentA, firstYear);
     assert.equal(placed.state, 'submitted');
-    assert.match(placed.number, /^SO-20261120-\d{4}$/);
+    assert.match(placed.number, /^SO-20261120-\d{6}$/);
     const w = await wallet();
     assert.equal(w?.held, 1_387_000n);
     assert.equal(w?.balance, 2_000_000n);

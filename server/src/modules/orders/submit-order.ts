@@ -49,7 +49,7 @@ export async function routeSubmitted(
     order.channel === 'self_service'
       ? 'R3: self-service orders are approved automatically'
       : `R3: review policy auto (${order.order_type} · ${order.channel})`;
-  await approveInTx(tx, clock, p, order, { auto: true, reason });
+  await approveInTx(tx, clock, p, order, { auto: true, reason, payerChecked: true });
   return 'paid';
 }
 

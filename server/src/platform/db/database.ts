@@ -1,8 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, type LogEvent, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';
 import { OID, parseDate, parseInt8, parseInt8Array, parseNumeric } from './type-parsers';
 
@@ -33,8 +34,10 @@ export interface DatabaseOptions {
   /** A PGlite data-dir dump to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob;
   poolSize?: number;
-  /** Called after every query (benchmarks count statements with it). */
-  onQuery?: (e: LogEvent) => void;
+  /** Called once after every statement the engine runs, BEGIN and COMMIT included (benchmarks count with it). */
+  onQuery?: QueryHook;
+  /** `pg` only: run parameterised queries as named prepared statements (default true; ADR 0009). */
+  prepare?: boolean;
 }
 
 const pgTypes = {
@@ -50,8 +53,9 @@ const pgTypes = {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
-    const scoped = withRequestScope(new PostgresDialect({ pool }));
-    const db = new Kysely<DB>({ dialect: scoped.dialect, ...(opts.onQuery ? { log: opts.onQuery } : {}) });
+    const dialect = new PostgresDialect({ pool: opts.prepare === false ? pool : preparingPool(pool) });
+    const scoped = withRequestScope(withQueryHook(dialect, opts.onQuery));
+    const db = new Kysely<DB>({ dialect: scoped.dialect });
     return { db, engine: 'postgres', inScope: scoped.run, close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? './data';
@@ -68,8 +72,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
-    const scoped = withRequestScope(new PGliteDialect(lite));
-    const db = new Kysely<DB>({ dialect: scoped.dialect, ...(opts.onQuery ? { log: opts.onQuery } : {}) });
+    const scoped = withRequestScope(withQueryHook(new PGliteDialect(lite), opts.onQuery));
+    const db = new Kysely<DB>({ dialect: scoped.dialect });
     return {
       db,
       engine: 'pglite',

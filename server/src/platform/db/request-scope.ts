@@ -1,22 +1,25 @@
 // One request, one transaction. An idempotent POST opens a scope: every query made inside it, and every
-// `db.transaction()` a use case opens (as a savepoint), runs on the scope's connection, so the stored
-// Idempotency-Key answer commits or rolls back together with the effect (invariant 6), whatever crashes.
+// `db.transaction()` a use case opens, runs on the scope's connection inside the scope's one transaction, so
+// the stored Idempotency-Key answer commits or rolls back together with the effect (invariant 6), whatever
+// crashes. A use case's transaction inside a scope costs no statement (ADR 0009): its BEGIN and COMMIT are
+// no-ops, and its rollback poisons the scope — nothing may run on it afterwards and it can only roll back.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
+import type {
   CompiledQuery,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type QueryCompiler,
-  type QueryResult,
-  type TransactionSettings,
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  QueryCompiler,
+  QueryResult,
+  TransactionSettings,
 } from 'kysely';
 
 interface Scope {
   conn: DatabaseConnection;
   /** False once the scope has committed or rolled back: late work started inside it gets its own connection. */
   open: boolean;
-  savepoints: number;
+  /** Set when a use-case transaction inside the scope rolled back: its writes are still in the scope's. */
+  poisoned: boolean;
 }
 
 /** What the scope's body decides: keep its writes (commit) or undo them (rollback), and what to answer. */
@@ -29,21 +32,25 @@ export type RunInScope = <T>(body: () => Promise<ScopeOutcome<T>>) => Promise<T>
 
 const scopes = new AsyncLocalStorage<Scope>();
 
-/** A use case's connection inside a scope: its transaction is a savepoint of the scope's. */
-class Joined implements DatabaseConnection {
-  constructor(
-    readonly scope: Scope,
-    readonly savepoint: string,
-  ) {}
-  executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    return this.scope.conn.executeQuery<R>(q);
-  }
-  streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.scope.conn.streamQuery<R>(q, chunkSize);
+/** Thrown when work would build on (or commit) writes that a rolled-back use case left in the scope. */
+export class PoisonedScopeError extends Error {
+  constructor() {
+    super('A transaction inside this request scope rolled back; the scope can only roll back');
   }
 }
 
-const raw = (conn: DatabaseConnection, text: string) => conn.executeQuery(CompiledQuery.raw(text));
+/** A use case's connection inside a scope: its transaction is the scope's. */
+class Joined implements DatabaseConnection {
+  constructor(readonly scope: Scope) {}
+  executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.scope.poisoned) return Promise.reject(new PoisonedScopeError());
+    return this.scope.conn.executeQuery<R>(q);
+  }
+  streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (this.scope.poisoned) throw new PoisonedScopeError();
+    return this.scope.conn.streamQuery<R>(q, chunkSize);
+  }
+}
 
 class ScopedDriver implements Driver {
   #ready: Promise<void> | undefined;
@@ -55,7 +62,7 @@ class ScopedDriver implements Driver {
   }
   async acquireConnection(): Promise<DatabaseConnection> {
     const scope = scopes.getStore();
-    if (scope?.open) return new Joined(scope, `kaidan_sp_${++scope.savepoints}`);
+    if (scope?.open) return new Joined(scope);
     return this.inner.acquireConnection();
   }
   async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -63,16 +70,13 @@ class ScopedDriver implements Driver {
     if (settings.isolationLevel || settings.accessMode) {
       throw new Error('A transaction inside a request scope cannot set its own isolation or access mode');
     }
-    await raw(conn, `savepoint ${conn.savepoint}`);
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
     if (!(conn instanceof Joined)) return this.inner.commitTransaction(conn);
-    await raw(conn, `release savepoint ${conn.savepoint}`);
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
     if (!(conn instanceof Joined)) return this.inner.rollbackTransaction(conn);
-    await raw(conn, `rollback to savepoint ${conn.savepoint}`);
-    await raw(conn, `release savepoint ${conn.savepoint}`);
+    conn.scope.poisoned = true;
   }
   async savepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
     await this.inner.savepoint?.(conn, name, compile);
@@ -93,7 +97,7 @@ class ScopedDriver implements Driver {
   async run<T>(body: () => Promise<ScopeOutcome<T>>): Promise<T> {
     await this.init();
     const conn = await this.inner.acquireConnection();
-    const scope: Scope = { conn, open: true, savepoints: 0 };
+    const scope: Scope = { conn, open: true, poisoned: false };
     try {
       await this.inner.beginTransaction(conn, {});
       let out: ScopeOutcome<T>;
@@ -103,8 +107,12 @@ class ScopedDriver implements Driver {
         await this.inner.rollbackTransaction(conn);
         throw e;
       }
-      if (out.commit) await this.inner.commitTransaction(conn);
-      else await this.inner.rollbackTransaction(conn);
+      if (out.commit && !scope.poisoned) {
+        await this.inner.commitTransaction(conn);
+        return out.value;
+      }
+      await this.inner.rollbackTransaction(conn);
+      if (out.commit) throw new PoisonedScopeError();
       return out.value;
     } finally {
       scope.open = false;

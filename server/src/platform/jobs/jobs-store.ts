@@ -1,5 +1,5 @@
 import { newId } from '@kaidan/shared';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../clock';
 import { toDate } from '../clock';
 import type { Exec } from '../db/database';
@@ -24,6 +24,24 @@ export async function enqueueJob(
   await sql`insert into jobs (id, kind, payload, run_at, created_at)
     values (${id}, ${kind}, ${toJson(payload)}::jsonb, ${toDate(runAt)}, ${toDate(clock.now())})`.execute(ex);
   return id;
+}
+
+/**
+ * The outbox in the same statement as the change (issue #11, fewer round trips): `change` is a
+ * data-modifying CTE (`name as (insert …)`) that always runs, and the job is added only where `when` holds.
+ */
+export async function changeAndEnqueueJobWhen(
+  ex: Exec,
+  clock: Clock,
+  change: RawBuilder<unknown>,
+  kind: string,
+  payload: Record<string, unknown>,
+  when: RawBuilder<unknown>,
+): Promise<void> {
+  const id = newId('job', clock.now().epochMilliseconds);
+  const now = toDate(clock.now());
+  await sql`with ${change} insert into jobs (id, kind, payload, run_at, created_at)
+    select ${id}, ${kind}, ${toJson(payload)}::jsonb, ${now}, ${now} where ${when}`.execute(ex);
 }
 
 export async function claimJobs(ex: Exec, now: Date, limit: number, leaseSeconds = 300): Promise<JobRow[]> {
