@@ -5,13 +5,13 @@ import type { Principal } from '../../platform/principal';
 import { refusal } from '../../testing/refusal';
 import { scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
-import { P, W } from '../../testing/world';
+import { fundCompany, P, W } from '../../testing/world';
 import { companyEntitlements } from '../entitlements';
 import { getOrder, listOrders, type OrderInput } from '../orders';
 import { viewDashboard } from '../reports';
 import { fileRefund, getRequest, listQueue } from '../requests';
 import { listRefundableOrders } from '../requests/list-refundable-orders';
-import { creditWallet, findWallet, getWallet } from '../wallets';
+import { findWallet, getWallet } from '../wallets';
 import { findCompanyInScope } from '.';
 
 // DESIGN §1 (R21 names it for staff scoped to a company): a customer user sees its company and every
@@ -42,17 +42,7 @@ describe('customer scope over a company tree (DESIGN §1, R21)', async () => {
     );
   }
   for (const companyId of [W.huihuang, GRANDCHILD, SIBLING]) {
-    await db.transaction().execute((tx) =>
-      creditWallet(tx, clock, {
-        ownerType: 'company',
-        ownerId: companyId,
-        currency: 'CNY',
-        amount: 100_000n,
-        kind: 'topup',
-        from: 'offline_cash',
-        ref: { type: 'test', id: `scope-${companyId}` },
-      }),
-    );
+    await fundCompany(db, clock, companyId, 100_000n, `scope-${companyId}`);
   }
 
   it('R21 S-9 a customer of the top orders for its grandchild and gets that order back, with its refund and money', async () => {
