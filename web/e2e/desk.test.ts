@@ -322,6 +322,8 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await signIn(page, base, AGENT);
       await page.getByTestId('nav').getByText('客户与订阅').click();
       await page.getByTestId('rename-open-cmp_demo_huihuang').click();
+      // The dialog's form must be mounted before an empty submit can be refused in place.
+      await page.getByTestId('rename-name-zh').waitFor();
       await page.getByTestId('rename-submit').click();
       await page.getByText('必填项').first().waitFor();
       await page.getByTestId('rename-name-zh').fill('辉煌数字科技有限公司');
