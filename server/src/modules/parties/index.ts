@@ -23,7 +23,7 @@ export { enableUser } from './enable-user';
 export { partnerById } from './partner-store';
 export { principalOfUser } from './principal-store';
 export { applyCompanyRename, type NewCompanyName } from './rename-company';
-export { COMMIT, requireActiveParty, requireOrderable } from './require-active-party';
+export { COMMIT, orderableCompany, requireActiveParty, requireOrderable } from './require-active-party';
 export { principalOfApiKey, principalOfSession } from './resolve-principal';
 export { revokeApiKey } from './revoke-api-key';
 export { SESSION_COOKIE } from './session';
