@@ -1,5 +1,5 @@
-import type { Clock } from './clock';
 import type { PrincipalCache } from '../modules/parties/principal-cache';
+import type { Clock } from './clock';
 import type { Database } from './db/database';
 
 /** What a use case needs from the wiring root. */

@@ -2,7 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
-import { type ListenHandlers, type Listening, listenPg, listenPglite, type PgListenOptions } from './listen-store';
+import {
+  type ListenHandlers,
+  type Listening,
+  listenPg,
+  listenPglite,
+  type PgListenOptions,
+} from './listen-store';
 import { PGliteDialect } from './pglite-dialect';
 import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';

@@ -108,7 +108,12 @@ export async function listenPg(
 }
 
 /** PGlite: LISTEN runs through the dialect's connection so it never lands inside someone's transaction. */
-export async function listenPglite(db: Db, lite: PGlite, channel: string, h: ListenHandlers): Promise<Listening> {
+export async function listenPglite(
+  db: Db,
+  lite: PGlite,
+  channel: string,
+  h: ListenHandlers,
+): Promise<Listening> {
   const unlisten = await db.connection().execute(() => lite.listen(channel, (payload) => h.notify(payload)));
   h.state(true);
   return {
