@@ -37,8 +37,9 @@ async function credential(
 export async function principalOfSession(deps: Deps, token: string): Promise<Principal | null> {
   const { db } = deps.database;
   const now = deps.clock.now();
-  const key = `session:${sha256(token)}`;
-  const read = () => liveSession(db, sha256(token), toDate(now));
+  const hash = sha256(token);
+  const key = `session:${hash}`;
+  const read = () => liveSession(db, hash, toDate(now));
   let s = await credential(deps, key, read);
   // A cached session past its expiry may have been slid on by another process: ask the database.
   if (s?.expires_at && s.expires_at.getTime() <= now.epochMilliseconds) {

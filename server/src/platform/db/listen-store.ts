@@ -55,7 +55,12 @@ export async function listenPg(
   };
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: LISTEN_APPLICATION });
+    const c = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
+      application_name: LISTEN_APPLICATION,
+    });
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (m) => {
