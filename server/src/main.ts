@@ -6,9 +6,10 @@ import { serveConsole } from './http/console';
 import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
-import { usersCli } from './modules/parties';
+import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
 import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
+import type { Listening } from './platform/db/listen-store';
 import { migrate } from './platform/db/migrate';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
@@ -64,10 +65,12 @@ const startWorker = async () => {
   worker.start();
 };
 let stopping = false;
+let watching: Listening | undefined;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await worker.stop();
+  await watching?.close();
   await database.close();
   process.exit(code);
 }
@@ -115,9 +118,17 @@ switch (command) {
     if (demo && (await seedDemo({ database, clock }))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
+    // Issue #11 (ADR 0011): credential → principal rows cached here, kept right by NOTIFY from any process.
+    const principals = new PrincipalCache();
+    watching = await watchPrincipals(database, principals, {
+      onEvent: (e) => {
+        if (e.kind === 'listening') log[e.on ? 'info' : 'warn'](`principal cache ${e.on ? 'on' : 'off'}`);
+      },
+    });
     const app = createApp({
       database,
       clock,
+      principals,
       log,
       config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
       ...(testClock ? { testClock } : {}),

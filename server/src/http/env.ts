@@ -1,13 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/db/database';
+import type { Deps } from '../platform/deps';
 import type { Principal } from '../platform/principal';
 import type { TestClock } from '../platform/test-clock';
 
-export interface AppDeps {
-  database: Database;
-  clock: Clock;
+export interface AppDeps extends Deps {
   log?: Logger;
   config?: HttpConfig;
   /** S-18: set only with KAIDAN_TEST_CLOCK=1, and then the same object as `clock`. */

@@ -2,6 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import {
+  type ListenHandlers,
+  type Listening,
+  listenPg,
+  listenPglite,
+  type PgListenOptions,
+} from './listen-store';
 import { PGliteDialect } from './pglite-dialect';
 import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';
@@ -22,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
   /** One transaction that every query and use-case transaction started inside `body` joins (request-scope.ts). */
   inScope: RunInScope;
+  /** LISTEN on a channel; NOTIFY arrives after the notifying transaction commits (listen-store.ts). */
+  listen(channel: string, handlers: ListenHandlers, opts?: PgListenOptions): Promise<Listening>;
   /** PGlite only: a consistent copy of the data directory (backup, test templates). */
   dump?: () => Promise<Blob>;
 }
@@ -56,7 +65,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const dialect = new PostgresDialect({ pool: opts.prepare === false ? pool : preparingPool(pool) });
     const scoped = withRequestScope(withQueryHook(dialect, opts.onQuery));
     const db = new Kysely<DB>({ dialect: scoped.dialect });
-    return { db, engine: 'postgres', inScope: scoped.run, close: () => db.destroy() };
+    const url = opts.url;
+    return {
+      db,
+      engine: 'postgres',
+      inScope: scoped.run,
+      listen: (channel, handlers, o) => listenPg(url, channel, handlers, o),
+      close: () => db.destroy(),
+    };
   }
   const dataDir = opts.dataDir ?? './data';
   const inMemory = dataDir.startsWith('memory://');
@@ -78,6 +94,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       db,
       engine: 'pglite',
       inScope: scoped.run,
+      listen: (channel, handlers) => listenPglite(db, lite, channel, handlers),
       // Taken through a connection so no transaction is half-way when the copy is made.
       dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
       close: async () => {
