@@ -29,5 +29,5 @@ export interface AppEnv {
 
 export type App = OpenAPIHono<AppEnv>;
 
-/** Each module's *-routes.ts exports one of these; app.ts calls them all. */
+/** Each module's *-routes.ts exports one of these; the wiring root (server/src/app.ts) lists them all. */
 export type RegisterRoutes = (app: App, deps: AppDeps) => void;

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createApp } from '../app';
 import { createApiKey } from '../modules/parties';
 import { FakeClock } from '../platform/clock';
 import { openDatabase } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
 import { ENGINE, pgTestDatabase, testDatabase } from '../testing/test-db';
 import { buildWorld, fund, P, W } from '../testing/world';
-import { createApp } from './app';
 
 // Structural, not timed (issue #11): one auto-approved order over HTTP is one transaction of few
 // statements — BEGIN, the Idempotency-Key lock/read, the order's work, the key's row, COMMIT.

@@ -21,6 +21,7 @@ export { createUser } from './create-user';
 export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
 export { partnerById } from './partner-store';
+export { principalOfRequest } from './principal-of-request';
 export { principalOfUser } from './principal-store';
 export { applyCompanyRename, type NewCompanyName } from './rename-company';
 export { COMMIT, requireActiveParty, requireOrderable } from './require-active-party';
