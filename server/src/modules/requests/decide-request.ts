@@ -1,4 +1,5 @@
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -34,7 +35,7 @@ export async function decideRequest(
   if (!comment.trim())
     throw invalid('comment', 'COMMENT_REQUIRED', { zh: '审核须填写意见', en: 'A decision needs a comment' });
   const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (!r) throw notFound(REQUEST);
     requireRole(p, [r.owner_team, 'admin'], {

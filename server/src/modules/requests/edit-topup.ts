@@ -1,4 +1,5 @@
 import type { Currency } from '@kaidan/shared';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
@@ -36,7 +37,7 @@ const filled = (field: 'payer' | 'bankRef', v: string | undefined): string | und
  * declined do not change. Every edit is audited with the stored content before and after (R40).
  */
 export async function editTopup(deps: Deps, p: Principal, id: string, input: TopupEdit): Promise<void> {
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (r?.category !== 'topup') throw notFound(REQUEST);
     requireFiler(r, p, 'edit');
