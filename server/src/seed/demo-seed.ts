@@ -4,6 +4,7 @@ import { approveOrder, placeOrder } from '../modules/orders';
 import { principalOfUser } from '../modules/parties';
 import { decideRequest, fileRefund, fileTopup, fileTransfer } from '../modules/requests';
 import { toDate } from '../platform/clock';
+import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
 import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
@@ -154,7 +155,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   if (await isSeeded(db)) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
   const data = rows(passwordHash);
-  await db.transaction().execute(async (tx) => {
+  await transact(db, async (tx) => {
     await insertSeedRows(tx, toDate(deps.clock.now()), data);
     // R40: reference data loaded with fixed ids (stable demo links) still gets its audit rows.
     const seeded = [
