@@ -198,7 +198,8 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       bankRef,
       submit: true,
     });
-    if (decide) await decideRequest(deps, finance, t.id, 'approve', '银行流水已核对');
+    if (decide)
+      await decideRequest(deps, finance, { id: t.id, verdict: 'approve', comment: '银行流水已核对' });
   };
   await topup(ids.liyan, '100000.00', 'ICBC-20261101-0001', true);
   await topup(ids.lina, '20000.00', 'CMB-20261102-0417', true);
@@ -257,6 +258,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     bankRef: 'ICBC-20261121-0288',
     submit: true,
   });
-  await decideRequest(deps, finance, own.id, 'approve', '银行流水已核对');
+  await decideRequest(deps, finance, { id: own.id, verdict: 'approve', comment: '银行流水已核对' });
   return true;
 }

@@ -80,7 +80,7 @@ describe('orders: a renewal carries the company’s new name until it is approve
     assert.equal(twice.code, 'RENAME_REQUEST_OPEN', 'one open rename per company');
     assert.match(twice.text.zh, new RegExp(r.number));
     assert.equal((await nameOf(W.huihuang))?.name_zh, '辉煌科技集团有限公司');
-    await decideRequest(deps, P.desk, r.id, 'approve', '营业执照已核');
+    await decideRequest(deps, P.desk, { id: r.id, verdict: 'approve', comment: '营业执照已核' });
     assert.deepEqual(await nameOf(W.huihuang), {
       name_zh: '辉煌数字科技有限公司',
       name_en: 'Huihuang Digital Co., Ltd.',

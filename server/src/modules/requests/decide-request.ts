@@ -20,6 +20,13 @@ const VERB = {
   decline: { zh: '未通过', en: 'declined' },
 };
 
+export interface RequestDecision {
+  id: string;
+  verdict: Verdict;
+  /** required: the filer reads why (R25) */
+  comment: string;
+}
+
 /**
  * The owning team decides a submitted request, always with a comment; the decider is never its filer,
  * an editor or a submitter (R25). No claim is needed, but a request a colleague holds is theirs to decide (issue #3). Approval
@@ -28,9 +35,7 @@ const VERB = {
 export async function decideRequest(
   deps: Deps,
   p: Principal,
-  id: string,
-  verdict: Verdict,
-  comment: string,
+  { id, verdict, comment }: RequestDecision,
 ): Promise<Moved> {
   if (!comment.trim())
     throw invalid('comment', 'COMMENT_REQUIRED', { zh: '审核须填写意见', en: 'A decision needs a comment' });
