@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { createApp } from './app';
 import { topupsCli } from './cli/topups-cli';
-import { createApp } from './http/app';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createApp } from '../app';
 import { createApiKey, PrincipalCache } from '../modules/parties';
 import { FakeClock } from '../platform/clock';
 import { openDatabase } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
 import { ENGINE, pgTestDatabase, testDatabase } from '../testing/test-db';
 import { buildWorld, fund, P, W } from '../testing/world';
-import { createApp } from './app';
 
 // Structural, not timed (issue #11): one auto-approved order over HTTP is one transaction of few
 // statements — BEGIN, the Idempotency-Key lock/read, three reads, the order's writes, the wallet last,
@@ -72,17 +72,24 @@ describe('S-11 statements of one auto-approved order over HTTP', async () => {
     assert.equal(res.status, 201, JSON.stringify(body));
     assert.equal(body.state, 'paid');
     const listing = statements.map((s, i) => `${i + 1}. ${s}`).join('\n');
-    assert.ok(statements.length <= MAX_STATEMENTS && MAX_STATEMENTS <= GOAL_STATEMENTS, `${statements.length} statements:\n${listing}`);
+    assert.ok(
+      statements.length <= MAX_STATEMENTS && MAX_STATEMENTS <= GOAL_STATEMENTS,
+      `${statements.length} statements:\n${listing}`,
+    );
     assert.equal(statements.filter((s) => /^commit\b/i.test(s)).length, 1, listing);
     assert.equal(statements.filter((s) => /^(begin|start transaction)\b/i.test(s)).length, 1, listing);
     assert.equal(statements.filter((s) => /savepoint/i.test(s)).length, 0, listing);
     counted = [...statements];
   });
 
-  it('S-11 the wallet is taken last: its one debit is followed only by the key\'s row and COMMIT', () => {
+  it("S-11 the wallet is taken last: its one debit is followed only by the key's row and COMMIT", () => {
     const wallet = counted.findIndex((s) => /update wallets/i.test(s));
     assert.ok(wallet > 0, counted.join('\n'));
-    assert.equal(counted.filter((s) => /update wallets/i.test(s)).length, 1, 'one statement touches the wallet');
+    assert.equal(
+      counted.filter((s) => /update wallets/i.test(s)).length,
+      1,
+      'one statement touches the wallet',
+    );
     assert.deepEqual(
       counted.slice(wallet + 1).map((s) => s.split(' ').slice(0, 3).join(' ')),
       ['insert into idempotency_keys', 'commit'],

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database';
 import type { Listening, PgListenOptions } from '../../platform/db/listen-store';
-import type { PrincipalCache } from './principal-cache';
+import type { PrincipalCache } from '../../platform/principal-cache';
 
 /** The channel migration 2026_12_02_0100 notifies with the user id whose credentials changed. */
 export const PRINCIPAL_CHANNEL = 'kaidan_principal';

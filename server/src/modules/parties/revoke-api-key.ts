@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { apiKeyById, revokeApiKeyRow } from './api-key-store';
-import { dropPrincipalsOf } from './principal-cache';
+import { dropPrincipalsOf } from './drop-principals';
 
 /** Admins revoke any key, a user its own; someone else's key answers 404. Revoking twice is harmless. */
 export async function revokeApiKey(

@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { dropPrincipalsOf } from './drop-principals';
 import { sha256 } from './password';
-import { dropPrincipalsOf } from './principal-cache';
 import { deleteSession } from './session-store';
 
 /** Ends the session of this cookie; signing out twice is harmless. */

@@ -1,6 +1,4 @@
-import { afterCommit } from '../../platform/db/request-scope';
-import type { Deps } from '../../platform/deps';
-import type { Role } from '../../platform/principal';
+import type { Role } from './principal';
 
 // Issue #11: every API request began with the key lookup, a join of api_keys and users that changes
 // rarely. The cache keeps that row per credential hash in the process (ADR 0011). Three things keep it
@@ -117,13 +115,4 @@ export class PrincipalCache {
     this.clear();
     this.#enabled = on;
   }
-}
-
-/**
- * Called by each use case that changes what a user's credentials resolve to, after its transaction: this
- * process drops the user's entries once the change is committed (other processes hear the trigger's NOTIFY).
- */
-export function dropPrincipalsOf(deps: Deps, userId: string): void {
-  const cache = deps.principals;
-  if (cache) afterCommit(() => cache.dropUser(userId));
 }
