@@ -55,7 +55,7 @@ export interface Server {
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js', 'serve', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'server/dist/main.js', 'serve', '--demo'], {
     env: {
       ...process.env,
       ...env,
