@@ -58,7 +58,8 @@ const measure = async (label: string, fn: () => Promise<unknown>) => {
   const cpu = process.cpuUsage(cpu0);
   counting = false;
   const rows = [...perStatement].sort((a, b) => b[1].ms / b[1].n - a[1].ms / a[1].n);
-  for (const [text, st] of rows) console.log(`    ${(st.ms / st.n).toFixed(3).padStart(7)} ms  ×${st.n / N}  ${text}`);
+  for (const [text, st] of rows)
+    console.log(`    ${(st.ms / st.n).toFixed(3).padStart(7)} ms  ×${st.n / N}  ${text}`);
   perStatement.clear();
   console.log(
     `${label.padEnd(28)} ${(statements / N).toFixed(1).padStart(5)} statements  ` +
