@@ -72,6 +72,10 @@ export async function approveInTx(
       zh: `${pl.name_zh} 已停售，仍按原价批准`,
       en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
     }));
+  // The grant's rows before the wallet's: every path takes company → subscription → components → wallet
+  // (ADR 0015), so two transactions never wait for each other in opposite order. Both commit together, so
+  // nothing is granted unpaid (R29).
+  await grantPaid(tx, clock, by, order, lines);
   if (order.total > 0n) {
     await captureFunds(tx, clock, {
       ref: { type: 'order', id: order.id },
@@ -90,12 +94,11 @@ export async function approveInTx(
     after: { captured: order.total },
     reason: d.auto ? reason : null,
   });
-  await grantPaid(tx, clock, by, order, lines);
   return warnings;
 }
 
 /**
- * What every paid order does after its money moved (R29: grants only once paid): the entitlements,
+ * What every paid order grants, in the transaction that takes its money (R29: never unpaid): the entitlements,
  * a rename it carries (R7), and the submitter's notification (R4). `locked`: see applyPaidOrder.
  */
 export async function grantPaid(
