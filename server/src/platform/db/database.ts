@@ -10,6 +10,7 @@ import {
   type PgListenOptions,
 } from './listen-store';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPglite } from './pglite-prepare';
 import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';
 import { OID, parseDate, parseInt8, parseInt8Array, parseNumeric } from './type-parsers';
@@ -45,7 +46,7 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called once after every statement the engine runs, BEGIN and COMMIT included (benchmarks count with it). */
   onQuery?: QueryHook;
-  /** `pg` only: run parameterised queries as named prepared statements (default true; ADR 0009). */
+  /** Run parameterised queries as prepared statements (default true): named on `pg` (ADR 0009), PREPARE/EXECUTE on PGlite (ADR 0015). */
   prepare?: boolean;
 }
 
@@ -88,7 +89,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
-    const scoped = withRequestScope(withQueryHook(new PGliteDialect(lite), opts.onQuery));
+    const session = opts.prepare === false ? lite : await preparingPglite(lite);
+    const scoped = withRequestScope(withQueryHook(new PGliteDialect(session), opts.onQuery));
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     return {
       db,
