@@ -40,6 +40,8 @@ export const zh = {
   'webhooks.event.refund.done': '退款完成',
   'webhooks.event.invoice.issued': '发票已开具',
   'webhooks.event.payment.failed': '支付失败',
+  'desk.action.rotate_secret': '更换 Webhook 密钥',
+  'desk.action.replay': '重放 Webhook 投递',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'nav.webhooks': 'Webhooks',
@@ -84,4 +86,6 @@ export const en: Record<keyof typeof zh, string> = {
   'webhooks.event.refund.done': 'Refund done',
   'webhooks.event.invoice.issued': 'Invoice issued',
   'webhooks.event.payment.failed': 'Payment failed',
+  'desk.action.rotate_secret': 'Rotated the webhook secret',
+  'desk.action.replay': 'Replayed a webhook delivery',
 };
