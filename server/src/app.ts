@@ -10,6 +10,7 @@ import { registerPartiesRoutes } from './modules/parties/parties-routes';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
+import { registerWebhookRoutes } from './modules/webhooks/webhook-routes';
 
 export type { AppDeps } from './http/app';
 
@@ -26,6 +27,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerNotificationRoutes,
   registerAuditRoutes,
   registerReportRoutes,
+  registerWebhookRoutes,
 ];
 
 /** The whole API: the HTTP kit with every module's routes and parties' principal resolver. */

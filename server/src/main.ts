@@ -7,6 +7,7 @@ import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
+import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import type { Listening } from './platform/db/listen-store';
@@ -58,6 +59,7 @@ const handlers = new Map<string, JobHandler>([
       publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
     }),
   ],
+  [DELIVER_JOB, deliverWebhook({ clock })],
 ]);
 const worker = new Worker(database.db, clock, handlers, log);
 const startWorker = async () => {

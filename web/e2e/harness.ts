@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/app';
 import { serveConsole } from '../../server/src/http/console';
-import { FakeClock } from '../../server/src/platform/clock';
+import { type Clock, FakeClock } from '../../server/src/platform/clock';
+import type { Database } from '../../server/src/platform/db/database';
 import { TestClock } from '../../server/src/platform/test-clock';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo-seed';
 import { useTestDatabase } from '../../server/src/testing/test-db';
@@ -22,7 +23,7 @@ export const skipReason = existsSync(CHROMIUM)
 /** A real server (API + built console) on a fresh demo database, and a headless Debian chromium. */
 export async function useConsoleServer(
   opts: { testClock?: boolean } = {},
-): Promise<{ base: string; browser: Browser }> {
+): Promise<{ base: string; browser: Browser; database: Database; clock: Clock }> {
   const dist = await ensureConsoleBuilt();
   const database = await useTestDatabase();
   // A fixed instant keeps the demo's dates, deadlines and screenshots stable.
@@ -43,7 +44,8 @@ export async function useConsoleServer(
     await new Promise<void>((ok) => server.close(() => ok()));
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return { base: `http://127.0.0.1:${port}`, browser };
+  // The database and clock too: a test may run the job worker itself (the harness starts none).
+  return { base: `http://127.0.0.1:${port}`, browser, database, clock };
 }
 
 export async function signIn(page: Page, base: string, email: string): Promise<void> {

@@ -21,6 +21,7 @@ const routeTree = root.addChildren([
   page('/queue', () => import('./features/review/QueuePage'), 'QueuePage'),
   page('/ledgers', () => import('./features/wallets/WalletPages'), 'LedgersPage'),
   page('/notifications', () => import('./features/notifications/NotificationsPage'), 'NotificationsPage'),
+  page('/webhooks', () => import('./features/webhooks/WebhooksPage'), 'WebhooksPage'),
   ...adminRoutes,
 ]);
 

@@ -1,4 +1,5 @@
 import type { Role } from '../platform/principal';
+import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
 
 // The authorization matrix (DESIGN §1, docs/auth.md "Authorization matrix"): for every operation of
@@ -389,6 +390,7 @@ export const MATRIX: Record<string, Entry> = {
     req: ({ x }) => ({ path: { objectType: 'order', objectId: x.paidOrder } }),
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
+  ...WEBHOOK_MATRIX,
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
+import { emitEvent, registerEndpoint } from '../modules/webhooks';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
@@ -45,6 +46,9 @@ export interface Party {
   agentRequest: string;
   customerRequest: string;
   agentNotification: string;
+  /** issue #12: an endpoint the party's agent registered, and one delivery of an event to it */
+  webhookEndpoint: string;
+  webhookDelivery: string;
   agent: Principal;
   customer: Principal;
 }
@@ -106,6 +110,16 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
   await decideRequest(deps, finance, { id: jushiTopup.id, verdict: 'approve', comment: '已到账' });
 
   let seq = 0;
+  // Endpoints on a port nothing listens on: the matrix never runs the worker, so nothing is sent.
+  const webhookOf = async (agent: Principal) =>
+    (await registerEndpoint(deps, agent, { url: 'https://127.0.0.1:9/matrix', eventTypes: ['order.paid'] }))
+      .id;
+  const deliveryTo = async (endpointId: string, partnerId: string) => {
+    await db
+      .transaction()
+      .execute((tx) => emitEvent(tx, clock, { type: 'order.paid', partnerId, payload: { matrix: true } }));
+    return one(sql<{ id: string }>`select id from webhook_deliveries where endpoint_id = ${endpointId}`);
+  };
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {
     const agent = await as(agentEmail);
     const wallet = (type: string, owner: string) =>
@@ -128,9 +142,12 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
               submit: true,
             })
           ).id;
+    const hook = await webhookOf(agent);
     return {
       partnerId,
       companyId,
+      webhookEndpoint: hook,
+      webhookDelivery: await deliveryTo(hook, partnerId),
       tenantId: await one(sql<{ id: string }>`select tenant_id as id from companies where id = ${companyId}`),
       partnerWallet: await wallet('partner', partnerId),
       companyWallet: await wallet('company', companyId),
@@ -206,6 +223,8 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
           submit,
         })
       ).id,
+    /** a webhook endpoint of the party's agent */
+    webhookEndpoint: (x: Party) => webhookOf(x.agent),
     /** an API key of a user who is not in the matrix */
     apiKey: async () => (await createApiKey(deps, admin, spare.id, `k${++seq}`)).id,
   };

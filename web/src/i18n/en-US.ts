@@ -7,6 +7,7 @@ import * as lists from './parts/lists';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
+import * as webhooks from './parts/webhooks';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
@@ -19,4 +20,5 @@ export const enUS: Record<MessageKey, string> = {
   ...queue.en,
   ...requests.en,
   ...shell.en,
+  ...webhooks.en,
 };

@@ -6,6 +6,7 @@ import * as lists from './parts/lists';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
+import * as webhooks from './parts/webhooks';
 import { baseZh } from './zh-CN-base';
 
 // Chinese is the console's first language. Each area keeps its messages in `parts/`, both languages side by side.
@@ -19,5 +20,6 @@ export const zhCN = {
   ...queue.zh,
   ...requests.zh,
   ...shell.zh,
+  ...webhooks.zh,
 };
 export type MessageKey = keyof typeof zhCN;

@@ -9,6 +9,7 @@ import { applyPaidOrder, type ComponentView, type PaidLine } from '../entitlemen
 import { notify } from '../notifications';
 import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
+import { emitEvent, orderPaid } from '../webhooks';
 import { captureCredits, type OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
@@ -126,6 +127,7 @@ export async function grantPaid(
     },
     { type: 'order', id: order.id },
   );
+  await emitEvent(tx, clock, orderPaid(order, toDate(clock.now())));
 }
 
 export async function approveOrder(

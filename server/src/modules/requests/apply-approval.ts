@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock';
-import { today } from '../../platform/clock';
+import { toDate, today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
@@ -17,6 +17,7 @@ import {
 } from '../orders';
 import { applyCompanyRename } from '../parties';
 import { creditWallet } from '../wallets';
+import { emitEvent, refundDone } from '../webhooks';
 import { applyTransfer } from './apply-transfer';
 import { type RefundLineRow, refundLinesOf, setRefundLineAmount } from './refund-store';
 import type { RequestRow } from './request';
@@ -144,4 +145,5 @@ async function applyRefund(tx: Tx, clock: Clock, p: Principal, r: RequestRow): P
       memo: r.number,
     });
   }
+  await emitEvent(tx, clock, refundDone(r, mode, [...byOrder.values()], toDate(clock.now())));
 }
