@@ -389,6 +389,16 @@ export const MATRIX: Record<string, Entry> = {
     req: ({ x }) => ({ path: { objectType: 'order', objectId: x.paidOrder } }),
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
+  // R34 (issue #12): the business calendar moves every review deadline; admins alone edit it.
+  'GET /api/v1/calendar/overrides': { allow: ADMIN, req: () => ({ query: { year: '2026' } }) },
+  'PUT /api/v1/calendar/overrides/{day}': {
+    allow: ADMIN,
+    req: () => ({ path: { day: '2030-01-02' }, body: { kind: 'holiday', note: '矩阵测试' } }),
+  },
+  'DELETE /api/v1/calendar/overrides/{day}': {
+    allow: ADMIN,
+    req: async ({ w }) => ({ path: { day: await w.fresh.calendarDay() } }),
+  },
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },
