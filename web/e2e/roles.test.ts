@@ -17,7 +17,18 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
   'finance@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '钱包流水', '通知'], forbidden: '/order' },
   'sales@kaidan.demo': { nav: ['工作台', '订单', '钱包流水', '客户公司', '通知'], forbidden: '/queue' },
   'admin@kaidan.demo': {
-    nav: ['工作台', '审核队列', '订单', '钱包流水', '产品目录', '渠道伙伴', '客户公司', '用户与角色', '通知'],
+    nav: [
+      '工作台',
+      '审核队列',
+      '订单',
+      '钱包流水',
+      '产品目录',
+      '渠道伙伴',
+      '客户公司',
+      '用户与角色',
+      '营业日历',
+      '通知',
+    ],
     forbidden: '/wallet',
   },
 };

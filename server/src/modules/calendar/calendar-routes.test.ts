@@ -80,7 +80,12 @@ describe('R34 the business calendar over HTTP: overrides, provisional and overdu
   });
 
   it('R34 a bad day or an empty note is refused on the field (422)', async () => {
-    assert.equal((await put(admin, '2026-13-01', { kind: 'holiday', note: 'x' })).status, 422);
+    const bad = await put(admin, '2026-13-01', { kind: 'holiday', note: 'x' });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(
+      ((await bad.json()) as { fields: { field: string }[] }).fields.map((f) => f.field),
+      ['day'],
+    );
     assert.equal((await put(admin, '2026-12-01', { kind: 'holiday', note: '  ' })).status, 422);
     assert.equal((await put(admin, '2026-12-01', { kind: 'weekend', note: 'x' })).status, 422);
     assert.equal((await call(admin, 'DELETE', '/api/v1/calendar/overrides/2026-12-01')).status, 404);

@@ -33,6 +33,7 @@ export type NavKey =
   | 'partners'
   | 'companies'
   | 'users'
+  | 'calendar'
   | 'notifications';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
@@ -52,6 +53,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'partners',
     'companies',
     'users',
+    'calendar',
     'notifications',
   ],
   customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
@@ -69,6 +71,7 @@ const ORDER: NavKey[] = [
   'partners',
   'companies',
   'users',
+  'calendar',
   'notifications',
 ];
 
