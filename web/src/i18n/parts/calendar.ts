@@ -23,6 +23,9 @@ export const zh = {
   'queue.provisional': '暂定',
   'queue.provisionalHint': '期限落在尚未收录节假日安排的年份，按周一至周五估算',
   'queue.overdueOnly': '已超时',
+  'desk.action.add_override': '添加日历调整',
+  'desk.action.update_override': '修改日历调整',
+  'desk.action.remove_override': '撤销日历调整',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'nav.calendar': 'Business calendar',
@@ -49,4 +52,7 @@ export const en: Record<keyof typeof zh, string> = {
   'queue.provisionalHint':
     'The deadline falls in a year whose holidays are not known yet; estimated Monday to Friday',
   'queue.overdueOnly': 'Overdue',
+  'desk.action.add_override': 'Calendar override added',
+  'desk.action.update_override': 'Calendar override changed',
+  'desk.action.remove_override': 'Calendar override removed',
 };
