@@ -1,4 +1,5 @@
 import type { Role } from '../platform/principal';
+import { CALENDAR_MATRIX } from './authz-matrix.calendar';
 import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
 
 // The authorization matrix (DESIGN §1, docs/auth.md "Authorization matrix"): for every operation of
@@ -390,15 +391,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
   // R34 (issue #12): the business calendar moves every review deadline; admins alone edit it.
-  'GET /api/v1/calendar/overrides': { allow: ADMIN, req: () => ({ query: { year: '2026' } }) },
-  'PUT /api/v1/calendar/overrides/{day}': {
-    allow: ADMIN,
-    req: () => ({ path: { day: '2030-01-02' }, body: { kind: 'holiday', note: '矩阵测试' } }),
-  },
-  'DELETE /api/v1/calendar/overrides/{day}': {
-    allow: ADMIN,
-    req: async ({ w }) => ({ path: { day: await w.fresh.calendarDay() } }),
-  },
+  ...CALENDAR_MATRIX,
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },
