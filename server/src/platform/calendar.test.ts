@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
-import { addBusinessDays, businessDeadline, type DayKind, yearCovered } from './calendar';
+import { addBusinessDays, BusinessCalendar, businessDeadline, type DayKind, yearCovered } from './calendar';
 
 // Real chinese-days data (2025 and 2026 arrangements of the State Council; 2027 not yet published).
 const day = (from: string, n: number, overrides?: Record<string, DayKind>) =>
@@ -66,6 +66,10 @@ describe('business calendar (R34)', () => {
       date: '2026-11-24',
       provisional: false,
     });
+    const cal = new BusinessCalendar(new Map([['2026-11-23', 'holiday']]));
+    assert.deepEqual(cal.day(Temporal.PlainDate.from('2026-11-23')), { work: false, source: 'override' });
+    assert.deepEqual(cal.day(Temporal.PlainDate.from('2026-09-20')), { work: true, source: 'chinese-days' });
+    assert.deepEqual(cal.day(Temporal.PlainDate.from('2027-01-01')), { work: true, source: 'estimate' });
   });
 
   it('R34 overrides of every day counted in an uncovered year make its deadline firm', () => {

@@ -83,3 +83,17 @@ export function businessDeadline(
     provisional: day.provisional,
   };
 }
+
+/** The business calendar of one computation: the overrides it read, then chinese-days, then the estimate. */
+export class BusinessCalendar {
+  constructor(private readonly overrides: Overrides = new Map()) {}
+  day(d: Temporal.PlainDate): { work: boolean; source: DaySource } {
+    return dayOf(d, this.overrides);
+  }
+  addBusinessDays(from: Temporal.PlainDate, n: number): BusinessDay {
+    return addBusinessDays(from, n, this.overrides);
+  }
+  deadline(at: Temporal.Instant, n: number): Deadline {
+    return businessDeadline(at, n, this.overrides);
+  }
+}

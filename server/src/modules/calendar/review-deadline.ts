@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { businessDeadline, type Deadline } from '../../platform/calendar';
+import { BusinessCalendar, type Deadline } from '../../platform/calendar';
 import { businessDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { overridesAfter } from './calendar-store';
@@ -9,5 +9,6 @@ import { overridesAfter } from './calendar-store';
  * overrides (read once, in one statement) before chinese-days; `provisional` when some day was estimated.
  */
 export async function reviewDeadline(ex: Exec, at: Temporal.Instant, n: number): Promise<Deadline> {
-  return businessDeadline(at, n, await overridesAfter(ex, businessDate(at).toString()));
+  const calendar = new BusinessCalendar(await overridesAfter(ex, businessDate(at).toString()));
+  return calendar.deadline(at, n);
 }
