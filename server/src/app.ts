@@ -1,6 +1,7 @@
 import { type AppDeps, createHttpApp } from './http/app';
 import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
 import { registerNotificationRoutes } from './modules/notifications/notification-routes';
@@ -28,6 +29,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerAuditRoutes,
   registerReportRoutes,
   registerWebhookRoutes,
+  registerCalendarRoutes,
 ];
 
 /** The whole API: the HTTP kit with every module's routes and parties' principal resolver. */

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
       '客户公司',
       '用户与角色',
       'Webhook',
+      '营业日历',
       '通知',
     ],
     forbidden: '/wallet',

@@ -1,4 +1,5 @@
 import type { Role } from '../platform/principal';
+import { CALENDAR_MATRIX } from './authz-matrix.calendar';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
 
@@ -391,6 +392,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
   ...WEBHOOK_MATRIX,
+  ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

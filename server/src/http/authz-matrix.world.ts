@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { setCalendarOverride } from '../modules/calendar';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
@@ -227,6 +229,12 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
     webhookEndpoint: (x: Party) => webhookOf(x.agent),
     /** an API key of a user who is not in the matrix */
     apiKey: async () => (await createApiKey(deps, admin, spare.id, `k${++seq}`)).id,
+    /** a day of 2030 an admin has overridden (R34), for a removal to take back */
+    calendarDay: async () => {
+      const day = Temporal.PlainDate.from('2030-01-01').add({ days: ++seq }).toString();
+      await setCalendarOverride(deps, admin, { day, kind: 'holiday', note: '矩阵测试' });
+      return day;
+    },
   };
   const ids = { spareUser: spare.id, product: 'prd_demo_steward', plan: 'pln_demo_archive', ...GUIDE };
   return {

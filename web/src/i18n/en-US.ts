@@ -1,6 +1,7 @@
 import { baseEn } from './en-US-base';
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
@@ -14,6 +15,7 @@ export const enUS: Record<MessageKey, string> = {
   ...baseEn,
   ...admin.en,
   ...audit.en,
+  ...calendar.en,
   ...dashboard.en,
   ...desk.en,
   ...lists.en,

@@ -1,5 +1,6 @@
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...baseZh,
   ...admin.zh,
   ...audit.zh,
+  ...calendar.zh,
   ...dashboard.zh,
   ...desk.zh,
   ...lists.zh,

@@ -34,6 +34,7 @@ export type NavKey =
   | 'companies'
   | 'users'
   | 'webhooks'
+  | 'calendar'
   | 'notifications';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
@@ -64,6 +65,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'companies',
     'users',
     'webhooks',
+    'calendar',
     'notifications',
   ],
   customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
@@ -82,6 +84,7 @@ const ORDER: NavKey[] = [
   'companies',
   'users',
   'webhooks',
+  'calendar',
   'notifications',
 ];
 
