@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
+import { sandboxPayments, startOnlineTopup } from '../modules/payments';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
@@ -45,6 +46,9 @@ export interface Party {
   agentRequest: string;
   customerRequest: string;
   agentNotification: string;
+  /** issue #12: an online top-up each of the party's agent and customer started (sandbox, pending) */
+  agentAttempt: string;
+  customerAttempt: string;
   agent: Principal;
   customer: Principal;
 }
@@ -106,6 +110,9 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
   await decideRequest(deps, finance, { id: jushiTopup.id, verdict: 'approve', comment: '已到账' });
 
   let seq = 0;
+  // Started through the use case with a sandbox of its own: the matrix app runs without providers.
+  const { payments } = sandboxPayments(clock, () => 'http://127.0.0.1:9');
+  const attempt = async (p: Principal) => (await startOnlineTopup(deps, payments, p, { amount: '10.00' })).id;
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {
     const agent = await as(agentEmail);
     const wallet = (type: string, owner: string) =>
@@ -145,6 +152,8 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       agentNotification: await one(
         sql<{ id: string }>`select id from notifications where user_id = ${agent.userId} order by id limit 1`,
       ),
+      agentAttempt: await attempt(agent),
+      customerAttempt: await attempt(customer),
       agent,
       customer,
     } satisfies Party;
