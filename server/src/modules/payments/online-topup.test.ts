@@ -75,6 +75,33 @@ describe('R25 online top-ups through the sandbox provider (WeChat Pay API v3 not
         where ref_type = 'payment_attempt' and ref_id = ${id}`.execute(db)
     ).rows[0]?.n;
 
+  /** A success notification for any order and total, signed and encrypted with the sandbox's keys. */
+  const sendSigned = async (outTradeNo: string, total: number, id: string) => {
+    const iv = randomBytes(6).toString('hex');
+    const resource = JSON.stringify({
+      out_trade_no: outTradeNo,
+      transaction_id: `4200${randomBytes(8).toString('hex')}`,
+      trade_state: 'SUCCESS',
+      amount: { total, currency: 'CNY' },
+    });
+    const body = JSON.stringify({
+      id,
+      event_type: 'TRANSACTION.SUCCESS',
+      resource: {
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: Aes.AesGcm.encrypt(resource, keys.apiV3Key, iv, 'transaction'),
+        associated_data: 'transaction',
+        nonce: iv,
+      },
+    });
+    const signed = platform.sign(body, Math.floor(clock.now().epochMilliseconds / 1000));
+    return fetch(`${base}/api/v1/payments/notify/sandbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signed.headers },
+      body,
+    });
+  };
+
   it('R25 an agent tops up its partner wallet online: QR code, sandbox pay, signed notification over HTTP, wallet credited once through the ledger', async () => {
     const before = await balance('partner', W.partnerA);
     const a = await start('agent', '123.45');
@@ -221,34 +248,32 @@ describe('R25 online top-ups through the sandbox provider (WeChat Pay API v3 not
     assert.equal(await stateOf(a.id), 'closed');
     assert.equal((await call('customer', 'POST', `/sandbox/payments/${a.id}/pay`)).status, 409);
     // A properly signed success for the closed attempt (as if WeChat Pay had taken the money anyway).
-    const iv = randomBytes(6).toString('hex');
-    const resource = JSON.stringify({
-      out_trade_no: a.merchantOrderNo,
-      transaction_id: '4200000000000000000000000099',
-      trade_state: 'SUCCESS',
-      amount: { total: 3000, currency: 'CNY' },
-    });
-    const body = JSON.stringify({
-      id: `EV-late-${a.id}`,
-      event_type: 'TRANSACTION.SUCCESS',
-      resource: {
-        algorithm: 'AEAD_AES_256_GCM',
-        ciphertext: Aes.AesGcm.encrypt(resource, keys.apiV3Key, iv, 'transaction'),
-        associated_data: 'transaction',
-        nonce: iv,
-      },
-    });
-    const signed = platform.sign(body, Math.floor(clock.now().epochMilliseconds / 1000));
-    const res = await fetch(`${base}/api/v1/payments/notify/sandbox`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signed.headers },
-      body,
-    });
+    const res = await sendSigned(a.merchantOrderNo, 3000, `EV-late-${a.id}`);
     assert.equal(res.status, 204);
     const late = (await notificationsOf(db, 'sandbox')).find((r) => r.notification_id === `EV-late-${a.id}`);
     assert.equal(late?.outcome, 'late');
     assert.equal(await balance('company', W.huihuang), before, 'nothing credited');
     assert.equal(await stateOf(a.id), 'closed');
+  });
+
+  it('R25 a verified notification whose amount differs from the attempt is recorded and credits nothing', async () => {
+    const a = await start('agent', '20.00');
+    const before = await balance('partner', W.partnerA);
+    assert.equal((await sendSigned(a.merchantOrderNo, 1999, `EV-short-${a.id}`)).status, 204);
+    const n = (await notificationsOf(db, 'sandbox')).find((r) => r.notification_id === `EV-short-${a.id}`);
+    assert.equal(n?.outcome, 'amount_mismatch');
+    assert.equal(await stateOf(a.id), 'pending');
+    assert.equal(await balance('partner', W.partnerA), before);
+  });
+
+  it('R25 a suspended partner’s agent may not start an online top-up (403 PARTY_SUSPENDED)', async () => {
+    await sql`update partners set state = 'suspended' where id = ${W.partnerB}`.execute(db);
+    try {
+      const r = await call('agentB', 'POST', '/payments/topups', { amount: '5.00' });
+      assert.deepEqual([r.status, r.json.code], [403, 'PARTY_SUSPENDED']);
+    } finally {
+      await sql`update partners set state = 'active' where id = ${W.partnerB}`.execute(db);
+    }
   });
 
   it('R26 online top-ups are listed with state filters, each party seeing its own; finance sees all; staff may not start one', async () => {
