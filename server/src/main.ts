@@ -8,6 +8,13 @@ import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
 import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
+import {
+  EXPIRE_JOB,
+  expireAttemptJob,
+  NO_PAYMENTS,
+  PaymentsConfigError,
+  paymentsFromEnv,
+} from './modules/payments';
 import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import type { Listening } from './platform/db/listen-store';
@@ -50,8 +57,20 @@ const database = await openDatabase({
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
 const clock: Clock = testClock ?? systemClock;
+// Issue #12: the payment providers this server offers (docs/payments.md). The sandbox notifies this very
+// server, at the address it listens on once listening.
+let listeningAt = config.publicUrl ?? DEFAULT_PUBLIC_URL;
+let payments: ReturnType<typeof paymentsFromEnv>;
+try {
+  payments = paymentsFromEnv(process.env, clock, { demo, notifyBase: () => listeningAt });
+} catch (e) {
+  if (!(e instanceof PaymentsConfigError)) throw e;
+  log.error(e.message);
+  process.exit(2);
+}
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
+  [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
   [
     EMAIL_JOB,
     sendNotificationEmail({
@@ -134,9 +153,13 @@ switch (command) {
       log,
       config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
       ...(testClock ? { testClock } : {}),
+      ...(payments ? { payments } : {}),
     });
     serveConsole(app, fileURLToPath(new URL('../../web/dist', import.meta.url)));
     const { address } = await listen(app.fetch, config);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    listeningAt = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`;
+    if (payments?.sandbox) log.warn('PAYMENTS SANDBOX ON: its pay button credits wallets without real money');
     await startWorker();
     if (testClock)
       log.warn({ now: clock.now().toString() }, 'TEST CLOCK ON (KAIDAN_TEST_CLOCK=1): time is movable');

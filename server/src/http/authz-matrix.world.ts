@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { setCalendarOverride } from '../modules/calendar';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
+import { sandboxPayments, startOnlineTopup } from '../modules/payments';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
 import { emitEvent, registerEndpoint } from '../modules/webhooks';
 import type { Clock } from '../platform/clock';
@@ -51,6 +52,9 @@ export interface Party {
   /** issue #12: an endpoint the party's agent registered, and one delivery of an event to it */
   webhookEndpoint: string;
   webhookDelivery: string;
+  /** issue #12: an online top-up each of the party's agent and customer started (sandbox, pending) */
+  agentAttempt: string;
+  customerAttempt: string;
   agent: Principal;
   customer: Principal;
 }
@@ -122,6 +126,9 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       .execute((tx) => emitEvent(tx, clock, { type: 'order.paid', partnerId, payload: { matrix: true } }));
     return one(sql<{ id: string }>`select id from webhook_deliveries where endpoint_id = ${endpointId}`);
   };
+  // Started through the use case with a sandbox of its own: the matrix app runs without providers.
+  const { payments } = sandboxPayments(clock, () => 'http://127.0.0.1:9');
+  const attempt = async (p: Principal) => (await startOnlineTopup(deps, payments, p, { amount: '10.00' })).id;
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {
     const agent = await as(agentEmail);
     const wallet = (type: string, owner: string) =>
@@ -164,6 +171,8 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       agentNotification: await one(
         sql<{ id: string }>`select id from notifications where user_id = ${agent.userId} order by id limit 1`,
       ),
+      agentAttempt: await attempt(agent),
+      customerAttempt: await attempt(customer),
       agent,
       customer,
     } satisfies Party;
