@@ -1,6 +1,8 @@
 // Compiles the server to one ES module, server/dist/main.js, so `npm start` runs plain JavaScript.
 // Workspace code (server/src, @kaidan/shared's .ts files) is bundled; every npm dependency stays an
 // import from node_modules, so PGlite still finds its .wasm/.data files next to its own module.
+
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -21,4 +23,12 @@ await build({
   sourcemap: true,
   external: external.flatMap((d) => [d, `${d}/*`]),
   logLevel: 'warning',
+});
+
+// A migrated PGlite data directory beside the bundle, so `npm start` on an empty data directory skips
+// initdb (server/src/platform/db/data-dir-template.ts). Rebuilt only when PGlite or a migration changes.
+const { DATABASE_URL: _ignored, ...env } = process.env;
+execFileSync(process.execPath, [new URL('server/dist/main.js', root).pathname, 'template'], {
+  env: { ...env, LOG_LEVEL: 'warn' },
+  stdio: 'inherit',
 });
