@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app';
@@ -7,7 +8,6 @@ import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
-import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import {
   EXPIRE_JOB,
   expireAttemptJob,
@@ -15,10 +15,12 @@ import {
   PaymentsConfigError,
   paymentsFromEnv,
 } from './modules/payments';
+import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
+import { buildTemplate, templateKey } from './platform/db/data-dir-template';
 import { openDatabase } from './platform/db/database';
 import type { Listening } from './platform/db/listen-store';
-import { migrate } from './platform/db/migrate';
+import { migrate, readMigrations } from './platform/db/migrate';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
 import { ConfigError, readServerConfig } from './platform/server-config';
@@ -29,6 +31,17 @@ import { DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const [command = 'serve', ...rest] = process.argv.slice(2);
 const demo = rest.includes('--demo');
+// S-11 cold start: the build makes a migrated PGlite data directory beside the bundle (`main.js template`);
+// an empty KAIDAN_DATA starts as a copy of it instead of running initdb (data-dir-template.ts).
+const template = { dir: join(import.meta.dirname, 'pgdata-template'), key: templateKey(readMigrations()) };
+if (command === 'template') {
+  const built = await buildTemplate(template.dir, template.key, async (dataDir) => {
+    const db = await openDatabase({ dataDir });
+    await migrate(db.db).finally(() => db.close());
+  });
+  log.info({ dir: template.dir, built }, built ? 'data directory template built' : 'template up to date');
+  process.exit(0);
+}
 let config: ReturnType<typeof readServerConfig>;
 try {
   config = readServerConfig(process.env);
@@ -43,9 +56,15 @@ try {
 let statements = 0;
 const countStatements = process.env.KAIDAN_COUNT_STATEMENTS === '1';
 if (countStatements) process.on('SIGUSR2', () => log.info({ statements }, 'statement count'));
+// Where a start spends its time (S-11 cold start), logged with "listening": ms since the process began.
+const startup: Record<string, number> = { loaded: Math.round(process.uptime() * 1000) };
+const mark = (step: string) => {
+  startup[step] = Math.round(process.uptime() * 1000);
+};
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
+  template,
   ...(countStatements
     ? {
         onQuery: () => {
@@ -54,6 +73,7 @@ const database = await openDatabase({
       }
     : {}),
 });
+mark('opened');
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
 const clock: Clock = testClock ?? systemClock;
@@ -135,10 +155,12 @@ switch (command) {
     break;
   case 'serve': {
     await migrate(database.db);
+    mark('migrated');
     await testClock?.load();
     if (demo && (await seedDemo({ database, clock }))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
+    mark('seeded');
     // Issue #11 (ADR 0011): credential → principal rows cached here, kept right by NOTIFY from any process.
     const principals = new PrincipalCache();
     watching = await watchPrincipals(database, principals, {
@@ -161,15 +183,18 @@ switch (command) {
     listeningAt = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`;
     if (payments?.sandbox) log.warn('PAYMENTS SANDBOX ON: its pay button credits wallets without real money');
     await startWorker();
+    mark('listening');
     if (testClock)
       log.warn({ now: clock.now().toString() }, 'TEST CLOCK ON (KAIDAN_TEST_CLOCK=1): time is movable');
     log.info(
-      { host: address.address, port: address.port, engine: database.engine },
+      { host: address.address, port: address.port, engine: database.engine, startup },
       `Kaidan listening on http://${address.address}:${address.port}`,
     );
     break;
   }
   default:
-    log.error(`unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users`);
+    log.error(
+      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users | template`,
+    );
     await shutdown(2);
 }
