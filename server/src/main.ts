@@ -10,6 +10,7 @@ import { usersCli } from './modules/parties';
 import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
+import { ENQUEUE_MARK, jobBacklog } from './platform/jobs/jobs-store';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
 import { ConfigError, readServerConfig } from './platform/server-config';
@@ -30,13 +31,15 @@ try {
 }
 
 // Benchmarks only (npm run bench): KAIDAN_COUNT_STATEMENTS=1 counts SQL statements and logs the count on
-// SIGUSR2, so no metrics endpoint exists in production.
+// SIGUSR2, with the email jobs still to run and done, so no metrics endpoint exists in production.
 let statements = 0;
 const countStatements = process.env.KAIDAN_COUNT_STATEMENTS === '1';
-if (countStatements) process.on('SIGUSR2', () => log.info({ statements }, 'statement count'));
+// A committed job wakes the in-process worker at once (issue #11, ADR 0013); set once the worker exists.
+let wakeWorker = () => {};
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
+  commitWatch: { marker: ENQUEUE_MARK, onCommit: () => wakeWorker() },
   ...(countStatements
     ? {
         onQuery: () => {
@@ -45,20 +48,26 @@ const database = await openDatabase({
       }
     : {}),
 });
+if (countStatements)
+  process.on('SIGUSR2', () => {
+    const counted = statements;
+    jobBacklog(database.db, EMAIL_JOB)
+      .then((jobs) => {
+        statements -= 1; // the probe's own read is not the load's
+        log.info({ statements: counted, jobs }, 'statement count');
+      })
+      .catch((e: unknown) => log.error({ err: String(e) }, 'statement count failed'));
+  });
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
 const clock: Clock = testClock ?? systemClock;
+const mailer = mailerFromEnv(process.env, log);
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
-  [
-    EMAIL_JOB,
-    sendNotificationEmail({
-      mailer: mailerFromEnv(process.env, log),
-      publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
-    }),
-  ],
+  [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
 ]);
 const worker = new Worker(database.db, clock, handlers, log);
+wakeWorker = () => worker.wake();
 const startWorker = async () => {
   await schedulePurge(database.db, clock);
   worker.start();
@@ -68,6 +77,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await worker.stop();
+  mailer.close?.();
   await database.close();
   process.exit(code);
 }

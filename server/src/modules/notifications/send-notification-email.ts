@@ -1,4 +1,4 @@
-import type { JobHandler } from '../../platform/jobs/worker';
+import { externalJob, type JobHandler } from '../../platform/jobs/worker';
 import type { Mailer, MailMessage } from '../../platform/mailer';
 import { type NotificationEmailRow, notificationForEmail } from './notification-store';
 
@@ -43,13 +43,14 @@ export function renderNotificationEmail(n: NotificationEmailRow, publicUrl: stri
 
 /**
  * Job `notification.email`: sends one notification by email. A refusal by the SMTP server throws, so
- * the worker retries with backoff; a recipient disabled since the decision gets nothing.
+ * the worker retries with backoff; a recipient disabled since the decision gets nothing. External: it
+ * reads outside a transaction and holds no connection while the SMTP server answers (issue #11).
  */
 export function sendNotificationEmail(config: EmailConfig): JobHandler {
-  return async (tx, payload) => {
+  return externalJob(async (ex, payload) => {
     const id = typeof payload.notificationId === 'string' ? payload.notificationId : '';
-    const n = await notificationForEmail(tx, id);
+    const n = await notificationForEmail(ex, id);
     if (n?.state !== 'active' || !n.email.trim()) return;
     await config.mailer.send(renderNotificationEmail(n, config.publicUrl));
-  };
+  });
 }

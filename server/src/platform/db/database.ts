@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
 import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
@@ -38,6 +39,8 @@ export interface DatabaseOptions {
   onQuery?: QueryHook;
   /** `pg` only: run parameterised queries as named prepared statements (default true; ADR 0009). */
   prepare?: boolean;
+  /** Told after each commit of a statement carrying a marker (the jobs worker's wake-up, commit-watch.ts). */
+  commitWatch?: CommitWatch;
 }
 
 const pgTypes = {
@@ -54,7 +57,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
     const dialect = new PostgresDialect({ pool: opts.prepare === false ? pool : preparingPool(pool) });
-    const scoped = withRequestScope(withQueryHook(dialect, opts.onQuery));
+    const scoped = withRequestScope(withCommitWatch(withQueryHook(dialect, opts.onQuery), opts.commitWatch));
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     return { db, engine: 'postgres', inScope: scoped.run, close: () => db.destroy() };
   }
@@ -72,7 +75,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
-    const scoped = withRequestScope(withQueryHook(new PGliteDialect(lite), opts.onQuery));
+    const scoped = withRequestScope(
+      withCommitWatch(withQueryHook(new PGliteDialect(lite), opts.onQuery), opts.commitWatch),
+    );
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     return {
       db,
