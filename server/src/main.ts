@@ -36,17 +36,14 @@ let statements = 0;
 const countStatements = process.env.KAIDAN_COUNT_STATEMENTS === '1';
 // A committed job wakes the in-process worker at once (issue #11, ADR 0013); set once the worker exists.
 let wakeWorker = () => {};
+const onQuery = () => {
+  statements += 1;
+};
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
   commitWatch: { marker: ENQUEUE_MARK, onCommit: () => wakeWorker() },
-  ...(countStatements
-    ? {
-        onQuery: () => {
-          statements += 1;
-        },
-      }
-    : {}),
+  ...(countStatements ? { onQuery } : {}),
 });
 if (countStatements)
   process.on('SIGUSR2', () => {
@@ -66,7 +63,17 @@ const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
 ]);
-const worker = new Worker(database.db, clock, handlers, log);
+// On PostgreSQL the worker has connections of its own: in the API's pool it would queue behind every request
+// for each claim and read, and fall behind exactly when orders pour in (issue #11). PGlite has one session.
+const workerDatabase =
+  database.engine === 'postgres'
+    ? await openDatabase({
+        url: process.env.DATABASE_URL,
+        poolSize: 2,
+        ...(countStatements ? { onQuery } : {}),
+      })
+    : database;
+const worker = new Worker(workerDatabase.db, clock, handlers, log);
 wakeWorker = () => worker.wake();
 const startWorker = async () => {
   await schedulePurge(database.db, clock);
@@ -78,6 +85,7 @@ async function shutdown(code: number): Promise<void> {
   stopping = true;
   await worker.stop();
   mailer.close?.();
+  if (workerDatabase !== database) await workerDatabase.close();
   await database.close();
   process.exit(code);
 }

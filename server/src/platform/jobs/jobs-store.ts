@@ -51,9 +51,25 @@ export async function changeAndEnqueueJobWhen(
     select ${id}, ${kind}, ${toJson(payload)}::jsonb, ${now}, ${now} where ${when}`.execute(ex);
 }
 
-export async function claimJobs(ex: Exec, now: Date, limit: number, leaseSeconds = 300): Promise<JobRow[]> {
+/**
+ * Claims up to `limit` due jobs. `finished` (the previous batch's jobs that succeeded outside the
+ * database) are marked done by the same statement, so a busy worker pays one statement per batch for both.
+ */
+export async function claimJobs(
+  ex: Exec,
+  now: Date,
+  limit: number,
+  leaseSeconds = 300,
+  finished: readonly string[] = [],
+): Promise<JobRow[]> {
   const lease = new Date(now.getTime() + leaseSeconds * 1000);
-  const { rows } = await sql<JobRow>`update jobs set state = 'running', attempts = attempts + 1,
+  // The finished rows are 'running' with an unexpired lease, so the claim below never picks them.
+  const finishing =
+    finished.length === 0
+      ? sql``
+      : sql`with finished as (update jobs set state = 'done', done_at = ${now}, locked_until = null
+          where id = any(${[...finished]}::text[]))`;
+  const { rows } = await sql<JobRow>`${finishing} update jobs set state = 'running', attempts = attempts + 1,
       locked_until = ${lease}
     where id in (
       select id from jobs

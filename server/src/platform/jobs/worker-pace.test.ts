@@ -5,7 +5,7 @@ import { ENGINE, pgTestDatabase, testDatabase } from '../../testing/test-db';
 import { FakeClock } from '../clock';
 import { type DatabaseOptions, openDatabase } from '../db/database';
 import { ENQUEUE_MARK, enqueueJob } from './jobs-store';
-import { externalJob, type JobHandler, MAX_ATTEMPTS, Worker } from './worker';
+import { externalBatchJob, externalJob, type JobHandler, MAX_ATTEMPTS, Worker } from './worker';
 
 // Issue #11 "side effects keep pace": batches run concurrently, external jobs finish in one statement per
 // batch, a committed job wakes the worker — and none of it may run a job twice or lose a retry.
@@ -78,17 +78,56 @@ describe('S-11 the jobs worker keeps pace', async () => {
     assert.ok(states.every((j) => j.state === 'done' && j.attempts === 1));
   });
 
-  it('S-11 a batch of external jobs is marked done by one statement', async () => {
+  it('S-11 a batch of external jobs is marked done by one statement, the next claim', async () => {
     await enqueue('pace.batch', 10);
     const worker = new Worker(db, clock, new Map([['pace.batch', externalJob(async () => {})]]), undefined, {
       batch: 32,
     });
     statements.length = 0;
     assert.equal(await worker.drain(), 10);
-    const finishing = statements.filter((s) => /^update jobs set state = 'done'/.test(s));
+    const finishing = statements.filter((s) => s.includes("update jobs set state = 'done'"));
     assert.equal(finishing.length, 1, statements.join('\n'));
-    assert.equal(statements.length, 3, `claim, finish, empty claim:\n${statements.join('\n')}`);
+    assert.equal(statements.length, 2, `claim, then finish + empty claim:\n${statements.join('\n')}`);
     assert.ok((await jobsOf('pace.batch')).every((j) => j.state === 'done'));
+  });
+
+  it('S-11 a batched external handler reads once per batch; a failed read retries that batch only', async () => {
+    const ids = await enqueue('pace.read', 12);
+    const loads: number[] = [];
+    let failLoad = false;
+    const sent: string[] = [];
+    const handler = externalBatchJob<string>({
+      async load(ex, jobs) {
+        loads.push(jobs.length);
+        if (failLoad) throw new Error('read failed');
+        await sql`select 1`.execute(ex);
+        return new Map(jobs.map((j) => [j.id, `item-${j.id}`]));
+      },
+      async send(item, job) {
+        assert.equal(item, `item-${job.id}`);
+        sent.push(job.id);
+      },
+    });
+    const worker = new Worker(db, clock, new Map([['pace.read', handler]]), undefined, { batch: 5 });
+    statements.length = 0;
+    assert.equal(await worker.drain(), 12);
+    assert.deepEqual(loads, [5, 5, 2], 'one read per claimed batch');
+    assert.deepEqual([...sent].sort(), [...ids].sort());
+    // a claim (finishing the batch before it) and a read per batch, then the finishing empty claim
+    assert.equal(statements.length, 7, statements.join('\n'));
+    await enqueue('pace.read', 3);
+    failLoad = true;
+    loads.length = 0;
+    await worker.drain();
+    const left = (await jobsOf('pace.read')).filter((j) => j.state !== 'done');
+    assert.equal(left.length, 3);
+    assert.ok(
+      left.every((j) => j.state === 'pending' && j.attempts === 1 && /read failed/.test(j.last_error ?? '')),
+    );
+    failLoad = false;
+    clock.advance({ seconds: 3 });
+    assert.equal(await worker.drain(), 3);
+    assert.ok((await jobsOf('pace.read')).every((j) => j.state === 'done'));
   });
 
   it('S-11 a batch whose one job fails retries only that job, with backoff', async () => {
@@ -192,7 +231,7 @@ describe('S-11 the jobs worker keeps pace', async () => {
     });
     const woken = await freshDatabase({
       onQuery: (e) => {
-        if (/^update jobs set state = 'running'/.test(e.query.sql)) polled();
+        if (e.query.sql.includes("update jobs set state = 'running'")) polled();
       },
       commitWatch: { marker: ENQUEUE_MARK, onCommit: () => wake() },
     });
@@ -207,5 +246,13 @@ describe('S-11 the jobs worker keeps pace', async () => {
     await woken.db.transaction().execute((tx) => enqueueJob(tx, clock, 'pace.wake', {}));
     await done;
     await worker.stop();
+    const { rows } = await sql<{ state: string }>`select state from jobs where kind = 'pace.wake'`.execute(
+      woken.db,
+    );
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ['done'],
+      'the short batch is marked done before the loop sleeps',
+    );
   });
 });

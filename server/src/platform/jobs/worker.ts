@@ -13,6 +13,16 @@ export interface JobHandler {
   (ex: Exec, payload: Record<string, unknown>, job: JobRow): Promise<void>;
   /** Its effect is outside the database (SMTP): no transaction is held while it waits; done per batch. */
   readonly external?: boolean;
+  /** An external handler that reads what its jobs need in one statement per batch (`externalBatchJob`). */
+  readonly batch?: ExternalBatch<unknown>;
+}
+
+/** An external job in two steps, so a batch of N costs one read instead of N (PGlite: N waits for the session). */
+export interface ExternalBatch<T> {
+  /** What the jobs of one batch need, by job id; a job missing from the map gets `undefined`. */
+  load(ex: Exec, jobs: readonly JobRow[]): Promise<ReadonlyMap<string, T>>;
+  /** The effect of one job, outside any transaction. */
+  send(item: T | undefined, job: JobRow): Promise<void>;
 }
 
 /**
@@ -27,10 +37,21 @@ export function externalJob(
   return Object.assign(run, { external: true as const });
 }
 
+/** `externalJob` whose reads are batched: the worker calls `load` once for a claimed batch's jobs of its kind. */
+export function externalBatchJob<T>(batch: ExternalBatch<T>): JobHandler {
+  const one = async (ex: Exec, _payload: Record<string, unknown>, job: JobRow) =>
+    batch.send((await batch.load(ex, [job])).get(job.id), job);
+  return Object.assign(one, { external: true as const, batch: batch as ExternalBatch<unknown> });
+}
+
 export const MAX_ATTEMPTS = 8;
+/** A claimed job not done by then is claimed again (its worker is taken to have died). */
+const LEASE_SECONDS = 300;
+
+type Loaded = { item: unknown } | { error: unknown };
 
 export interface WorkerOptions {
-  /** Jobs claimed by one statement. */
+  /** Jobs claimed by one statement: a worker kept waiting for a connection still drains a batch per wait. */
   batch?: number;
   /** Jobs of a batch running at the same time (SMTP round trips overlap; PGlite still runs SQL one at a time). */
   concurrency?: number;
@@ -56,7 +77,7 @@ export class Worker {
     private readonly log?: Logger,
     options: WorkerOptions = {},
   ) {
-    this.#batch = options.batch ?? 32;
+    this.#batch = options.batch ?? 100;
     this.#concurrency = options.concurrency ?? 8;
     this.#wakeDelayMs = options.wakeDelayMs ?? 2;
   }
@@ -68,33 +89,65 @@ export class Worker {
 
   async #drain(batch: number, untilEmpty: boolean): Promise<number> {
     let total = 0;
+    let finished: string[] = [];
     for (;;) {
-      const jobs = await claimJobs(this.db, toDate(this.clock.now()), batch);
-      if (jobs.length > 0) await this.#runBatch(jobs);
+      // The previous batch's external jobs are marked done by this claim (one statement for both).
+      const jobs = await claimJobs(this.db, toDate(this.clock.now()), batch, LEASE_SECONDS, finished);
+      if (jobs.length === 0) return total;
+      finished = await this.#runBatch(jobs);
       total += jobs.length;
       // A short claim means nothing else was due; a commit since then wakes the loop again.
-      if (jobs.length === 0 || (!untilEmpty && jobs.length < batch)) return total;
+      if (!untilEmpty && jobs.length < batch) {
+        await finishJobs(this.db, finished, toDate(this.clock.now()));
+        return total;
+      }
     }
   }
 
-  /** Runs a claimed batch, at most `concurrency` at a time; external jobs that succeeded finish together. */
-  async #runBatch(jobs: readonly JobRow[]): Promise<void> {
+  /** Runs a claimed batch, at most `concurrency` at a time; answers the external jobs to mark done. */
+  async #runBatch(jobs: readonly JobRow[]): Promise<string[]> {
     const finished: string[] = [];
+    const loaded = await this.#load(jobs);
     let next = 0;
     const lane = async () => {
       for (let job = jobs[next++]; job; job = jobs[next++]) {
-        if (await this.#run(job)) finished.push(job.id);
+        if (await this.#run(job, loaded)) finished.push(job.id);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.#concurrency, jobs.length) }, lane));
-    await finishJobs(this.db, finished, toDate(this.clock.now()));
+    return finished;
+  }
+
+  /** One read per kind with a batch handler; a failed read fails that kind's jobs (each retries). */
+  async #load(jobs: readonly JobRow[]): Promise<Map<string, Loaded>> {
+    const byKind = new Map<string, JobRow[]>();
+    for (const job of jobs) {
+      if (!this.handlers.get(job.kind)?.batch) continue;
+      byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    }
+    const loaded = new Map<string, Loaded>();
+    for (const [kind, group] of byKind) {
+      try {
+        const items = (await this.handlers.get(kind)?.batch?.load(this.db, group)) ?? new Map();
+        for (const job of group) loaded.set(job.id, { item: items.get(job.id) });
+      } catch (e) {
+        for (const job of group) loaded.set(job.id, { error: e });
+      }
+    }
+    return loaded;
   }
 
   /** True when the job succeeded and still has to be marked done (external handlers). */
-  async #run(job: JobRow): Promise<boolean> {
+  async #run(job: JobRow, loaded: ReadonlyMap<string, Loaded>): Promise<boolean> {
     const handler = this.handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      const pre = loaded.get(job.id);
+      if (pre && handler.batch) {
+        if ('error' in pre) throw pre.error;
+        await handler.batch.send(pre.item, job);
+        return true;
+      }
       if (handler.external) {
         await handler(this.db, job.payload, job);
         return true;
