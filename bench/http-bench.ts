@@ -29,6 +29,7 @@ import {
 import { api, type BenchPartner, buildBenchWorld, FUNDING_YUAN, orderBody } from './http-setup';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// A negative PostgreSQL CPU (backends of other sessions ended during the phase) is shown as —.
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
 /** Outstanding requests the open loop allows: one per customer of the 16 spread wallets (4 each). */
 const OPEN_IN_FLIGHT = 64;
@@ -207,7 +208,7 @@ function print(engine: string, rows: Row[], coldStartMs: number, tps: Map<number
     const clients = Number(label.split(' ')[0]);
     const t = label.includes('16 wallets') || clients === 1 ? tps.get(clients) : undefined;
     console.log(
-      `| ${label} | ${rate.toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${phase.firstAnswerMs.toFixed(0)} | ${phase.failed} | ${(statements / n).toFixed(1)} | ${commits === undefined ? '—' : (commits / n).toFixed(1)} | ${(serverCpu / n).toFixed(2)} | ${pgCpu === undefined ? '—' : (pgCpu / n).toFixed(2)} | ${t === undefined ? '—' : t.toFixed(0)} | ${t === undefined ? '—' : `${((100 * rate) / t).toFixed(1)}%`} |`,
+      `| ${label} | ${rate.toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${phase.firstAnswerMs.toFixed(0)} | ${phase.failed} | ${(statements / n).toFixed(1)} | ${commits === undefined ? '—' : (commits / n).toFixed(1)} | ${(serverCpu / n).toFixed(2)} | ${pgCpu === undefined || pgCpu < 0 ? '—' : (pgCpu / n).toFixed(2)} | ${t === undefined ? '—' : t.toFixed(0)} | ${t === undefined ? '—' : `${((100 * rate) / t).toFixed(1)}%`} |`,
     );
     if (phase.firstError) console.log(`  first failure: ${phase.firstError}`);
   }
@@ -317,8 +318,11 @@ async function mailCheck(server: Server, receivedBefore: number): Promise<string
   return `  emails: ${received} received by the SMTP receiver, ${jobs.done} email jobs done, ${jobs.waiting} waiting → ${ok ? 'OK' : 'MISMATCH'}`;
 }
 
+// BENCH_ENGINES=pglite or =postgres runs one engine only (default: both).
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+
 // PGlite: a data directory of its own, opened again after the server stops to check it.
-{
+if (ENGINES.includes('pglite')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kaidan-bench-'));
   try {
     const server = await startServer({ ...mailEnv, KAIDAN_DATA: dataDir });
@@ -340,7 +344,8 @@ async function mailCheck(server: Server, receivedBefore: number): Promise<string
   }
 }
 
-if (await reachable()) {
+if (!ENGINES.includes('postgres')) console.log('\nBENCH_ENGINES leaves PostgreSQL out');
+else if (await reachable()) {
   const dbName = `kaidan_bench_${Date.now()}`;
   const benchDb = `${dbName}_pgbench`;
   const url = `postgres://postgres@${HOST}:5432/${dbName}`;
