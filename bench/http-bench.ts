@@ -29,7 +29,6 @@ import {
 import { api, type BenchPartner, buildBenchWorld, FUNDING_YUAN, orderBody } from './http-setup';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-// A negative PostgreSQL CPU (backends of other sessions ended during the phase) is shown as —.
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
 /** Outstanding requests the open loop allows: one per customer of the 16 spread wallets (4 each). */
 const OPEN_IN_FLIGHT = 64;
