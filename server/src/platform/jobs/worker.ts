@@ -91,10 +91,15 @@ export class Worker {
     let total = 0;
     let finished: string[] = [];
     for (;;) {
-      // The previous batch's external jobs are marked done by this claim (one statement for both).
-      const jobs = await claimJobs(this.db, toDate(this.clock.now()), batch, LEASE_SECONDS, finished);
+      // The previous batch's external jobs are marked done by this claim (one statement for both), and the
+      // batch's reads follow on the same connection: one wait for it (PGlite: one turn of the session).
+      const now = toDate(this.clock.now());
+      const { jobs, loaded } = await this.db.connection().execute(async (conn) => {
+        const claimed = await claimJobs(conn, now, batch, LEASE_SECONDS, finished);
+        return { jobs: claimed, loaded: await this.#load(conn, claimed) };
+      });
       if (jobs.length === 0) return total;
-      finished = await this.#runBatch(jobs);
+      finished = await this.#runBatch(jobs, loaded);
       total += jobs.length;
       // A short claim means nothing else was due; a commit since then wakes the loop again.
       if (!untilEmpty && jobs.length < batch) {
@@ -105,9 +110,8 @@ export class Worker {
   }
 
   /** Runs a claimed batch, at most `concurrency` at a time; answers the external jobs to mark done. */
-  async #runBatch(jobs: readonly JobRow[]): Promise<string[]> {
+  async #runBatch(jobs: readonly JobRow[], loaded: ReadonlyMap<string, Loaded>): Promise<string[]> {
     const finished: string[] = [];
-    const loaded = await this.#load(jobs);
     let next = 0;
     const lane = async () => {
       for (let job = jobs[next++]; job; job = jobs[next++]) {
@@ -119,7 +123,7 @@ export class Worker {
   }
 
   /** One read per kind with a batch handler; a failed read fails that kind's jobs (each retries). */
-  async #load(jobs: readonly JobRow[]): Promise<Map<string, Loaded>> {
+  async #load(ex: Exec, jobs: readonly JobRow[]): Promise<Map<string, Loaded>> {
     const byKind = new Map<string, JobRow[]>();
     for (const job of jobs) {
       if (!this.handlers.get(job.kind)?.batch) continue;
@@ -128,7 +132,7 @@ export class Worker {
     const loaded = new Map<string, Loaded>();
     for (const [kind, group] of byKind) {
       try {
-        const items = (await this.handlers.get(kind)?.batch?.load(this.db, group)) ?? new Map();
+        const items = (await this.handlers.get(kind)?.batch?.load(ex, group)) ?? new Map();
         for (const job of group) loaded.set(job.id, { item: items.get(job.id) });
       } catch (e) {
         for (const job of group) loaded.set(job.id, { error: e });
