@@ -65,17 +65,26 @@ export interface Server {
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js', 'serve', '--demo'], {
-    env: {
-      ...process.env,
-      ...env,
-      HOST,
-      PORT: String(port),
-      KAIDAN_COUNT_STATEMENTS: '1',
-      LOG_LEVEL: 'info',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      'server/dist/main.js',
+      'serve',
+      '--demo',
+    ],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        HOST,
+        PORT: String(port),
+        KAIDAN_COUNT_STATEMENTS: '1',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const pid = child.pid ?? 0;
   const waiting: ((c: ServerCounts) => void)[] = [];
   const out = createInterface({ input: child.stdout ?? process.stdin });

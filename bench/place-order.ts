@@ -13,12 +13,21 @@ import { buildWorld, freshParty, fund, P, W } from '../server/src/testing/world'
 const N = Number(process.env.BENCH_ORDERS ?? 300);
 let statements = 0;
 let counting = false;
+// BENCH_STATEMENTS=1: the mean round trip of each statement of the measured phases, slowest first.
+const perStatement = new Map<string, { n: number; ms: number }>();
 const database = await openDatabase({
   url: process.env.BENCH_DATABASE_URL,
   dataDir: 'memory://',
   prepare: process.env.BENCH_PREPARE !== '0',
-  onQuery: () => {
-    if (counting) statements += 1;
+  onQuery: (e) => {
+    if (!counting) return;
+    statements += 1;
+    if (process.env.BENCH_STATEMENTS !== '1') return;
+    const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 70);
+    const s = perStatement.get(key) ?? { n: 0, ms: 0 };
+    s.n += 1;
+    s.ms += e.queryDurationMillis;
+    perStatement.set(key, s);
   },
 });
 await migrate(database.db);
@@ -48,6 +57,10 @@ const measure = async (label: string, fn: () => Promise<unknown>) => {
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   counting = false;
+  const rows = [...perStatement].sort((a, b) => b[1].ms / b[1].n - a[1].ms / a[1].n);
+  for (const [text, st] of rows)
+    console.log(`    ${(st.ms / st.n).toFixed(3).padStart(7)} ms  ×${st.n / N}  ${text}`);
+  perStatement.clear();
   console.log(
     `${label.padEnd(28)} ${(statements / N).toFixed(1).padStart(5)} statements  ` +
       `${((cpu.user + cpu.system) / 1000 / N).toFixed(2).padStart(6)} ms CPU  ${(wall / N).toFixed(2).padStart(6)} ms wall  per order`,

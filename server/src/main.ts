@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { createApp } from './app';
 import { topupsCli } from './cli/topups-cli';
-import { createApp } from './http/app';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
-import { usersCli } from './modules/parties';
+import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
 import { type Clock, systemClock } from './platform/clock';
 import { openDatabase } from './platform/db/database';
+import type { Listening } from './platform/db/listen-store';
 import { migrate } from './platform/db/migrate';
 import { ENQUEUE_MARK, jobBacklog } from './platform/jobs/jobs-store';
 import { type JobHandler, Worker } from './platform/jobs/worker';
@@ -80,11 +81,13 @@ const startWorker = async () => {
   worker.start();
 };
 let stopping = false;
+let watching: Listening | undefined;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await worker.stop();
   mailer.close?.();
+  await watching?.close();
   if (workerDatabase !== database) await workerDatabase.close();
   await database.close();
   process.exit(code);
@@ -133,9 +136,17 @@ switch (command) {
     if (demo && (await seedDemo({ database, clock }))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
+    // Issue #11 (ADR 0011): credential → principal rows cached here, kept right by NOTIFY from any process.
+    const principals = new PrincipalCache();
+    watching = await watchPrincipals(database, principals, {
+      onEvent: (e) => {
+        if (e.kind === 'listening') log[e.on ? 'info' : 'warn'](`principal cache ${e.on ? 'on' : 'off'}`);
+      },
+    });
     const app = createApp({
       database,
       clock,
+      principals,
       log,
       config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
       ...(testClock ? { testClock } : {}),

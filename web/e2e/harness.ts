@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createApp } from '../../server/src/http/app';
+import { createApp } from '../../server/src/app';
 import { serveConsole } from '../../server/src/http/console';
 import { FakeClock } from '../../server/src/platform/clock';
 import { TestClock } from '../../server/src/platform/test-clock';

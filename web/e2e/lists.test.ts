@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { chromium, type Page } from 'playwright-core';
-import { createApp } from '../../server/src/http/app';
+import { createApp } from '../../server/src/app';
 import { serveConsole } from '../../server/src/http/console';
 import { FakeClock } from '../../server/src/platform/clock';
 import { seedDemo } from '../../server/src/seed/demo-seed';

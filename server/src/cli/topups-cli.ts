@@ -42,7 +42,11 @@ export async function topupsCli(deps: Deps, argv: string[], out: (line: string) 
       return 0;
     }
     if ((verb === 'approve' || verb === 'return' || verb === 'decline') && id) {
-      const { state } = await decideRequest(deps, p, id, verb as Verdict, values.comment ?? '');
+      const { state } = await decideRequest(deps, p, {
+        id,
+        verdict: verb as Verdict,
+        comment: values.comment ?? '',
+      });
       out(`${id}\t${state}`);
       return 0;
     }

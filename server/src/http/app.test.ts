@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 describe('HTTP platform', async () => {
   const database = await useTestDatabase();

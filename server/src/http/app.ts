@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../platform/errors';
-import { authenticate } from './auth';
+import { authenticate, type ResolvePrincipal } from './auth';
 import { fromDbError, fromHttpException } from './db-errors';
 import type { AppDeps, AppEnv, RegisterRoutes } from './env';
 import { fieldMessage } from './field-messages';
@@ -8,7 +8,6 @@ import { limitBodies, rejectNul, securityHeaders } from './hardening';
 import { idempotency } from './idempotency';
 import { problem } from './problem';
 import { referencePage } from './reference-page';
-import { routeModules } from './routes';
 import { registerTestClockRoutes } from './test-clock-routes';
 
 export type { AppDeps } from './env';
@@ -30,7 +29,17 @@ const healthRoute = createRoute({
   },
 });
 
-export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModules): OpenAPIHono<AppEnv> {
+/** What the wiring root plugs into the kit: the modules' route registrars and the principal resolver. */
+export interface AppParts {
+  routes: readonly RegisterRoutes[];
+  resolvePrincipal: ResolvePrincipal;
+}
+
+/**
+ * The HTTP kit's app: problem+json errors, edge hardening, authentication, idempotency, health, OpenAPI and
+ * its reference page, with the given modules' routes. It imports no module; server/src/app.ts assembles it.
+ */
+export function createHttpApp(deps: AppDeps, parts: AppParts): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -58,7 +67,7 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
   app.use('*', securityHeaders(deps.config));
   app.use('*', limitBodies());
   app.use('*', rejectNul());
-  app.use('/api/v1/*', authenticate(deps));
+  app.use('/api/v1/*', authenticate(parts.resolvePrincipal));
   app.use(
     '/api/v1/*',
     idempotency<AppEnv>(deps.database, deps.clock, (c) => c.get('principal')?.userId ?? 'anonymous'),
@@ -76,7 +85,7 @@ export function createApp(deps: AppDeps, modules: RegisterRoutes[] = routeModule
     );
   });
   if (deps.testClock) registerTestClockRoutes(app, deps.testClock);
-  for (const register of modules) register(app, deps);
+  for (const register of parts.routes) register(app, deps);
   app.doc31('/openapi.json', API_INFO);
   app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(API_INFO))));
   app.notFound((c) =>

@@ -1,23 +1,29 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { principalOfApiKey, principalOfSession, SESSION_COOKIE } from '../modules/parties';
 import { AppError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
-import type { AppDeps, AppEnv } from './env';
+import type { AppEnv } from './env';
+
+/** What a request presents to be recognised: its `Authorization: Bearer …` token and its cookies. */
+export interface Credentials {
+  bearer: string | undefined;
+  cookie(name: string): string | undefined;
+}
 
 /**
- * Resolves `Authorization: Bearer kd_live_…` (channel 'api') or the `kaidan_session` cookie (channel
- * 'console') into the principal; anything unknown, expired or revoked leaves the request anonymous, and
- * routes that need a principal answer 401 through `principal(c)`.
+ * Turns a request's credentials into its principal, or null for an anonymous request. The kit knows no
+ * module: the wiring root (server/src/app.ts) passes the parties module's resolver.
  */
-export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export type ResolvePrincipal = (credentials: Credentials) => Promise<Principal | null>;
+
+/**
+ * Sets the request's principal from `resolve`; unknown, expired or revoked credentials leave it anonymous,
+ * and routes that need a principal answer 401 through `principal(c)`.
+ */
+export function authenticate(resolve: ResolvePrincipal): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const cookie = getCookie(c, SESSION_COOKIE);
-    let p: Principal | null = null;
-    if (bearer) p = await principalOfApiKey(deps, bearer);
-    else if (cookie) p = await principalOfSession(deps, cookie);
-    c.set('principal', p);
+    c.set('principal', await resolve({ bearer, cookie: (name) => getCookie(c, name) }));
     await next();
   };
 }

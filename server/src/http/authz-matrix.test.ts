@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import type { Role } from '../platform/principal';
 import { seedDemo } from '../seed/demo-seed';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 import { PROBES } from './authz-matrix.probes';
 import { type Call, type Entry, MATRIX } from './authz-matrix.table';
 import { buildMatrixWorld, kindOf, partyOf, WHO, type Who } from './authz-matrix.world';

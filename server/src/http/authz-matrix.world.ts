@@ -103,7 +103,7 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
     bankRef: 'MATRIX-JUSHI-0001',
     submit: true,
   });
-  await decideRequest(deps, finance, jushiTopup.id, 'approve', '已到账');
+  await decideRequest(deps, finance, { id: jushiTopup.id, verdict: 'approve', comment: '已到账' });
 
   let seq = 0;
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 // "A 5xx on bad input is a bug": every write operation in the OpenAPI document, called by a signed-in
 // admin and a partner with empty, wrongly typed and hostile bodies, must answer a 4xx problem+json.

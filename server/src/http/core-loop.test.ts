@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { signIn as demoSignIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 type Json = Record<string, unknown> & { items?: Json[] };
 

@@ -1,13 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
+import type { Deps } from '../platform/deps';
 import type { Principal } from '../platform/principal';
 import type { TestClock } from '../platform/test-clock';
 
-export interface AppDeps {
+export interface AppDeps extends Deps {
+  /** the HTTP layer also needs the engine's name (health) and the request scope (idempotency) */
   database: Database;
-  clock: Clock;
   log?: Logger;
   config?: HttpConfig;
   /** S-18: set only with KAIDAN_TEST_CLOCK=1, and then the same object as `clock`. */
@@ -29,5 +29,5 @@ export interface AppEnv {
 
 export type App = OpenAPIHono<AppEnv>;
 
-/** Each module's *-routes.ts exports one of these; app.ts calls them all. */
+/** Each module's *-routes.ts exports one of these; the wiring root (server/src/app.ts) lists them all. */
 export type RegisterRoutes = (app: App, deps: AppDeps) => void;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { makeUser, signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 // Bad input gets a clear error in both languages, field by field (DESIGN §7): a malformed body is
 // explained in Chinese as well as English, never English inside the Chinese text.

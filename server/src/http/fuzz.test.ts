@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { makeUser, signIn } from '../testing/auth-factory';
@@ -15,7 +16,6 @@ import {
   without,
 } from '../testing/fuzz-bodies';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };

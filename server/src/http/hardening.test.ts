@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { makeUser, signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 describe('S-13 S-14 S-16 hardening of every request', async () => {
   const database = await useTestDatabase();

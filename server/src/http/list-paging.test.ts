@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createApp } from '../app';
 import { notify } from '../modules/notifications';
 import { creditWallet } from '../modules/wallets';
 import { FakeClock } from '../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 // DESIGN §7 cursor pagination: walking every page of a list under each sort order yields every row once,
 // in order, even where many rows tie on the sort column (few distinct totals, instants and states here);

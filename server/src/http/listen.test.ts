@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { readServerConfig } from '../platform/server-config';
 import { sql, useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 import { listen } from './listen';
 
 describe('S-17 the server binds HOST and PORT', async () => {

@@ -1,5 +1,4 @@
 import { type Currency, formatAmount } from '@kaidan/shared';
-import type { AuditRow } from '../modules/audit/audit-store';
 import { cursorOf, type KeyedRow } from '../platform/keyset';
 
 // Wire shapes: amounts as decimal strings of their currency, instants as ISO strings.
@@ -24,7 +23,20 @@ export function pagedBy<R extends KeyedRow, T>(rows: R[], limit: number, map: (r
   return { items: items.map(map), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
-export const presentAudit = (a: AuditRow) => ({
+/** The columns of an audit trail entry the wire shows (audit-store's AuditRow has them; the kit names no module). */
+export interface TrailEntry {
+  action: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name?: string | null;
+  channel: string;
+  state_before: string | null;
+  state_after: string | null;
+  reason: string | null;
+  at: Date;
+}
+
+export const presentAudit = (a: TrailEntry) => ({
   action: a.action,
   actorKind: a.actor_kind,
   actorId: a.actor_id,

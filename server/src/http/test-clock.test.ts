@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../app';
 import { FakeClock } from '../platform/clock';
 import { enqueueJob } from '../platform/jobs/jobs-store';
 import { Worker } from '../platform/jobs/worker';
@@ -8,7 +9,6 @@ import { TestClock } from '../platform/test-clock';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed';
 import { signIn } from '../testing/auth-factory';
 import { useTestDatabase } from '../testing/test-db';
-import { createApp } from './app';
 
 describe('S-18 R34 the test clock', async () => {
   const database = await useTestDatabase();

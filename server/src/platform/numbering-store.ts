@@ -23,6 +23,16 @@ export async function nextNumber(ex: Exec, clock: Clock, kind: NumberKind, prefi
   return `${prefix}-${day.toString().replaceAll('-', '')}-${String(n).padStart(NUMBER_DIGITS, '0')}`;
 }
 
+/**
+ * The same number as `nextNumber`, as an SQL expression, so the insert that stores it also draws it
+ * (one statement fewer on the order's path). Padded like `padStart`: never truncated past six digits.
+ */
+export function numberSql(clock: Clock, kind: NumberKind, prefix: string): RawBuilder<string> {
+  const head = `${prefix}-${today(clock).toString().replaceAll('-', '')}-`;
+  return sql<string>`(select ${head}::text || lpad(n::text, greatest(${NUMBER_DIGITS}, length(n::text)), '0')
+    from (select nextval(${SEQUENCE[kind]}::regclass) as n) as s)`;
+}
+
 export interface RefNumbered {
   ref_number: string | null;
 }

@@ -4,6 +4,7 @@ import { approveOrder, placeOrder } from '../modules/orders';
 import { principalOfUser } from '../modules/parties';
 import { decideRequest, fileRefund, fileTopup, fileTransfer } from '../modules/requests';
 import { toDate } from '../platform/clock';
+import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
 import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
@@ -154,7 +155,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   if (await isSeeded(db)) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
   const data = rows(passwordHash);
-  await db.transaction().execute(async (tx) => {
+  await transact(db, async (tx) => {
     await insertSeedRows(tx, toDate(deps.clock.now()), data);
     // R40: reference data loaded with fixed ids (stable demo links) still gets its audit rows.
     const seeded = [
@@ -197,7 +198,8 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       bankRef,
       submit: true,
     });
-    if (decide) await decideRequest(deps, finance, t.id, 'approve', '银行流水已核对');
+    if (decide)
+      await decideRequest(deps, finance, { id: t.id, verdict: 'approve', comment: '银行流水已核对' });
   };
   await topup(ids.liyan, '100000.00', 'ICBC-20261101-0001', true);
   await topup(ids.lina, '20000.00', 'CMB-20261102-0417', true);
@@ -256,6 +258,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     bankRef: 'ICBC-20261121-0288',
     submit: true,
   });
-  await decideRequest(deps, finance, own.id, 'approve', '银行流水已核对');
+  await decideRequest(deps, finance, { id: own.id, verdict: 'approve', comment: '银行流水已核对' });
   return true;
 }

@@ -40,15 +40,29 @@ export interface AuditRow {
 
 /** R40: call with the transaction that makes the change, so the trail and the change commit together. */
 export async function appendAudit(ex: Exec, clock: Clock, actor: Actor, e: AuditEntry): Promise<string> {
+  const [id] = await appendAudits(ex, clock, [{ actor, entry: e }]);
+  return id as string;
+}
+
+/** Several trail rows of one change in one statement (issue #11), in the order given. */
+export async function appendAudits(
+  ex: Exec,
+  clock: Clock,
+  rows: { actor: Actor; entry: AuditEntry }[],
+): Promise<string[]> {
   const at = clock.now();
-  const id = newId('aud', at.epochMilliseconds);
   const json = (v: unknown) => (v === undefined ? null : toJson(v));
-  await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
-      state_before, state_after, before, after, reason, at)
-    values (${id}, ${e.objectType}, ${e.objectId}, ${e.action}, ${actor.kind}, ${actor.id}, ${actor.channel},
-      ${e.stateBefore ?? null}, ${e.stateAfter ?? null}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb,
-      ${e.reason ?? null}, ${toDate(at)})`.execute(ex);
-  return id;
+  const ids = rows.map(() => newId('aud', at.epochMilliseconds));
+  const values = rows.map(
+    ({ actor, entry: e }, i) => sql`(${ids[i]}, ${e.objectType}, ${e.objectId}, ${e.action}, ${actor.kind},
+      ${actor.id}, ${actor.channel}, ${e.stateBefore ?? null}, ${e.stateAfter ?? null}, ${json(e.before)}::jsonb,
+      ${json(e.after)}::jsonb, ${e.reason ?? null}, ${toDate(at)})`,
+  );
+  if (values.length > 0) {
+    await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
+        state_before, state_after, before, after, reason, at) values ${sql.join(values)}`.execute(ex);
+  }
+  return ids;
 }
 
 export async function listAudit(ex: Exec, objectType: string, objectId: string): Promise<AuditRow[]> {

@@ -1,4 +1,4 @@
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { FakeClock } from '../../platform/clock';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { useTestDatabase } from '../../testing/test-db';

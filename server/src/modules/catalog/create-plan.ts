@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -43,7 +44,7 @@ export async function createPlan(deps: Deps, p: Principal, input: PlanCreateInpu
     valid_to: clean(input.validTo),
   };
   refuseIfAny(checkPlan(fields));
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     if (!(await productDetail(tx, input.productId))) throw notFound({ zh: '产品', en: 'Product' });
     if (await planCodeTaken(tx, input.productId, fields.code))
       throw new AppError({

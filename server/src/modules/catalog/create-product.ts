@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -31,7 +32,7 @@ export async function createProduct(deps: Deps, p: Principal, input: ProductCrea
     state: 'active',
   };
   refuseIfAny(checkProduct(fields));
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     if (await productCodeTaken(tx, fields.code))
       throw new AppError({
         status: 409,

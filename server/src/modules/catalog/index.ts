@@ -7,6 +7,7 @@ export { createPlan, type PlanCreateInput } from './create-plan';
 export { createProduct, type ProductCreateInput } from './create-product';
 export {
   checkChannel,
+  loadCatalogForOrder,
   loadPlans,
   loadProduct,
   loadProductForOrder,

@@ -104,3 +104,45 @@ export async function policyMode(
     where product_id = ${productId} and order_type = ${orderType} and channel = ${channel}`.execute(ex);
   return rows[0]?.mode;
 }
+
+export interface PriceTier {
+  plan_id: string;
+  min_seats: number;
+  unit_amount: bigint;
+}
+
+/** What an order reads of the catalog, in one statement (issue #11): product, review mode, plans, tiers. */
+export async function catalogForOrder(
+  ex: Exec,
+  productId: string,
+  orderType: OrderType,
+  channel: SalesChannel,
+  planIds: string[],
+  currency: Currency,
+): Promise<
+  (ProductRow & { mode: 'auto' | 'manual' | null; plans: PlanRow[]; tiers: PriceTier[] }) | undefined
+> {
+  const ids = planIds.length > 0 ? sql.join(planIds) : sql`null`;
+  const { rows } = await sql<
+    ProductRow & {
+      mode: 'auto' | 'manual' | null;
+      plans: PlanRow[];
+      tiers: { plan_id: string; min_seats: number; unit_amount: string }[];
+    }
+  >`select p.id, p.code, p.name_zh, p.name_en, p.kind, p.channels, p.state, rp.mode,
+      (select coalesce(json_agg(json_build_object('id', pl.id, 'product_id', pl.product_id, 'code', pl.code,
+          'name_zh', pl.name_zh, 'name_en', pl.name_en, 'kind', pl.kind, 'pricing_method', pl.pricing_method,
+          'duration_rule', pl.duration_rule, 'seat_min', pl.seat_min, 'seat_max', pl.seat_max,
+          'pass_through', pl.pass_through, 'refundable', pl.refundable, 'valid_from', pl.valid_from,
+          'valid_to', pl.valid_to)), '[]'::json)
+        from plans pl where pl.id in (${ids})) as plans,
+      (select coalesce(json_agg(json_build_object('plan_id', pp.plan_id, 'min_seats', pp.min_seats,
+          'unit_amount', pp.unit_amount::text)), '[]'::json)
+        from plan_prices pp where pp.plan_id in (${ids}) and pp.currency = ${currency}) as tiers
+    from products p left join review_policies rp on rp.product_id = p.id and rp.order_type = ${orderType}
+      and rp.channel = ${channel}
+    where p.id = ${productId}`.execute(ex);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...row, tiers: row.tiers.map((t) => ({ ...t, unit_amount: BigInt(t.unit_amount) })) };
+}

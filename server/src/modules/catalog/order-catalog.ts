@@ -2,6 +2,7 @@ import type { Currency } from '@kaidan/shared';
 import type { Exec } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
 import {
+  catalogForOrder,
   type OrderType,
   type PlanRow,
   type ProductRow,
@@ -23,7 +24,10 @@ export async function loadProduct(ex: Exec, productId: string): Promise<ProductR
 
 /** R8: a plan of another product (or no plan at all) is refused line by line, with its reason. */
 export async function loadPlans(ex: Exec, productId: string, planIds: string[]): Promise<PlanRow[]> {
-  const plans = await plansByIds(ex, planIds);
+  return plansOfProduct(productId, planIds, await plansByIds(ex, planIds));
+}
+
+function plansOfProduct(productId: string, planIds: string[], plans: PlanRow[]): PlanRow[] {
   const byId = new Map(plans.map((p) => [p.id, p]));
   const fields = planIds.flatMap((id, i) => {
     const plan = byId.get(id);
@@ -59,6 +63,45 @@ export async function loadProductForOrder(
   if (!row) throw notFound({ zh: '产品', en: 'Product' });
   const { mode, ...product } = row;
   return { product, mode: channel === 'self_service' ? 'auto' : (mode ?? 'manual') };
+}
+
+/**
+ * The catalog side of an order in one read (issue #11): the product and its review mode (R3, as
+ * loadProductForOrder), its plans checked line by line (R8, as loadPlans), and a price lookup over the
+ * tiers read with them (as unitPrices).
+ */
+export async function loadCatalogForOrder(
+  ex: Exec,
+  q: {
+    productId: string;
+    orderType: OrderType;
+    channel: SalesChannel;
+    planIds: string[];
+    currency: Currency;
+  },
+): Promise<{
+  product: ProductRow;
+  mode: 'auto' | 'manual';
+  /** the lines' plans in line order; refuses (R8) a plan of another product or none */
+  plans: () => PlanRow[];
+  unitPrices: (items: { planId: string; seats: number }[]) => bigint[];
+}> {
+  const row = await catalogForOrder(ex, q.productId, q.orderType, q.channel, q.planIds, q.currency);
+  if (!row) throw notFound({ zh: '产品', en: 'Product' });
+  const { mode, plans, tiers, ...product } = row;
+  return {
+    product,
+    mode: q.channel === 'self_service' ? 'auto' : (mode ?? 'manual'),
+    plans: () => plansOfProduct(q.productId, q.planIds, plans),
+    // The tier is the row with the greatest min_seats ≤ seats, as tierPrices chooses it in SQL.
+    unitPrices: (items) =>
+      items.map((it) => {
+        const tier = tiers
+          .filter((t) => t.plan_id === it.planId && t.min_seats <= it.seats)
+          .sort((a, b) => b.min_seats - a.min_seats)[0];
+        return tier?.unit_amount ?? noPrice(it.planId, q.currency);
+      }),
+  };
 }
 
 /** Unit prices of several lines at once (their tier chosen by the seats each will have). */

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -22,7 +23,7 @@ export interface BundleItemsInput {
 /** Replaces what one bundle plan contains. */
 export async function setBundleItems(deps: Deps, p: Principal, input: BundleItemsInput): Promise<void> {
   requireRole(p, [...WRITE_ROLES], { zh: '维护产品目录', en: 'change the catalog' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const bundle = await planDetail(tx, input.planId);
     if (!bundle) throw notFound({ zh: '套餐', en: 'Plan' });
     if (bundle.kind !== 'bundle')

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -16,7 +17,7 @@ export interface PlanPricesInput {
 /** Replaces the whole price list of a plan (every currency and tier); an empty list unprices it. */
 export async function setPlanPrices(deps: Deps, p: Principal, input: PlanPricesInput): Promise<void> {
   requireRole(p, [...WRITE_ROLES], { zh: '维护产品目录', en: 'change the catalog' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const plan = await planDetail(tx, input.planId);
     if (!plan) throw notFound({ zh: '套餐', en: 'Plan' });
     const { rows, errors } = parsePrices(plan, input.prices);

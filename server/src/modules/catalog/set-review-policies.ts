@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -22,7 +23,7 @@ export interface ReviewPoliciesInput {
 /** R3: replaces the product's whole policy set; any combination left out is reviewed manually. */
 export async function setReviewPolicies(deps: Deps, p: Principal, input: ReviewPoliciesInput): Promise<void> {
   requireRole(p, [...WRITE_ROLES], { zh: '维护产品目录', en: 'change the catalog' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const product = await productDetail(tx, input.productId);
     if (!product) throw notFound({ zh: '产品', en: 'Product' });
     refuseIfAny(checkPolicies(input.policies));

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -24,7 +25,7 @@ export type PlanUpdateInput = { id: string; version: number; nameZh?: string | u
 /** Code, kind and pricing method stay fixed: placed orders were priced by them. */
 export async function updatePlan(deps: Deps, p: Principal, input: PlanUpdateInput): Promise<void> {
   requireRole(p, [...WRITE_ROLES], { zh: '维护产品目录', en: 'change the catalog' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const row = await planDetail(tx, input.id);
     if (!row) throw notFound({ zh: '套餐', en: 'Plan' });
     const { id: _id, product_id: _pid, created_at: _at, version: _v, ...before } = row;

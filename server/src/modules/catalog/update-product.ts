@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -28,7 +29,7 @@ export interface ProductUpdateInput {
 /** Code and kind stay fixed: orders and entitlements already refer to them. */
 export async function updateProduct(deps: Deps, p: Principal, input: ProductUpdateInput): Promise<void> {
   requireRole(p, [...WRITE_ROLES], { zh: '维护产品目录', en: 'change the catalog' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const row = await productDetail(tx, input.id);
     if (!row) throw notFound({ zh: '产品', en: 'Product' });
     const before: ProductFields = {

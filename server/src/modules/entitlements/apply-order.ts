@@ -1,17 +1,10 @@
-import type { OrderType } from '@kaidan/shared';
+import { newId, type OrderType } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { addDays, isBefore } from './entitlement';
-import {
-  componentsOf,
-  type EventInput,
-  ensureSubscription,
-  insertComponent,
-  insertEvents,
-  insertPeriods,
-  updateComponent,
-} from './entitlement-store';
+import { type ComponentView, componentsOf, ensureSubscription } from './entitlement-store';
+import { type GrantWrites, writeGrant } from './grant-store';
 
 export interface PaidOrder {
   id: string;
@@ -34,31 +27,40 @@ export interface PaidLine {
  * Grant what a paid order bought (R29: never before payment). A renewal that another renewal
  * overtook since the quote is shifted to start after the new end, keeping the days paid for, so the
  * periods stay contiguous (invariant 4). Returns lines whose period moved.
+ *
+ * `locked`: the company's components of this product, read FOR UPDATE in this transaction after the
+ * company's lock (an order placed and approved at once, ADR 0015). When every line has its component
+ * there, nothing needs re-reading; otherwise the subscription upsert serialises the grant and the
+ * components are read again under it.
  */
 export async function applyPaidOrder(
   ex: Exec,
   clock: Clock,
   order: PaidOrder,
   lines: PaidLine[],
+  locked?: ComponentView[],
 ): Promise<{ lineId: string; start: string; end: string }[]> {
-  const subscriptionId = await ensureSubscription(ex, clock, order.company_id, order.product_id);
+  const first = locked?.[0];
+  const reuse = first && locked && lines.every((l) => locked.some((c) => c.plan_id === l.plan_id));
+  const subscriptionId = reuse
+    ? first.subscription_id
+    : await ensureSubscription(ex, clock, order.company_id, order.product_id);
   // The subscription upsert above already serialises approvals for this customer and product; the
   // lock keeps refunds and seat reductions off these components until we commit.
-  const existing = new Map(
-    (await componentsOf(ex, order.company_id, order.product_id, true)).map((c) => [c.plan_id, c]),
-  );
-  const periods: { componentId: string; orderLineId: string; start: string; end: string }[] = [];
-  const events: EventInput[] = [];
+  const current = reuse && locked ? locked : await componentsOf(ex, order.company_id, order.product_id, true);
+  const existing = new Map(current.map((c) => [c.plan_id, c]));
+  const g: GrantWrites = { inserts: [], updates: [], periods: [], events: [] };
   const moved: { lineId: string; start: string; end: string }[] = [];
   const cause = { type: 'order', id: order.id };
+  const ms = clock.now().epochMilliseconds;
   for (const [index, line] of lines.entries()) {
     const c = existing.get(line.plan_id);
     if (order.order_type === 'add_seats') {
       if (!c) throw new Error(`add_seats without component for ${line.plan_id}`);
       // R12 R16: the quote's check ran before any lock; this one, on the locked row, decides.
       if (c.plan_seat_max !== null && c.seats + line.seats > c.plan_seat_max) throw overCap(index, c, line);
-      await updateComponent(ex, c.id, { seats: c.seats + line.seats });
-      events.push({
+      g.updates.push({ id: c.id, seats: c.seats + line.seats, end: c.end_date });
+      g.events.push({
         componentId: c.id,
         companyId: order.company_id,
         kind: 'seats_added',
@@ -77,7 +79,9 @@ export async function applyPaidOrder(
     }
     if (start !== line.period_start) moved.push({ lineId: line.id, start, end });
     if (!c) {
-      const id = await insertComponent(ex, clock, {
+      const id = newId('cmpn', ms);
+      g.inserts.push({
+        id,
         subscriptionId,
         companyId: order.company_id,
         planId: line.plan_id,
@@ -85,8 +89,8 @@ export async function applyPaidOrder(
         start,
         end,
       });
-      periods.push({ componentId: id, orderLineId: line.id, start, end });
-      events.push({
+      g.periods.push({ componentId: id, orderLineId: line.id, start, end });
+      g.events.push({
         componentId: id,
         companyId: order.company_id,
         kind: 'granted',
@@ -99,9 +103,9 @@ export async function applyPaidOrder(
     }
     // R13: a renewal keeps the seats it was priced for; seats changed since the quote refuse it.
     if (order.order_type === 'renew' && c.seats !== line.seats) throw seatsMoved(index, c, line);
-    await updateComponent(ex, c.id, { seats: line.seats, end });
-    periods.push({ componentId: c.id, orderLineId: line.id, start, end });
-    events.push({
+    g.updates.push({ id: c.id, seats: line.seats, end });
+    g.periods.push({ componentId: c.id, orderLineId: line.id, start, end });
+    g.events.push({
       componentId: c.id,
       companyId: order.company_id,
       kind: order.order_type === 'new' ? 'granted' : 'extended',
@@ -112,8 +116,7 @@ export async function applyPaidOrder(
       endAfter: end,
     });
   }
-  await insertPeriods(ex, clock, periods);
-  await insertEvents(ex, clock, events);
+  await writeGrant(ex, clock, g);
   return moved;
 }
 

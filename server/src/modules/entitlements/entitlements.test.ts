@@ -66,7 +66,7 @@ describe('entitlements through orders (R12–R16)', async () => {
       seats: 20,
       reason: '实际只用 20 人',
     });
-    await decideRequest(deps, P.desk, req.id, 'approve', '已减到 20 人');
+    await decideRequest(deps, P.desk, { id: req.id, verdict: 'approve', comment: '已减到 20 人' });
     assert.equal((await comp(W.archive)).seats, 20);
     const placed = await order(P.agentA, {
       orderType: 'renew',

@@ -3,7 +3,7 @@
 // append-only events that explain every change. They change only through paid orders, approved
 // requests and refunds.
 
-export { applyPaidOrder } from './apply-order';
+export { applyPaidOrder, type PaidLine, type PaidOrder } from './apply-order';
 export { reduceSeats, transferComponents } from './change-component';
 export type { DurationRule, DurationUnit, Period, PricingMethod } from './entitlement';
 export { addDays, daysBetween, isBefore, linePrice } from './entitlement';

@@ -5,11 +5,11 @@ import { conflict, notFound, type Text } from '../../platform/errors';
 import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { loadPlans, planOnSale } from '../catalog';
-import { applyPaidOrder } from '../entitlements';
+import { applyPaidOrder, type ComponentView, type PaidLine } from '../entitlements';
 import { notify } from '../notifications';
 import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
-import type { OrderRow } from './order';
+import { captureCredits, type OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
 import { ORDER } from './submit-order';
@@ -72,15 +72,15 @@ export async function approveInTx(
       zh: `${pl.name_zh} 已停售，仍按原价批准`,
       en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
     }));
-  const pass = lines.filter((l) => l.pass_through).reduce((s, l) => s + l.amount, 0n);
+  // The grant's rows before the wallet's: every path takes company → subscription → components → wallet
+  // (ADR 0015), so two transactions never wait for each other in opposite order. Both commit together, so
+  // nothing is granted unpaid (R29).
+  await grantPaid(tx, clock, by, order, lines);
   if (order.total > 0n) {
     await captureFunds(tx, clock, {
       ref: { type: 'order', id: order.id },
       currency: order.currency,
-      credits: [
-        { code: 'revenue', amount: order.total - pass },
-        { code: 'pass_through_payable', amount: pass },
-      ],
+      credits: captureCredits(order, lines),
       memo: order.number,
     });
   }
@@ -94,7 +94,22 @@ export async function approveInTx(
     after: { captured: order.total },
     reason: d.auto ? reason : null,
   });
-  const moved = await applyPaidOrder(tx, clock, order, lines);
+  return warnings;
+}
+
+/**
+ * What every paid order grants, in the transaction that takes its money (R29: never unpaid): the entitlements,
+ * a rename it carries (R7), and the submitter's notification (R4). `locked`: see applyPaidOrder.
+ */
+export async function grantPaid(
+  tx: Tx,
+  clock: Clock,
+  by: Principal,
+  order: OrderRow,
+  lines: PaidLine[],
+  locked?: ComponentView[],
+): Promise<void> {
+  const moved = await applyPaidOrder(tx, clock, order, lines, locked);
   for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
   if (order.rename_to_zh) {
     const name = { nameZh: order.rename_to_zh, nameEn: order.rename_to_en };
@@ -111,7 +126,6 @@ export async function approveInTx(
     },
     { type: 'order', id: order.id },
   );
-  return warnings;
 }
 
 export async function approveOrder(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
@@ -80,7 +80,7 @@ describe('orders: a renewal carries the company’s new name until it is approve
     assert.equal(twice.code, 'RENAME_REQUEST_OPEN', 'one open rename per company');
     assert.match(twice.text.zh, new RegExp(r.number));
     assert.equal((await nameOf(W.huihuang))?.name_zh, '辉煌科技集团有限公司');
-    await decideRequest(deps, P.desk, r.id, 'approve', '营业执照已核');
+    await decideRequest(deps, P.desk, { id: r.id, verdict: 'approve', comment: '营业执照已核' });
     assert.deepEqual(await nameOf(W.huihuang), {
       name_zh: '辉煌数字科技有限公司',
       name_en: 'Huihuang Digital Co., Ltd.',

@@ -108,7 +108,7 @@ describe('invariants under random sequences (DESIGN §4)', async () => {
                 reason: 'prop',
                 evidence: 'mail',
               });
-              await decideRequest(deps, P.finance, r.id, 'approve', 'ok');
+              await decideRequest(deps, P.finance, { id: r.id, verdict: 'approve', comment: 'ok' });
             }
             done[o.op] = (done[o.op] ?? 0) + 1;
           } catch (e) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { refusal } from '../../testing/refusal';
 import { scenario } from '../../testing/scenario';
@@ -76,7 +76,13 @@ describe('orders: archived orders are voided only through a void request (R5)', 
     const twice = await refusal(fileVoidRequest(deps, P.agentA, { orderId: placed.id, ...evidence }));
     assert.equal(twice.code, 'VOID_REQUEST_OPEN', 'one open void request per order');
     assert.equal(
-      (await decideRequest(deps, P.desk, filed.id, 'approve', '作废订单章清晰，同意')).state,
+      (
+        await decideRequest(deps, P.desk, {
+          id: filed.id,
+          verdict: 'approve',
+          comment: '作废订单章清晰，同意',
+        })
+      ).state,
       'approved',
     );
     const after = await getOrder(deps, P.agentA, placed.id);
@@ -88,7 +94,7 @@ describe('orders: archived orders are voided only through a void request (R5)', 
   it('R5 a declined void request leaves the order as it was; a manager’s approval may be filed next', async () => {
     const placed = await archived();
     const first = await fileVoidRequest(deps, P.agentA, { orderId: placed.id, ...evidence });
-    await decideRequest(deps, P.desk, first.id, 'decline', '作废订单上的章不清晰');
+    await decideRequest(deps, P.desk, { id: first.id, verdict: 'decline', comment: '作废订单上的章不清晰' });
     assert.equal((await getOrder(deps, P.agentA, placed.id)).order.state, 'submitted');
     const second = await fileVoidRequest(deps, P.agentA, {
       orderId: placed.id,
@@ -96,7 +102,7 @@ describe('orders: archived orders are voided only through a void request (R5)', 
       reference: '王经理特批邮件 2026-11-20',
       reason: '客户无法提供作废订单',
     });
-    await decideRequest(deps, P.desk, second.id, 'approve', '经理特批已核');
+    await decideRequest(deps, P.desk, { id: second.id, verdict: 'approve', comment: '经理特批已核' });
     assert.equal((await getOrder(deps, P.agentA, placed.id)).order.state, 'voided');
   });
 
@@ -122,7 +128,9 @@ describe('orders: archived orders are voided only through a void request (R5)', 
     const placed = await archived(W.huihuangSub);
     const filed = await fileVoidRequest(deps, P.agentA, { orderId: placed.id, ...evidence });
     await approveOrder(deps, P.desk, placed.id);
-    const late = await refusal(decideRequest(deps, P.desk, filed.id, 'approve', '同意'));
+    const late = await refusal(
+      decideRequest(deps, P.desk, { id: filed.id, verdict: 'approve', comment: '同意' }),
+    );
     assert.equal(late.code, 'VOID_NO_LONGER_POSSIBLE');
     assert.equal((await getOrder(deps, P.agentA, placed.id)).order.state, 'paid');
     assert.equal(

@@ -48,7 +48,8 @@ export const presentLine = (l: OrderLineRow, o: Pick<OrderRow, 'currency'>) => (
   refundable: l.refundable,
 });
 
-export const presentQuote = (q: Quote) => ({
+// The components the quote read are its working set, not part of the answer.
+export const presentQuote = ({ components: _read, ...q }: Quote) => ({
   ...q,
   company: {
     id: q.company.id,

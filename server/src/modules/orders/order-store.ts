@@ -10,6 +10,7 @@ import {
   type SortParam,
   textMatch,
 } from '../../platform/keyset';
+import { numberSql } from '../../platform/numbering-store';
 import type { Principal } from '../../platform/principal';
 import { transition } from '../../platform/state-machine';
 import { inCompanyScope } from '../parties';
@@ -36,23 +37,38 @@ export const orderScope = (p: Principal): RawBuilder<unknown> => inCompanyScope(
 
 export type NewLine = Omit<OrderLineRow, 'id' | 'order_id' | 'refunded'>;
 
-/** Writes a new order (draft, or submitted when placed and submitted in one step) with its lines. */
-export async function insertOrder(ex: Exec, clock: Clock, o: OrderRow, lines: NewLine[]): Promise<void> {
-  await sql`insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency,
-      total, effective_date, coterm_to, state, created_by, created_at, submitted_at)
-    values (${o.id}, ${o.number}, ${o.channel}, ${o.order_type}, ${o.partner_id}, ${o.company_id}, ${o.product_id},
-      ${o.currency}, ${o.total}, ${o.effective_date}, ${o.coterm_to}, ${o.state}, ${o.created_by},
-      ${o.created_at}, ${o.submitted_at})`.execute(ex);
+/**
+ * Writes a new order with its lines in one statement and draws its number there (SO-YYYYMMDD-NNNNNN):
+ * a draft, submitted, or — auto-approved in the transaction that places it — already paid (ADR 0015).
+ */
+export async function insertOrder(
+  ex: Exec,
+  clock: Clock,
+  o: Omit<OrderRow, 'number'>,
+  lines: NewLine[],
+): Promise<{ number: string; lineIds: string[] }> {
   const ms = clock.now().epochMilliseconds;
+  const lineIds = lines.map(() => newId('oln', ms));
   const values = lines.map(
-    (l) => sql`(${newId('oln', ms)}, ${o.id}, ${l.line_no}, ${l.plan_id}, ${l.seats}, ${l.duration_unit},
-      ${l.duration_value}, ${l.days}, ${l.period_start}, ${l.period_end}, ${l.unit_amount}, ${l.amount},
-      ${l.pass_through}, ${l.refundable})`,
+    (l, i) => sql`(${lineIds[i]}, ${o.id}, ${l.line_no}, ${l.plan_id}, ${l.seats}, ${l.duration_unit},
+      ${l.duration_value}, ${l.days}, ${l.period_start}::date, ${l.period_end}::date, ${l.unit_amount}::bigint,
+      ${l.amount}::bigint, ${l.pass_through}, ${l.refundable})`,
   );
-  await sql`insert into order_lines (id, order_id, line_no, plan_id, seats, duration_unit, duration_value, days,
-      period_start, period_end, unit_amount, amount, pass_through, refundable) values ${sql.join(values)}`.execute(
-    ex,
-  );
+  const { rows } = await sql<{ number: string }>`with o as (
+      insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency, total,
+        effective_date, coterm_to, state, created_by, created_at, submitted_at, decided_by, decided_at,
+        decision_comment, paid_at)
+      values (${o.id}, ${numberSql(clock, 'order', 'SO')}, ${o.channel}, ${o.order_type}, ${o.partner_id},
+        ${o.company_id}, ${o.product_id}, ${o.currency}, ${o.total}, ${o.effective_date}, ${o.coterm_to},
+        ${o.state}, ${o.created_by}, ${o.created_at}, ${o.submitted_at}, ${o.decided_by}, ${o.decided_at},
+        ${o.decision_comment}, ${o.paid_at})
+      returning number),
+    l as (insert into order_lines (id, order_id, line_no, plan_id, seats, duration_unit, duration_value, days,
+      period_start, period_end, unit_amount, amount, pass_through, refundable) values ${sql.join(values)})
+    select number from o`.execute(ex);
+  const number = rows[0]?.number;
+  if (!number) throw new Error('order not inserted');
+  return { number, lineIds };
 }
 
 export async function findOrder(

@@ -195,3 +195,22 @@ export function voidVerdict(o: OrderRow, userId: string | null): CancelVerdict {
   }
   return { ok: true };
 }
+
+/** R3: why the system approved an order without a reviewer, as the trail and the order record it. */
+export function autoReason(order: Pick<OrderRow, 'channel' | 'order_type'>): string {
+  return order.channel === 'self_service'
+    ? 'R3: self-service orders are approved automatically'
+    : `R3: review policy auto (${order.order_type} · ${order.channel})`;
+}
+
+/** Revenue and pass-through payable of a captured order (the pass-through part is owed onwards). */
+export function captureCredits(
+  order: Pick<OrderRow, 'total'>,
+  lines: { amount: bigint; pass_through: boolean }[],
+) {
+  const pass = lines.filter((l) => l.pass_through).reduce((s, l) => s + l.amount, 0n);
+  return [
+    { code: 'revenue' as const, amount: order.total - pass },
+    { code: 'pass_through_payable' as const, amount: pass },
+  ];
+}

@@ -1,14 +1,14 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { nextNumber } from '../../platform/numbering-store';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { requireOrderable } from '../parties';
-import type { OrderRow } from './order';
+import { orderableCompany } from '../parties';
+import { autoReason, mayCommitWallet, type OrderRow } from './order';
 import { insertOrder, type NewLine } from './order-store';
+import { payPlacedOrder } from './pay-placed-order';
 import { type OrderInput, type Quote, quoteOrder } from './quote-order';
-import { routeSubmitted } from './submit-order';
+import { notYourWallet, routeSubmitted } from './submit-order';
 
 export const ORDERING_ROLES = ['partner_agent', 'customer', 'sales', 'order_desk', 'admin'] as const;
 
@@ -36,21 +36,26 @@ export function toNewLines(q: Quote): NewLine[] {
   }));
 }
 
-/** R1 + R2 + R3: save the order as a draft, and with `submit` hold the money and route it for review. */
+/**
+ * R1 + R2 + R3: save the order as a draft, and with `submit` hold the money and route it for review —
+ * or, where the review policy approves at once, insert it paid (ADR 0015). One transaction: the company
+ * (locked when submitting), the catalog and the components in three reads, then the writes, the wallet last.
+ */
 export async function placeOrder(
   deps: Deps,
   p: Principal,
   input: OrderInput & { submit?: boolean | undefined },
 ): Promise<PlacedOrder> {
   requireRole(p, [...ORDERING_ROLES], { zh: '下单', en: 'place orders' });
-  await requireOrderable(deps.database.db, p, input);
   const { clock } = deps;
+  const submit = input.submit === true;
   return deps.database.db.transaction().execute(async (tx) => {
-    const quote = await quoteOrder(tx, clock, p, input);
-    const now = clock.now();
-    const order: OrderRow = {
-      id: newId('ord', now.epochMilliseconds),
-      number: await nextNumber(tx, clock, 'order', 'SO'),
+    const company = await orderableCompany(tx, p, input.companyId, submit);
+    const quote = await quoteOrder(tx, clock, p, input, { company, lockComponents: submit });
+    const now = toDate(clock.now());
+    const auto = submit && quote.reviewMode === 'auto';
+    const order: Omit<OrderRow, 'number'> = {
+      id: newId('ord', clock.now().epochMilliseconds),
       channel: quote.channel,
       order_type: quote.orderType,
       partner_id: quote.partnerId,
@@ -60,31 +65,41 @@ export async function placeOrder(
       total: quote.total,
       effective_date: quote.effectiveDate,
       coterm_to: quote.cotermTo,
-      state: input.submit ? 'submitted' : 'draft',
+      state: auto ? 'paid' : submit ? 'submitted' : 'draft',
       settled_offline_at: null,
       created_by: p.userId,
-      created_at: toDate(now),
-      submitted_at: input.submit ? toDate(now) : null,
+      created_at: now,
+      submitted_at: submit ? now : null,
       received_at: null,
       contract_arrived_at: null,
       archived_at: null,
       rename_to_zh: null,
       rename_to_en: null,
+      // R40: an automatic decision is the system's, its cause the policy.
       decided_by: null,
-      decided_at: null,
-      paid_at: null,
-      decision_comment: null,
+      decided_at: auto ? now : null,
+      paid_at: auto ? now : null,
+      decision_comment: auto ? autoReason({ channel: quote.channel, order_type: quote.orderType }) : null,
       version: 1,
     };
-    await insertOrder(tx, clock, order, toNewLines(quote));
-    const done = (state: OrderRow['state']) => ({ id: order.id, number: order.number, state, quote });
-    if (input.submit) return done(await routeSubmitted(tx, clock, p, order, null, quote.reviewMode));
+    // R2 before anything is written: only the payer's own users commit its wallet.
+    if (submit && !mayCommitWallet(p, order)) throw await notYourWallet(tx, { ...order, number: '' });
+    const newLines = toNewLines(quote);
+    const { number, lineIds } = await insertOrder(tx, clock, order, newLines);
+    const placed: OrderRow = { ...order, number };
+    const done = (state: OrderRow['state']) => ({ id: placed.id, number, state, quote });
+    if (auto) {
+      const lines = newLines.map((l, i) => ({ ...l, id: lineIds[i] as string }));
+      await payPlacedOrder(tx, clock, p, placed, lines, quote.components);
+      return done('paid');
+    }
+    if (submit) return done(await routeSubmitted(tx, clock, p, placed, null, 'manual', true));
     await appendAudit(tx, clock, actorOf(p), {
       objectType: 'order',
-      objectId: order.id,
+      objectId: placed.id,
       action: 'create',
       stateAfter: 'draft',
-      after: { number: order.number, total: quote.total, lines: quote.lines.length },
+      after: { number, total: quote.total, lines: quote.lines.length },
     });
     return done('draft');
   });

@@ -4,15 +4,9 @@ import { today } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { checkChannel, loadCatalogForOrder, type PlanRow, planOnSale } from '../catalog';
 import {
-  checkChannel,
-  loadPlans,
-  loadProductForOrder,
-  type PlanRow,
-  planOnSale,
-  unitPrices,
-} from '../catalog';
-import {
+  type ComponentView,
   checkCoterm,
   checkEffectiveDate,
   componentsOf,
@@ -73,6 +67,8 @@ export interface Quote {
   total: bigint;
   /** R3: what happens on submission */
   reviewMode: 'auto' | 'manual';
+  /** the company's components of the product as read (locked with `lockComponents`) */
+  components: ComponentView[];
 }
 
 export function channelOf(p: Principal, company: CompanyRow): SalesChannel {
@@ -80,14 +76,35 @@ export function channelOf(p: Principal, company: CompanyRow): SalesChannel {
   return company.partner_id ? 'partner' : 'direct';
 }
 
+export interface QuoteOptions {
+  /** the company, already read (and locked) by the caller in this transaction */
+  company?: CompanyRow;
+  /** read the components FOR UPDATE, so the grant of an order approved at once can reuse them */
+  lockComponents?: boolean;
+}
+
 /** R1: the price and service period of every line, computed before anything is written. */
-export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: OrderInput): Promise<Quote> {
-  const company = await findCompanyInScope(ex, p, input.companyId);
+export async function quoteOrder(
+  ex: Exec,
+  clock: Clock,
+  p: Principal,
+  input: OrderInput,
+  opts: QuoteOptions = {},
+): Promise<Quote> {
+  const company = opts.company ?? (await findCompanyInScope(ex, p, input.companyId));
   const channel = channelOf(p, company);
-  const { product, mode } = await loadProductForOrder(ex, input.productId, input.orderType, channel);
-  checkChannel(product, channel);
   // R28: the currency follows the customer's region; another one (another price list) is refused.
   const currency: Currency = company.region === 'CN' ? 'CNY' : 'USD';
+  const planIds = input.lines.map((l) => l.planId);
+  const catalog = await loadCatalogForOrder(ex, {
+    productId: input.productId,
+    orderType: input.orderType,
+    channel,
+    planIds,
+    currency,
+  });
+  const { product, mode } = catalog;
+  checkChannel(product, channel);
   if (input.currency !== undefined && input.currency !== currency) {
     throw new AppError({
       status: 422,
@@ -108,7 +125,6 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
     });
   }
   const day = today(clock).toString();
-  const planIds = input.lines.map((l) => l.planId);
   const dup = planIds.findIndex((id, i) => planIds.indexOf(id) !== i);
   if (dup >= 0) {
     throw new AppError({
@@ -125,8 +141,8 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
       fixes: [{ zh: '合并为一行', en: 'Merge them into one line' }],
     });
   }
-  const plans = await loadPlans(ex, input.productId, planIds);
-  const components = await componentsOf(ex, company.id, product.id);
+  const plans = catalog.plans();
+  const components = await componentsOf(ex, company.id, product.id, opts.lockComponents === true);
   const byPlan = new Map(components.map((c) => [c.plan_id, c]));
   const externalEnd =
     components
@@ -173,11 +189,7 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
     });
     return { l, plan, component, line };
   });
-  const units = await unitPrices(
-    ex,
-    currency,
-    planned.map((x) => ({ planId: x.plan.id, seats: x.line.seatsAfter })),
-  );
+  const units = catalog.unitPrices(planned.map((x) => ({ planId: x.plan.id, seats: x.line.seatsAfter })));
   const lines: QuoteLine[] = planned.map(({ l, plan, component, line }, index) => {
     const unit = units[index] ?? 0n;
     return {
@@ -213,5 +225,6 @@ export async function quoteOrder(ex: Exec, clock: Clock, p: Principal, input: Or
     lines,
     total: lines.reduce((s, l) => s + l.amount, 0n),
     reviewMode: mode,
+    components,
   };
 }

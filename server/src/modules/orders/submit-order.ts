@@ -8,7 +8,7 @@ import { reviewMode } from '../catalog';
 import { partnerById, requireOrderable } from '../parties';
 import { holdFunds } from '../wallets';
 import { approveInTx } from './approve-order';
-import { mayCommitWallet, type OrderRow, payerOf } from './order';
+import { autoReason, mayCommitWallet, type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
 
@@ -25,9 +25,11 @@ export async function routeSubmitted(
   order: OrderRow,
   from: 'draft' | null,
   mode: 'auto' | 'manual',
+  /** the caller read the company under lock in this transaction, so the payer is current (R17) */
+  payerLocked = false,
 ): Promise<OrderRow['state']> {
   if (!mayCommitWallet(p, order)) throw await notYourWallet(tx, order);
-  await refuseDepartedPayer(tx, order);
+  if (!payerLocked) await refuseDepartedPayer(tx, order);
   if (order.total > 0n) {
     await holdFunds(tx, clock, {
       ...payerOf(order),
@@ -45,16 +47,12 @@ export async function routeSubmitted(
     after: { number: order.number, total: order.total, held: order.total },
   });
   if (mode === 'manual') return 'submitted';
-  const reason =
-    order.channel === 'self_service'
-      ? 'R3: self-service orders are approved automatically'
-      : `R3: review policy auto (${order.order_type} · ${order.channel})`;
-  await approveInTx(tx, clock, p, order, { auto: true, reason, payerChecked: true });
+  await approveInTx(tx, clock, p, order, { auto: true, reason: autoReason(order), payerChecked: true });
   return 'paid';
 }
 
 /** R2: the refusal names who may submit: the agents of the partner whose wallet pays. */
-async function notYourWallet(tx: Tx, order: OrderRow): Promise<AppError> {
+export async function notYourWallet(tx: Tx, order: OrderRow): Promise<AppError> {
   const payer = payerOf(order);
   const partner = payer.ownerType === 'partner' ? await partnerById(tx, payer.ownerId) : undefined;
   const who = partner

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { FakeClock } from '../../platform/clock';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { useTestDatabase } from '../../testing/test-db';

@@ -11,7 +11,7 @@ import {
   updateCompanyPartner,
 } from './company-store';
 
-const CUSTOMER = { zh: '客户', en: 'Customer' };
+export const CUSTOMER = { zh: '客户', en: 'Customer' };
 
 /** The company if the principal may see it; otherwise the same 404 as a missing one. */
 export async function findCompanyInScope(ex: Exec, p: Principal, companyId: string): Promise<CompanyRow> {

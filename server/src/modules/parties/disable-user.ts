@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { dropPrincipalsOf } from './drop-principals';
 import { MANAGE_USERS } from './roles';
 import { deleteUserSessions } from './session-store';
 import { setUserState, userById } from './user-store';
@@ -36,4 +37,5 @@ export async function disableUser(
       reason,
     });
   });
+  dropPrincipalsOf(deps, userId);
 }

@@ -3,6 +3,7 @@
 // a partner sees the customers it owns now, a customer its company and subsidiaries at any depth, staff
 // all; another party's object answers 404. Every store embeds it through `inCompanyScope`.
 
+export { MAX_AGE_MS, PrincipalCache } from '../../platform/principal-cache';
 export type { CompanyInput } from './company';
 export {
   companyByTenantForTransfer,
@@ -19,11 +20,14 @@ export { createContact } from './create-contact';
 export { createPartner } from './create-partner';
 export { createUser } from './create-user';
 export { disableUser } from './disable-user';
+export { dropPrincipalsOf } from './drop-principals';
 export { enableUser } from './enable-user';
 export { partnerById } from './partner-store';
+export { principalOfRequest } from './principal-of-request';
 export { principalOfUser } from './principal-store';
+export { PRINCIPAL_CHANNEL, type WatchEvent, watchPrincipals } from './principal-watch';
 export { applyCompanyRename, type NewCompanyName } from './rename-company';
-export { COMMIT, requireActiveParty, requireOrderable } from './require-active-party';
+export { COMMIT, orderableCompany, requireActiveParty, requireOrderable } from './require-active-party';
 export { principalOfApiKey, principalOfSession } from './resolve-principal';
 export { revokeApiKey } from './revoke-api-key';
 export { SESSION_COOKIE } from './session';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { FakeClock } from '../../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo-seed';
 import { signIn } from '../../testing/auth-factory';

@@ -1,7 +1,9 @@
 import type { Exec } from '../../platform/db/database';
-import { AppError, type Text } from '../../platform/errors';
+import { AppError, notFound, type Text } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { actingParty, orderedCompany, type PartyState } from './party-state-store';
+import { CUSTOMER } from './company-scope';
+import type { CompanyRow } from './company-store';
+import { actingParty, orderedCompany, orderingCompany, type PartyState } from './party-state-store';
 
 // Issue #10 item 6: suspension is one rule, checked here and called in one line at the top of every use
 // case that commits money. A suspended partner's or company's users sign in and read; they do not submit
@@ -19,7 +21,10 @@ const nameOf = (s: PartyState) => ({ zh: s.name_zh, en: s.name_en ?? s.name_zh }
 
 /** Refuses a suspended partner's or company's own users; staff and the system act for no party. */
 export async function requireActiveParty(ex: Exec, p: Principal, action: Text): Promise<void> {
-  const party = await actingParty(ex, p);
+  refuseSuspendedParty(await actingParty(ex, p), action);
+}
+
+function refuseSuspendedParty(party: PartyState | null | undefined, action: Text): void {
   if (party?.state !== 'suspended') return;
   const name = nameOf(party);
   const what = party.type === 'partner' ? { zh: '渠道', en: 'partner' } : { zh: '客户', en: 'customer' };
@@ -45,7 +50,32 @@ export async function requireOrderable(
   order: { companyId: string; submit?: boolean | undefined } | { orderId: string },
 ): Promise<void> {
   if (!('companyId' in order) || order.submit === true) await requireActiveParty(ex, p, COMMIT.order);
-  const company = await orderedCompany(ex, p, order);
+  refuseSuspendedCompany(await orderedCompany(ex, p, order));
+}
+
+/**
+ * requireOrderable for an order being placed, in the statement that also reads (and, when submitting,
+ * locks) its company: returns the company, or refuses as requireOrderable and findCompanyInScope do.
+ */
+export async function orderableCompany(
+  ex: Exec,
+  p: Principal,
+  companyId: string,
+  submit: boolean,
+): Promise<CompanyRow> {
+  const c = await orderingCompany(ex, p, companyId, submit);
+  // Out of scope: a suspended party still hears that first, then the usual 404.
+  if (!c) {
+    if (submit) await requireActiveParty(ex, p, COMMIT.order);
+    throw notFound(CUSTOMER);
+  }
+  if (submit) refuseSuspendedParty(c.acting, COMMIT.order);
+  refuseSuspendedCompany({ type: 'company', ...c });
+  const { state: _state, acting: _acting, ...company } = c;
+  return company;
+}
+
+function refuseSuspendedCompany(company: PartyState | undefined): void {
   if (company?.state !== 'suspended') return;
   const name = nameOf(company);
   throw new AppError({

@@ -4,6 +4,7 @@ import { notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { apiKeyById, revokeApiKeyRow } from './api-key-store';
+import { dropPrincipalsOf } from './drop-principals';
 
 /** Admins revoke any key, a user its own; someone else's key answers 404. Revoking twice is harmless. */
 export async function revokeApiKey(
@@ -12,11 +13,11 @@ export async function revokeApiKey(
   keyId: string,
   reason: string | null,
 ): Promise<void> {
-  await deps.database.db.transaction().execute(async (tx) => {
+  const revoked = await deps.database.db.transaction().execute(async (tx) => {
     const k = await apiKeyById(tx, keyId);
     if (!k || (!hasRole(p, 'admin') && k.user_id !== p.userId))
       throw notFound({ zh: 'API 密钥', en: 'API key' });
-    if (!(await revokeApiKeyRow(tx, keyId, toDate(deps.clock.now())))) return;
+    if (!(await revokeApiKeyRow(tx, keyId, toDate(deps.clock.now())))) return undefined;
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'api_key',
       objectId: keyId,
@@ -25,5 +26,8 @@ export async function revokeApiKey(
       stateAfter: 'revoked',
       reason,
     });
+    return k.user_id;
   });
+  // The very next request with the key is refused: this process forgets the cached row once committed.
+  if (revoked) dropPrincipalsOf(deps, revoked);
 }

@@ -26,9 +26,11 @@ export async function liveSession(
   ex: Exec,
   tokenHash: string,
   now: Date,
-): Promise<CredentialUser | undefined> {
-  const { rows } = await sql<CredentialUser>`select s.id as credential_id, u.id as user_id, u.roles,
-      u.partner_id, u.company_id, s.last_seen_at, s.created_at
+): Promise<(CredentialUser & { expires_at: Date }) | undefined> {
+  const { rows } = await sql<
+    CredentialUser & { expires_at: Date }
+  >`select s.id as credential_id, u.id as user_id, u.roles,
+      u.partner_id, u.company_id, s.last_seen_at, s.created_at, s.expires_at
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > ${now} and u.state = 'active'`.execute(ex);
   return rows[0];

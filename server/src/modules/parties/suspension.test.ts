@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import type { Principal } from '../../platform/principal';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { refusal } from '../../testing/refusal';

@@ -3,6 +3,7 @@ import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, type Role, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { companyById } from './company-store';
+import { dropPrincipalsOf } from './drop-principals';
 import { partnerById } from './partner-store';
 import { MANAGE_USERS } from './roles';
 import { checkUser } from './user';
@@ -27,8 +28,8 @@ const changesOf = (u: UserRow): UserChanges => ({
 });
 
 /**
- * Changes a user's roles, binding, name or language. The principal is read from the user row on every
- * request, so new roles apply to open sessions and API keys at once; the role rules (an external user
+ * Changes a user's roles, binding, name or language. New roles apply to open sessions and API keys on
+ * their next request (the credential cache drops the user's entries after the commit); the role rules (an external user
  * acts for exactly one party) are checked on the merged record, as at creation.
  */
 export async function updateUserDetails(
@@ -80,4 +81,5 @@ export async function updateUserDetails(
       after,
     });
   });
+  dropPrincipalsOf(deps, id);
 }

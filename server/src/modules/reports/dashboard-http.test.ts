@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAmount } from '@kaidan/shared';
 import { Dashboard } from '@kaidan/shared/contracts/reports';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { FakeClock } from '../../platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo-seed';
 import { useTestDatabase } from '../../testing/test-db';

@@ -127,7 +127,7 @@ describe('dashboard per role', async () => {
       bankRef: 'DASH-20261127-0001',
       submit: true,
     });
-    await decideRequest(deps, finance, t.id, 'approve', '银行流水已核对');
+    await decideRequest(deps, finance, { id: t.id, verdict: 'approve', comment: '银行流水已核对' });
     const renewal = await placeOrder(deps, agent, {
       companyId: 'cmp_demo_lingyun',
       productId: 'prd_demo_crm',
@@ -162,7 +162,7 @@ describe('dashboard per role', async () => {
       bankRef: 'DASH-20261128-0002',
       submit: true,
     });
-    await decideRequest(deps, finance, t.id, 'approve', '银行流水已核对');
+    await decideRequest(deps, finance, { id: t.id, verdict: 'approve', comment: '银行流水已核对' });
     const lina = await view(agent2);
     assert.equal(lina.today, '2026-11-28');
     assert.equal(day(lina, '2026-11-28')?.in, 1n);
@@ -181,7 +181,7 @@ describe('dashboard per role', async () => {
       bankRef: 'DASH-20261129-0003',
       submit: true,
     });
-    await decideRequest(deps, finance, t.id, 'approve', '银行流水已核对');
+    await decideRequest(deps, finance, { id: t.id, verdict: 'approve', comment: '银行流水已核对' });
     const own = await view(customer);
     assert.equal(own.scope, 'customer');
     assert.equal(day(own, '2026-11-29')?.in, 2n);

@@ -50,7 +50,9 @@ describe('requests: a named owner for every queue item (issue #3, R11, R40)', as
   it('R11 a colleague cannot decide a request another holds; once released they may claim and decide it', async () => {
     const id = await topup();
     await claimRequest(deps, P.finance, id);
-    const e = await refusal(decideRequest(deps, P.finance2, id, 'approve', '已到账'));
+    const e = await refusal(
+      decideRequest(deps, P.finance2, { id: id, verdict: 'approve', comment: '已到账' }),
+    );
     assert.equal(e.status, 409);
     assert.equal(e.code, 'REQUEST_CLAIMED');
     assert.match(e.text.zh, /usr_fin/);
@@ -68,7 +70,10 @@ describe('requests: a named owner for every queue item (issue #3, R11, R40)', as
       'mine lists what I hold',
     );
     assert.equal(mine[0]?.request.claimed_by_name, P.finance2.userId);
-    assert.equal((await decideRequest(deps, P.finance2, id, 'approve', '已到账')).state, 'approved');
+    assert.equal(
+      (await decideRequest(deps, P.finance2, { id: id, verdict: 'approve', comment: '已到账' })).state,
+      'approved',
+    );
     const trail = await listAudit(database.db, 'request', id);
     assert.deepEqual(
       trail.filter((a) => !['create', 'submit'].includes(a.action)).map((a) => [a.action, a.actor_id]),
@@ -84,7 +89,10 @@ describe('requests: a named owner for every queue item (issue #3, R11, R40)', as
 
   it('R25 deciding an unclaimed request needs no claim', async () => {
     const id = await topup();
-    assert.equal((await decideRequest(deps, P.finance, id, 'return', '流水号不对')).state, 'returned');
+    assert.equal(
+      (await decideRequest(deps, P.finance, { id: id, verdict: 'return', comment: '流水号不对' })).state,
+      'returned',
+    );
     const e = await refusal(claimRequest(deps, P.finance, id));
     assert.equal(e.code, 'REQUEST_NOT_SUBMITTED', 'only a waiting request can be claimed');
   });

@@ -1,4 +1,5 @@
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { forbidden, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -14,7 +15,7 @@ import { REQUEST } from './submit-request';
  * (issue #3). One conditional UPDATE: of two racing claims exactly one wins; the other learns who did.
  */
 export function claimRequest(deps: Deps, p: Principal, id: string): Promise<void> {
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id);
     if (!r) throw notFound(REQUEST);
     requireRole(p, [r.owner_team, 'admin'], {

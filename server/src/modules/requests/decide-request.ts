@@ -1,4 +1,5 @@
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -19,6 +20,13 @@ const VERB = {
   decline: { zh: '未通过', en: 'declined' },
 };
 
+export interface RequestDecision {
+  id: string;
+  verdict: Verdict;
+  /** required: the filer reads why (R25) */
+  comment: string;
+}
+
 /**
  * The owning team decides a submitted request, always with a comment; the decider is never its filer,
  * an editor or a submitter (R25). No claim is needed, but a request a colleague holds is theirs to decide (issue #3). Approval
@@ -27,14 +35,12 @@ const VERB = {
 export async function decideRequest(
   deps: Deps,
   p: Principal,
-  id: string,
-  verdict: Verdict,
-  comment: string,
+  { id, verdict, comment }: RequestDecision,
 ): Promise<Moved> {
   if (!comment.trim())
     throw invalid('comment', 'COMMENT_REQUIRED', { zh: '审核须填写意见', en: 'A decision needs a comment' });
   const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (!r) throw notFound(REQUEST);
     requireRole(p, [r.owner_team, 'admin'], {

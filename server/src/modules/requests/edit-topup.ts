@@ -1,4 +1,5 @@
 import type { Currency } from '@kaidan/shared';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
@@ -35,8 +36,9 @@ const filled = (field: 'payer' | 'bankRef', v: string | undefined): string | und
  * R25: the filer alone edits, and only a draft or a returned (驳回) application; submitted, approved or
  * declined do not change. Every edit is audited with the stored content before and after (R40).
  */
-export async function editTopup(deps: Deps, p: Principal, id: string, input: TopupEdit): Promise<void> {
-  await deps.database.db.transaction().execute(async (tx) => {
+export async function editTopup(deps: Deps, p: Principal, input: TopupEdit & { id: string }): Promise<void> {
+  const { id } = input;
+  await transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (r?.category !== 'topup') throw notFound(REQUEST);
     requireFiler(r, p, 'edit');

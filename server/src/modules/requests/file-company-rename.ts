@@ -1,4 +1,5 @@
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { conflict, invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { findCompanyInScope } from '../parties';
@@ -19,7 +20,7 @@ export async function fileCompanyRename(deps: Deps, p: Principal, input: Company
     zh: '申请公司名变更',
     en: 'request company renames',
   });
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const company = await findCompanyInScope(tx, p, input.companyId);
     if (company.name_zh === input.nameZh && (input.nameEn ?? company.name_en) === company.name_en) {
       throw invalid('nameZh', 'NAME_UNCHANGED', {
@@ -41,7 +42,7 @@ export async function fileCompanyRename(deps: Deps, p: Principal, input: Company
       nameEn: input.nameEn ?? null,
       reason: input.reason,
     };
-    return openRequest(tx, deps.clock, p, {
+    return openRequest(within(deps, tx), p, {
       category: 'rename',
       partnerId: company.partner_id,
       companyId: company.id,

@@ -2,7 +2,8 @@ import { formatAmount } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import { today } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { byLatest, refundLine } from '../entitlements';
@@ -121,7 +122,7 @@ export async function fileRefund(
     });
   }
   const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const { orders, lines } = await planRefund(tx, clock, p, input, true);
     if (lines.length === 0) {
       throw new AppError({
@@ -150,7 +151,7 @@ export async function fileRefund(
     }
     const first = orders[0] as OrderRow;
     const total = lines.reduce((s, l) => s + l.amount, 0n);
-    const opened = await openRequest(tx, clock, p, {
+    const opened = await openRequest(within(deps, tx), p, {
       category: 'refund',
       partnerId: first.channel === 'partner' ? first.partner_id : null,
       // A customer reads requests through their company (R33), so a one-company batch names it.

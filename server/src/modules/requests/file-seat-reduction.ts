@@ -1,4 +1,5 @@
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { componentsOf } from '../entitlements';
@@ -20,8 +21,7 @@ export async function fileSeatReduction(deps: Deps, p: Principal, input: SeatRed
     en: 'request seat reductions',
   });
   if (!input.reason.trim()) throw invalid('reason', 'REQUIRED', { zh: '请填写原因', en: 'Give a reason' });
-  const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const company = await findCompanyInScope(tx, p, input.companyId);
     const comp = (await componentsOf(tx, company.id)).find((c) => c.id === input.componentId);
     if (!comp)
@@ -42,7 +42,7 @@ export async function fileSeatReduction(deps: Deps, p: Principal, input: SeatRed
       seats: input.seats,
       reason: input.reason,
     };
-    return openRequest(tx, clock, p, {
+    return openRequest(within(deps, tx), p, {
       category: 'seat_reduction',
       partnerId: company.partner_id,
       companyId: company.id,

@@ -1,5 +1,6 @@
 import { type Currency, parseAmount } from '@kaidan/shared';
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { COMMIT, requireActiveParty } from '../parties';
@@ -59,9 +60,8 @@ export async function fileTopup(
     amount: parseTopupAmount(input.amount, input.currency),
     bankRef: input.bankRef.trim(),
   };
-  const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
-    const opened = await openRequest(tx, clock, p, {
+  return transact(deps.database.db, async (tx) => {
+    const opened = await openRequest(within(deps, tx), p, {
       category: 'topup',
       partnerId: owner.walletOwnerType === 'partner' ? owner.walletOwnerId : null,
       companyId: fields.companyId,

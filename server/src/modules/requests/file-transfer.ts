@@ -1,4 +1,5 @@
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { companyByTenantForTransfer } from '../parties';
@@ -26,8 +27,7 @@ export async function fileTransfer(deps: Deps, p: Principal, input: TransferInpu
   if (!to)
     throw invalid('toPartnerId', 'REQUIRED', { zh: '请选择接收的渠道', en: 'Choose the receiving partner' });
   if (!input.reason.trim()) throw invalid('reason', 'REQUIRED', { zh: '请填写原因', en: 'Give a reason' });
-  const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const company = await companyByTenantForTransfer(tx, input.tenantId);
     if (!company) throw notFound({ zh: `租户 ${input.tenantId}`, en: `Tenant ${input.tenantId}` });
     if (company.partner_id === to) {
@@ -46,7 +46,7 @@ export async function fileTransfer(deps: Deps, p: Principal, input: TransferInpu
       reason: input.reason,
     };
     // Filed under the receiving partner: it may follow its request, it learns nothing else.
-    return openRequest(tx, clock, p, {
+    return openRequest(within(deps, tx), p, {
       category: 'transfer',
       partnerId: to,
       companyId: null,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { hasRole, type Principal, requireRole } from '../../platform/principal';
 import { findOrder, voidRequestable } from '../orders';
@@ -24,7 +25,7 @@ export async function fileVoidRequest(deps: Deps, p: Principal, input: VoidReque
     zh: '申请作废订单',
     en: 'request order voids',
   });
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     // The order's lock serialises filings for one order (the unique index is the backstop).
     const order = await findOrder(tx, p, input.orderId, true);
     if (!order) throw notFound(ORDER);
@@ -64,7 +65,7 @@ export async function fileVoidRequest(deps: Deps, p: Principal, input: VoidReque
       reference: input.reference,
       reason: input.reason,
     };
-    return openRequest(tx, deps.clock, p, {
+    return openRequest(within(deps, tx), p, {
       category: 'void',
       partnerId: order.partner_id,
       companyId: order.company_id,

@@ -70,7 +70,7 @@ export const registerFilingRoutes: RegisterRoutes = (app, deps) => {
       responses: { 200: ok(z.object({ ok: z.boolean() })), ...errors },
     }),
     async (c) => {
-      await editTopup(deps, principal(c), c.req.valid('param').id, c.req.valid('json'));
+      await editTopup(deps, principal(c), { ...c.req.valid('json'), id: c.req.valid('param').id });
       return c.json({ ok: true }, 200);
     },
   );
@@ -85,7 +85,7 @@ export const registerFilingRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const plan = await previewRefund(deps.database.db, deps.clock, principal(c), input);
+      const plan = await previewRefund(deps, principal(c), input);
       const cur = plan.orders[0]?.currency ?? 'CNY';
       const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
       return c.json(

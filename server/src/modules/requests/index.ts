@@ -4,8 +4,8 @@
 // the same transaction.
 
 export { claimRequest } from './claim-request';
-export { commentRequest } from './comment-request';
-export { decideRequest, type Verdict } from './decide-request';
+export { type CommentInput, commentRequest } from './comment-request';
+export { decideRequest, type RequestDecision, type Verdict } from './decide-request';
 export { editTopup } from './edit-topup';
 export { fileCompanyRename } from './file-company-rename';
 export { fileRefund, planRefund } from './file-refund';

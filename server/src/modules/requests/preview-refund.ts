@@ -1,5 +1,4 @@
-import type { Clock } from '../../platform/clock';
-import type { Exec } from '../../platform/db/database';
+import type { Deps } from '../../platform/deps';
 import type { Principal } from '../../platform/principal';
 import type { OrderRow } from '../orders';
 import { type PlannedRefundLine, planRefund, type RefundInput } from './file-refund';
@@ -7,12 +6,12 @@ import { type PlanName, planNames } from './refund-store';
 
 /** R32: what a refund of these orders would return, line by line with plan names; reads, never locks. */
 export async function previewRefund(
-  ex: Exec,
-  clock: Clock,
+  deps: Deps,
   p: Principal,
   input: Pick<RefundInput, 'orderIds' | 'mode'>,
 ): Promise<{ orders: OrderRow[]; lines: (PlannedRefundLine & Partial<PlanName>)[] }> {
-  const plan = await planRefund(ex, clock, p, input);
+  const ex = deps.database.db;
+  const plan = await planRefund(ex, deps.clock, p, input);
   const names = await planNames(
     ex,
     plan.lines.map((l) => l.plan_id),

@@ -42,7 +42,7 @@ describe('refunds: a batch of chained renewals (R32)', async () => {
 
   it('R32 the whole chain, sent earliest-first, is previewed, filed and applied latest-first', async () => {
     const ids = [r1.id, r2.id, r3.id];
-    const preview = await previewRefund(db, clock, P.agentA, { orderIds: ids, mode: 'refund' });
+    const preview = await previewRefund(deps, P.agentA, { orderIds: ids, mode: 'refund' });
     assert.deepEqual(
       preview.lines.map((l) => [l.order_number, l.amount]),
       [
@@ -54,7 +54,7 @@ describe('refunds: a batch of chained renewals (R32)', async () => {
     const before = await balance();
     const req = await fileRefund(deps, P.agentA, { orderIds: ids, mode: 'refund', reason: '客户不续了' });
     assert.equal(req.total, 3n * 30n * 36_500n);
-    await decideRequest(deps, P.finance, req.id, 'approve', '同意返款');
+    await decideRequest(deps, P.finance, { id: req.id, verdict: 'approve', comment: '同意返款' });
     assert.equal(await balance(), before + 3n * 30n * 36_500n);
     assert.equal((await edition())?.end_date, '2027-11-19', 'back to the first year’s end');
     assert.deepEqual(Object.values(await brokenInvariants(db)).flat(), []);

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
@@ -8,7 +9,7 @@ import { REQUEST } from './submit-request';
 
 /** The holder (or an admin) gives a claimed request back to the team (issue #3). */
 export function releaseRequest(deps: Deps, p: Principal, id: string): Promise<void> {
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id);
     if (!r) throw notFound(REQUEST);
     const admin = hasRole(p, 'admin');

@@ -32,7 +32,7 @@ describe('requests, wallets and notifications name what they refer to', async ()
     assert.deepEqual(requestActions(waiting, P.agentA), ['withdraw']);
     assert.deepEqual(requestActions(waiting, P.finance), ['approve', 'return', 'decline']);
     assert.deepEqual(requestActions(waiting, P.desk), [], 'not the owning team');
-    await decideRequest(deps, P.finance, t.id, 'return', '银行流水号不对');
+    await decideRequest(deps, P.finance, { id: t.id, verdict: 'return', comment: '银行流水号不对' });
     const returned = await getRequest(deps, P.agentA, t.id);
     assert.deepEqual(requestActions(returned.request, P.agentA), ['edit', 'submit', 'withdraw']);
     assert.deepEqual(requestActions(returned.request, P.finance), []);
@@ -49,7 +49,7 @@ describe('requests, wallets and notifications name what they refer to', async ()
     const d = await getRequest(deps, P.finance, t.id);
     assert.equal(d.topup?.wallet_owner_name, '李艳渠道');
     assert.equal(d.topup?.wallet_owner_code, 'P-A');
-    await decideRequest(deps, P.finance, t.id, 'approve', '已到账');
+    await decideRequest(deps, P.finance, { id: t.id, verdict: 'approve', comment: '已到账' });
     const placed = await order(P.agentA, firstYear);
     const wallet = await findWallet(db, 'partner', W.partnerA, 'CNY');
     assert.ok(wallet);

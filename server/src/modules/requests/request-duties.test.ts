@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createApp } from '../../http/app';
+import { createApp } from '../../app';
 import { FakeClock } from '../../platform/clock';
 import type { Principal } from '../../platform/principal';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo-seed';
@@ -51,16 +51,16 @@ describe('requests: separation of duties (R25, R40)', async () => {
   it('R25 only the filer edits a top-up: finance, desk, sales and a colleague are refused and the amount stays', async () => {
     const t = await draft();
     for (const who of [P.finance, P.desk, P.sales, agentA2]) {
-      const e = await refusal(editTopup(deps, who, t.id, { amount: '500000.00' }));
+      const e = await refusal(editTopup(deps, who, { id: t.id, amount: '500000.00' }));
       assert.equal(e.code, 'EDIT_NOT_FILER', `${who.userId} may not edit`);
       assert.equal(e.status, 403);
       assert.ok(e.fixes.length > 0, 'the refusal says what to do instead');
     }
     await submitRequest(deps, P.agentA, t.id);
-    const e = await refusal(editTopup(deps, P.agentA, t.id, { amount: '1.00' }));
+    const e = await refusal(editTopup(deps, P.agentA, { id: t.id, amount: '1.00' }));
     assert.equal(e.code, 'REQUEST_NOT_EDITABLE', 'submitted is not editable, even by the filer');
     const before = await balance();
-    await decideRequest(deps, P.finance, t.id, 'approve', '已到账');
+    await decideRequest(deps, P.finance, { id: t.id, verdict: 'approve', comment: '已到账' });
     assert.equal((await balance()) - before, 3_000_000n, '30,000.00 as filed, not 500,000.00');
   });
 
@@ -70,12 +70,15 @@ describe('requests: separation of duties (R25, R40)', async () => {
       assert.equal((await refusal(submitRequest(deps, who, t.id))).code, 'SUBMIT_NOT_FILER');
     }
     await submitRequest(deps, P.sales, t.id);
-    await decideRequest(deps, P.finance, t.id, 'return', '银行流水号不对');
+    await decideRequest(deps, P.finance, { id: t.id, verdict: 'return', comment: '银行流水号不对' });
     assert.equal((await refusal(submitRequest(deps, P.finance, t.id))).code, 'SUBMIT_NOT_FILER');
     assert.equal((await refusal(withdrawRequest(deps, P.agentA, t.id))).code, 'WITHDRAW_NOT_CREATOR');
-    await editTopup(deps, P.sales, t.id, { bankRef: 'ICBC-002' });
+    await editTopup(deps, P.sales, { id: t.id, bankRef: 'ICBC-002' });
     assert.equal((await submitRequest(deps, P.sales, t.id)).state, 'submitted');
-    assert.equal((await decideRequest(deps, P.finance2, t.id, 'approve', '已到账')).state, 'approved');
+    assert.equal(
+      (await decideRequest(deps, P.finance2, { id: t.id, verdict: 'approve', comment: '已到账' })).state,
+      'approved',
+    );
   });
 
   it('R25 the decider is neither the filer nor anyone who edited or submitted the request', async () => {
@@ -89,7 +92,9 @@ describe('requests: separation of duties (R25, R40)', async () => {
       bankRef: 'B-A',
       submit: true,
     });
-    const filed = await refusal(decideRequest(deps, x, byAdmin.id, 'approve', 'ok'));
+    const filed = await refusal(
+      decideRequest(deps, x, { id: byAdmin.id, verdict: 'approve', comment: 'ok' }),
+    );
     assert.equal(filed.code, 'SELF_APPROVAL');
     assert.deepEqual(filed.details.involvement, ['filed', 'submitted']);
     assert.equal((await refusal(claimRequest(deps, x, byAdmin.id))).code, 'SELF_APPROVAL');
@@ -108,11 +113,16 @@ describe('requests: separation of duties (R25, R40)', async () => {
       },
     );
     await submitRequest(deps, P.agentA, t.id);
-    const edited = await refusal(decideRequest(deps, P.finance, t.id, 'return', '请核对'));
+    const edited = await refusal(
+      decideRequest(deps, P.finance, { id: t.id, verdict: 'return', comment: '请核对' }),
+    );
     assert.equal(edited.code, 'SELF_APPROVAL');
     assert.deepEqual(edited.details.involvement, ['edited']);
     assert.match(edited.text.en, /changed/);
-    assert.equal((await decideRequest(deps, P.finance2, t.id, 'return', '请核对')).state, 'returned');
+    assert.equal(
+      (await decideRequest(deps, P.finance2, { id: t.id, verdict: 'return', comment: '请核对' })).state,
+      'returned',
+    );
   });
 
   it('R25 the same duties hold for refunds: the filer alone submits, and never decides', async () => {
@@ -130,20 +140,26 @@ describe('requests: separation of duties (R25, R40)', async () => {
     assert.equal((await refusal(submitRequest(deps, P.agentA, r.id))).code, 'NOT_FOUND');
     assert.equal((await refusal(submitRequest(deps, P.desk, r.id))).code, 'SUBMIT_NOT_FILER');
     await submitRequest(deps, staff, r.id);
-    assert.equal((await refusal(decideRequest(deps, staff, r.id, 'approve', 'ok'))).code, 'SELF_APPROVAL');
-    assert.equal((await decideRequest(deps, P.finance, r.id, 'decline', '不予返款')).state, 'declined');
+    assert.equal(
+      (await refusal(decideRequest(deps, staff, { id: r.id, verdict: 'approve', comment: 'ok' }))).code,
+      'SELF_APPROVAL',
+    );
+    assert.equal(
+      (await decideRequest(deps, P.finance, { id: r.id, verdict: 'decline', comment: '不予返款' })).state,
+      'declined',
+    );
   });
 
   it('R40 every edit is audited with the stored values before and after', async () => {
     const t = await draft();
-    await editTopup(deps, P.agentA, t.id, { amount: '31000.00', bankRef: 'ICBC-009' });
+    await editTopup(deps, P.agentA, { id: t.id, amount: '31000.00', bankRef: 'ICBC-009' });
     const edit = (await listAudit(db, 'request', t.id)).find((a) => a.action === 'edit');
     assert.ok(edit);
     assert.equal(edit.actor_id, P.agentA.userId);
     assert.equal(edit.state_before, 'draft');
     assert.deepEqual(edit.before, { payer: '李艳', currency: 'CNY', amount: '3000000', bankRef: 'ICBC-001' });
     assert.deepEqual(edit.after, { payer: '李艳', currency: 'CNY', amount: '3100000', bankRef: 'ICBC-009' });
-    const blank = await refusal(editTopup(deps, P.agentA, t.id, { payer: '  ' }));
+    const blank = await refusal(editTopup(deps, P.agentA, { id: t.id, payer: '  ' }));
     assert.equal(blank.fields[0]?.field, 'payer');
     assert.equal((await getRequest(deps, P.agentA, t.id)).topup?.amount, 3_100_000n);
   });

@@ -171,12 +171,10 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       const id = c.req.valid('param').id;
       const r = await getRequest(deps, principal(c), id);
-      await commentRequest(
-        deps,
-        principal(c),
+      await commentRequest(deps, principal(c), {
         id,
-        (c.req.valid('json') as z.infer<typeof DecisionInput>).comment,
-      );
+        body: (c.req.valid('json') as z.infer<typeof DecisionInput>).comment,
+      });
       return c.json({ id, number: r.request.number, state: r.request.state }, 200);
     },
   );
@@ -190,7 +188,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
       async (c) => {
         const { comment } = c.req.valid('json') as z.infer<typeof DecisionInput>;
         return c.json(
-          await decideRequest(deps, principal(c), c.req.valid('param').id, verdict, comment),
+          await decideRequest(deps, principal(c), { id: c.req.valid('param').id, verdict, comment }),
           200,
         );
       },

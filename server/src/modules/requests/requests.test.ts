@@ -39,14 +39,21 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       bankRef: 'BK-001',
     });
     assert.equal(t.state, 'draft');
-    await editTopup(deps, P.sales, t.id, { amount: '60000.00' });
+    await editTopup(deps, P.sales, { id: t.id, amount: '60000.00' });
     await submitRequest(deps, P.sales, t.id);
-    const e = await refusal(editTopup(deps, P.sales, t.id, { amount: '1.00' }));
+    const e = await refusal(editTopup(deps, P.sales, { id: t.id, amount: '1.00' }));
     assert.equal(e.code, 'REQUEST_NOT_EDITABLE');
-    assert.equal((await decideRequest(deps, P.finance, t.id, 'return', '银行流水号不对')).state, 'returned');
-    await editTopup(deps, P.sales, t.id, { bankRef: 'BK-002' });
+    assert.equal(
+      (await decideRequest(deps, P.finance, { id: t.id, verdict: 'return', comment: '银行流水号不对' }))
+        .state,
+      'returned',
+    );
+    await editTopup(deps, P.sales, { id: t.id, bankRef: 'BK-002' });
     await submitRequest(deps, P.sales, t.id);
-    assert.equal((await decideRequest(deps, P.finance2, t.id, 'approve', '已到账')).state, 'approved');
+    assert.equal(
+      (await decideRequest(deps, P.finance2, { id: t.id, verdict: 'approve', comment: '已到账' })).state,
+      'approved',
+    );
     assert.equal(await balance(), 6_000_000n);
     const detail = await getRequest(deps, P.finance, t.id);
     assert.deepEqual(
@@ -81,12 +88,19 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       submit: true,
     });
     const self = { ...P.finance, userId: P.agentA.userId };
-    assert.equal((await refusal(decideRequest(deps, self, mine.id, 'approve', 'ok'))).code, 'SELF_APPROVAL');
     assert.equal(
-      (await refusal(decideRequest(deps, P.finance, mine.id, 'approve', ' '))).code,
+      (await refusal(decideRequest(deps, self, { id: mine.id, verdict: 'approve', comment: 'ok' }))).code,
+      'SELF_APPROVAL',
+    );
+    assert.equal(
+      (await refusal(decideRequest(deps, P.finance, { id: mine.id, verdict: 'approve', comment: ' ' }))).code,
       'COMMENT_REQUIRED',
     );
-    assert.equal((await decideRequest(deps, P.finance, mine.id, 'decline', '无此笔到账')).state, 'declined');
+    assert.equal(
+      (await decideRequest(deps, P.finance, { id: mine.id, verdict: 'decline', comment: '无此笔到账' }))
+        .state,
+      'declined',
+    );
     assert.equal((await refusal(submitRequest(deps, P.agentA, mine.id))).code, 'REQUEST_NOT_EDITABLE');
     assert.equal(await balance(), 6_000_000n);
   });
@@ -116,7 +130,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     const before = await balance();
     const r = await fileRefund(deps, P.agentA, { orderIds: [a.id], mode: 'refund', reason: '下错了' });
     assert.equal(r.total, 1_387_000n - 73_000n, 'everything except the 730.00 interop fee');
-    await decideRequest(deps, P.finance, r.id, 'approve', '已返款');
+    await decideRequest(deps, P.finance, { id: r.id, verdict: 'approve', comment: '已返款' });
     assert.equal(await balance(), before + r.total);
     const comps = await componentsOf(db, W.huihuang);
     assert.deepEqual(comps.map((c) => [c.plan_id, c.seats, c.end_date]).sort(), [
@@ -145,7 +159,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     clock.advance({ days: 10 }); // used 11 days including today, 89 unused
     const before = await balance();
     const r = await fileRefund(deps, P.agentA, { orderIds: [b.id], mode: 'refund', reason: '客户不用了' });
-    await decideRequest(deps, P.finance, r.id, 'approve', 'ok');
+    await decideRequest(deps, P.finance, { id: r.id, verdict: 'approve', comment: 'ok' });
     // Paid 10 × 73.00 × 100 / 365 = 200.00; 89 of 100 days unused → 178.00.
     assert.equal((await balance()) - before, 17_800n);
     const c = (await componentsOf(db, W.huihuangSub)).find((x) => x.plan_id === W.archive);
@@ -170,7 +184,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       reason: '节前邮件核销',
       evidence: '核销邮件 2026-11-19',
     });
-    await decideRequest(deps, P.finance, r.id, 'approve', '已核对核销邮件');
+    await decideRequest(deps, P.finance, { id: r.id, verdict: 'approve', comment: '已核对核销邮件' });
     assert.equal((await balance()) - before, 20_000n);
     assert.ok((await getOrder(deps, P.agentA, d.id)).order.settled_offline_at);
     assert.equal((await componentsOf(db, W.huihuang, W.otherProduct))[0]?.seats, 2, 'entitlements stay');
@@ -185,7 +199,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       tenantId: 'wwb0e22cefc85a80d3',
       reason: '客户要求转到我们',
     });
-    await decideRequest(deps, P.desk, t.id, 'approve', '已转移');
+    await decideRequest(deps, P.desk, { id: t.id, verdict: 'approve', comment: '已转移' });
     await fund(db, clock, W.partnerB, 1_000_000n, 'r17');
     const placed = await order(P.agentB, {
       orderType: 'renew',
@@ -217,7 +231,7 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
     );
     assert.equal((await withdrawRequest(deps, P.agentA, t.id)).state, 'withdrawn');
     assert.equal(
-      (await refusal(decideRequest(deps, P.finance, t.id, 'approve', 'ok'))).code,
+      (await refusal(decideRequest(deps, P.finance, { id: t.id, verdict: 'approve', comment: 'ok' }))).code,
       'REQUEST_NOT_SUBMITTED',
     );
     assert.equal((await refusal(withdrawRequest(deps, P.agentA, t.id))).code, 'REQUEST_DECIDED');
@@ -233,9 +247,9 @@ describe('requests: top-ups, refunds, transfers (R17, R25–R27, R32, R34)', asy
       bankRef: 'B-C',
       submit: true,
     });
-    await commentRequest(deps, P.finance, t.id, '请补充回单');
-    await commentRequest(deps, P.agentA, t.id, '已上传回单');
-    assert.equal((await refusal(commentRequest(deps, P.agentB, t.id, 'x'))).status, 404);
+    await commentRequest(deps, P.finance, { id: t.id, body: '请补充回单' });
+    await commentRequest(deps, P.agentA, { id: t.id, body: '已上传回单' });
+    assert.equal((await refusal(commentRequest(deps, P.agentB, { id: t.id, body: 'x' }))).status, 404);
     const d = await getRequest(deps, P.agentA, t.id);
     assert.deepEqual(
       d.comments.map((c) => [c.author_id, c.body]),

@@ -57,7 +57,7 @@ describe('self-service refunds (R33)', async () => {
       offered.map((o) => [o.id, o.until.toString()]),
       [[a.id, '2026-11-27']],
     );
-    const preview = await previewRefund(db, clock, P.customer, { orderIds: [a.id], mode: 'refund' });
+    const preview = await previewRefund(deps, P.customer, { orderIds: [a.id], mode: 'refund' });
     const r = await fileRefund(deps, P.customer, { orderIds: [a.id], mode: 'refund', reason: '买错了版本' });
     assert.equal(r.state, 'submitted');
     assert.equal(
@@ -80,7 +80,13 @@ describe('self-service refunds (R33)', async () => {
     const before = await companyBalance();
     const partnerBefore = (await findWallet(db, 'partner', W.partnerA, 'CNY'))?.balance;
     assert.equal(
-      (await decideRequest(deps, P.finance, r.id, 'approve', '七天内自助退款，已核对')).state,
+      (
+        await decideRequest(deps, P.finance, {
+          id: r.id,
+          verdict: 'approve',
+          comment: '七天内自助退款，已核对',
+        })
+      ).state,
       'approved',
     );
     assert.equal((await companyBalance()) - before, r.total, 'R35: back to the wallet that paid');
@@ -98,7 +104,7 @@ describe('self-service refunds (R33)', async () => {
     assert.deepEqual(await listRefundableOrders(deps, P.customer), []);
     for (const attempt of [
       () => fileRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund', reason: '不想要了' }),
-      () => previewRefund(db, clock, P.customer, { orderIds: [b.id], mode: 'refund' }),
+      () => previewRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund' }),
     ]) {
       const e = await refusal(attempt());
       assert.equal(e.status, 422);

@@ -57,7 +57,9 @@ describe('customer transfers (R17)', async () => {
       lines: [{ planId: W.otherPlan, seats: 1, duration: { unit: 'year', value: 1 } }],
     });
     assert.equal(pending.state, 'submitted');
-    const blocked = await refusal(decideRequest(deps, P.desk, t.id, 'approve', '转移'));
+    const blocked = await refusal(
+      decideRequest(deps, P.desk, { id: t.id, verdict: 'approve', comment: '转移' }),
+    );
     assert.equal(blocked.code, 'TRANSFER_BLOCKED');
     assert.match(blocked.text.zh, new RegExp(pending.number));
     await rejectOrder(deps, P.desk, pending.id, '客户转移中');
@@ -67,13 +69,18 @@ describe('customer transfers (R17)', async () => {
       mode: 'refund',
       reason: '退一部分',
     });
-    const byRefund = await refusal(decideRequest(deps, P.desk, t.id, 'approve', '转移'));
+    const byRefund = await refusal(
+      decideRequest(deps, P.desk, { id: t.id, verdict: 'approve', comment: '转移' }),
+    );
     assert.equal(byRefund.code, 'TRANSFER_BLOCKED');
     assert.match(byRefund.text.zh, new RegExp(refund.number));
     await withdrawRequest(deps, P.agentA, refund.id);
     withdrawnRefund = refund.id;
 
-    assert.equal((await decideRequest(deps, P.desk, t.id, 'approve', '已转移')).state, 'approved');
+    assert.equal(
+      (await decideRequest(deps, P.desk, { id: t.id, verdict: 'approve', comment: '已转移' })).state,
+      'approved',
+    );
   });
 
   it('R17 the customer’s history moves with it: the new partner sees its orders, requests and entitlements, the old one gets 404', async () => {
@@ -112,7 +119,7 @@ describe('customer transfers (R17)', async () => {
       mode: 'refund',
       reason: '转移前订单，按原渠道返款',
     });
-    await decideRequest(deps, P.finance, r.id, 'approve', '同意');
+    await decideRequest(deps, P.finance, { id: r.id, verdict: 'approve', comment: '同意' });
     assert.equal(await balance(W.partnerA), a + r.total, 'credited to the partner whose wallet paid');
     assert.equal(await balance(W.partnerB), b, 'the new owner is not paid money it never paid');
     assert.equal(

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
@@ -9,7 +10,7 @@ import { REQUEST } from './submit-request';
 
 /** The one who filed a request may take it back while it is undecided. */
 export function withdrawRequest(deps: Deps, p: Principal, id: string): Promise<Moved> {
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const r = await findRequest(tx, p, id, true);
     if (!r) throw notFound(REQUEST);
     requireFiler(r, p, 'withdraw');

@@ -16,14 +16,21 @@ export interface HoldInput {
 export async function holdFunds(ex: Exec, clock: Clock, h: HoldInput): Promise<string> {
   const holdId = await tryHold(ex, clock, h, h.amount, h.ref);
   if (holdId) return holdId;
-  // Only on refusal: read the wallet so the figures explain the refusal as of now.
+  throw await shortOfFunds(ex, h);
+}
+
+/** R13: only on refusal, read the wallet so the figures explain the refusal as of now. */
+export async function shortOfFunds(
+  ex: Exec,
+  h: { ownerType: OwnerType; ownerId: string; currency: Currency; amount: bigint },
+): Promise<AppError> {
   const now = await findWallet(ex, h.ownerType, h.ownerId, h.currency);
   const balance = now?.balance ?? 0n;
   const held = now?.held ?? 0n;
   const available = balance - held;
   const shortfall = h.amount - available;
   const f = (v: bigint) => `${formatAmount(v, h.currency)} ${h.currency}`;
-  throw new AppError({
+  return new AppError({
     status: 422,
     code: 'INSUFFICIENT_FUNDS',
     message: {

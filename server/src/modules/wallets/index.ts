@@ -3,6 +3,8 @@
 // a hold is one conditional UPDATE guarded by CHECK (balance − held ≥ 0).
 export { captureFunds, releaseFunds } from './capture-funds';
 export { creditWallet } from './credit-wallet';
+export { debitFunds } from './debit-funds';
+export type { DebitPosting } from './debit-store';
 export { type HoldInput, holdFunds } from './hold-funds';
 export { openWallet } from './open-wallet';
 export { getWallet, listWallets, walletLedger } from './view-wallet';

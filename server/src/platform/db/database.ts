@@ -3,7 +3,15 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
+import {
+  type ListenHandlers,
+  type Listening,
+  listenPg,
+  listenPglite,
+  type PgListenOptions,
+} from './listen-store';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPglite } from './pglite-prepare';
 import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';
 import { OID, parseDate, parseInt8, parseInt8Array, parseNumeric } from './type-parsers';
@@ -23,6 +31,8 @@ export interface Database {
   close(): Promise<void>;
   /** One transaction that every query and use-case transaction started inside `body` joins (request-scope.ts). */
   inScope: RunInScope;
+  /** LISTEN on a channel; NOTIFY arrives after the notifying transaction commits (listen-store.ts). */
+  listen(channel: string, handlers: ListenHandlers, opts?: PgListenOptions): Promise<Listening>;
   /** PGlite only: a consistent copy of the data directory (backup, test templates). */
   dump?: () => Promise<Blob>;
 }
@@ -37,7 +47,7 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called once after every statement the engine runs, BEGIN and COMMIT included (benchmarks count with it). */
   onQuery?: QueryHook;
-  /** `pg` only: run parameterised queries as named prepared statements (default true; ADR 0009). */
+  /** Run parameterised queries as prepared statements (default true): named on `pg` (ADR 0009), PREPARE/EXECUTE on PGlite (ADR 0015). */
   prepare?: boolean;
   /** Told after each commit of a statement carrying a marker (the jobs worker's wake-up, commit-watch.ts). */
   commitWatch?: CommitWatch;
@@ -59,7 +69,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const dialect = new PostgresDialect({ pool: opts.prepare === false ? pool : preparingPool(pool) });
     const scoped = withRequestScope(withCommitWatch(withQueryHook(dialect, opts.onQuery), opts.commitWatch));
     const db = new Kysely<DB>({ dialect: scoped.dialect });
-    return { db, engine: 'postgres', inScope: scoped.run, close: () => db.destroy() };
+    const url = opts.url;
+    return {
+      db,
+      engine: 'postgres',
+      inScope: scoped.run,
+      listen: (channel, handlers, o) => listenPg(url, channel, handlers, o),
+      close: () => db.destroy(),
+    };
   }
   const dataDir = opts.dataDir ?? './data';
   const inMemory = dataDir.startsWith('memory://');
@@ -75,14 +92,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         [OID.INT8_ARRAY]: parseInt8Array,
       },
     });
+    const session = opts.prepare === false ? lite : await preparingPglite(lite);
     const scoped = withRequestScope(
-      withCommitWatch(withQueryHook(new PGliteDialect(lite), opts.onQuery), opts.commitWatch),
+      withCommitWatch(withQueryHook(new PGliteDialect(session), opts.onQuery), opts.commitWatch),
     );
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     return {
       db,
       engine: 'pglite',
       inScope: scoped.run,
+      listen: (channel, handlers) => listenPglite(db, lite, channel, handlers),
       // Taken through a connection so no transaction is half-way when the copy is made.
       dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
       close: async () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from './database';
+import { transact } from './transact';
 
 // server/migrations, seen from the bundle in server/dist or from this file in server/src/platform/db (tsx).
 export const MIGRATIONS_DIR =
@@ -47,7 +48,7 @@ export function planMigrations(files: MigrationFile[], applied: string[]): Migra
 }
 
 export async function migrate(db: Db, files = readMigrations()): Promise<string[]> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     await sql`create table if not exists schema_migrations (
       name text primary key, applied_at timestamptz not null default now())`.execute(tx);
     // Serialises concurrent starters on a server; harmless on PGlite.

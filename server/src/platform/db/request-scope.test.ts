@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { useTestDatabase } from '../../testing/test-db';
-import { PoisonedScopeError } from './request-scope';
+import { afterCommit, PoisonedScopeError } from './request-scope';
 
 describe('S-11 request scope: use-case transactions join it without statements', async () => {
   const database = await useTestDatabase();
@@ -72,5 +72,23 @@ describe('S-11 request scope: use-case transactions join it without statements',
     });
     assert.equal(got, 'refused');
     assert.deepEqual(await notes(), ['a', 'b']);
+  });
+
+  it('S-11 afterCommit runs once the scope has committed, never when it rolls back; at once outside', async () => {
+    const seen: string[] = [];
+    await database.inScope(async () => {
+      await db.transaction().execute((tx) => insert(tx, 'c'));
+      afterCommit(() => seen.push('committed c'));
+      assert.deepEqual(seen, [], 'not before the COMMIT');
+      return { commit: true, value: null };
+    });
+    assert.deepEqual(seen, ['committed c']);
+    await database.inScope(async () => {
+      afterCommit(() => seen.push('rolled back'));
+      return { commit: false, value: null };
+    });
+    afterCommit(() => seen.push('outside'));
+    assert.deepEqual(seen, ['committed c', 'outside']);
+    assert.deepEqual(await notes(), ['a', 'b', 'c']);
   });
 });

@@ -20,6 +20,8 @@ interface Scope {
   open: boolean;
   /** Set when a use-case transaction inside the scope rolled back: its writes are still in the scope's. */
   poisoned: boolean;
+  /** What `afterCommit` deferred until the scope's transaction has committed. */
+  committed: (() => void)[];
 }
 
 /** What the scope's body decides: keep its writes (commit) or undo them (rollback), and what to answer. */
@@ -97,7 +99,7 @@ class ScopedDriver implements Driver {
   async run<T>(body: () => Promise<ScopeOutcome<T>>): Promise<T> {
     await this.init();
     const conn = await this.inner.acquireConnection();
-    const scope: Scope = { conn, open: true, poisoned: false };
+    const scope: Scope = { conn, open: true, poisoned: false, committed: [] };
     try {
       await this.inner.beginTransaction(conn, {});
       let out: ScopeOutcome<T>;
@@ -109,6 +111,7 @@ class ScopedDriver implements Driver {
       }
       if (out.commit && !scope.poisoned) {
         await this.inner.commitTransaction(conn);
+        for (const fn of scope.committed) fn();
         return out.value;
       }
       await this.inner.rollbackTransaction(conn);
@@ -142,3 +145,15 @@ export function withRequestScope(inner: Dialect): { dialect: Dialect; run: RunIn
 
 /** True inside a request scope (its queries share one transaction). */
 export const inRequestScope = (): boolean => scopes.getStore()?.open === true;
+
+/**
+ * Runs `fn` once the caller's writes are committed: at once outside a request scope (a use case calls it
+ * after its own transaction returned), after the scope's COMMIT inside one, never if the scope rolls back.
+ * For in-process caches: dropping an entry before the commit would let a concurrent read cache the old row
+ * again (principal-cache.ts).
+ */
+export function afterCommit(fn: () => void): void {
+  const scope = scopes.getStore();
+  if (scope?.open) scope.committed.push(fn);
+  else fn();
+}

@@ -1,0 +1,34 @@
+import { type AppDeps, createHttpApp } from './http/app';
+import type { App, RegisterRoutes } from './http/env';
+import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
+import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
+import { registerNotificationRoutes } from './modules/notifications/notification-routes';
+import { registerOrderRoutes } from './modules/orders/order-routes';
+import { principalOfRequest } from './modules/parties';
+import { registerPartiesRoutes } from './modules/parties/parties-routes';
+import { registerReportRoutes } from './modules/reports/report-routes';
+import { registerRequestRoutes } from './modules/requests/request-routes';
+import { registerWalletRoutes } from './modules/wallets/wallet-routes';
+
+export type { AppDeps } from './http/app';
+
+// The HTTP half of the wiring root (main.ts builds the dependencies, this assembles the app from them):
+// http/ is a kit that knows no module, and each module registers its routes on it. Tests build the app
+// here too, so they exercise the same assembly the server runs.
+export const routeModules: readonly RegisterRoutes[] = [
+  registerPartiesRoutes,
+  registerCatalogRoutes,
+  registerOrderRoutes,
+  registerWalletRoutes,
+  registerRequestRoutes,
+  registerEntitlementRoutes,
+  registerNotificationRoutes,
+  registerAuditRoutes,
+  registerReportRoutes,
+];
+
+/** The whole API: the HTTP kit with every module's routes and parties' principal resolver. */
+export function createApp(deps: AppDeps, modules: readonly RegisterRoutes[] = routeModules): App {
+  return createHttpApp(deps, { routes: modules, resolvePrincipal: principalOfRequest(deps) });
+}
