@@ -112,11 +112,20 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     await new Promise((r) => setTimeout(r, 50));
   }
   const coldStartMs = performance.now() - t0;
-  const counts = () =>
-    new Promise<ServerCounts>((resolve) => {
-      waiting.push(resolve);
-      child.kill('SIGUSR2');
-    });
+  // One signal at a time: two SIGUSR2 sent before the server handles the first merge into one (standard
+  // signals are not queued), which would leave a caller waiting for an answer that never comes.
+  let last: Promise<unknown> = Promise.resolve();
+  const counts = (): Promise<ServerCounts> => {
+    const next = last.then(
+      () =>
+        new Promise<ServerCounts>((resolve) => {
+          waiting.push(resolve);
+          child.kill('SIGUSR2');
+        }),
+    );
+    last = next.catch(() => undefined);
+    return next;
+  };
   return {
     base,
     pid,
