@@ -1,15 +1,18 @@
 import { type AppDeps, createHttpApp } from './http/app';
 import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
 import { registerNotificationRoutes } from './modules/notifications/notification-routes';
 import { registerOrderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
+import { NO_PAYMENTS, type Payments, paymentRoutes } from './modules/payments';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
+import { registerWebhookRoutes } from './modules/webhooks/webhook-routes';
 
 export type { AppDeps } from './http/app';
 
@@ -26,9 +29,20 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerNotificationRoutes,
   registerAuditRoutes,
   registerReportRoutes,
+  registerWebhookRoutes,
+  registerCalendarRoutes,
 ];
 
-/** The whole API: the HTTP kit with every module's routes and parties' principal resolver. */
-export function createApp(deps: AppDeps, modules: readonly RegisterRoutes[] = routeModules): App {
-  return createHttpApp(deps, { routes: modules, resolvePrincipal: principalOfRequest(deps) });
+/** What the server runs with beyond the kit's deps: the payment providers from its configuration. */
+export interface ServerDeps extends AppDeps {
+  payments?: Payments;
+}
+
+/**
+ * The whole API: the HTTP kit with every module's routes, the payments routes for the configured
+ * providers (none by default: no online payment), and parties' principal resolver.
+ */
+export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] = routeModules): App {
+  const routes = [...modules, paymentRoutes(deps.payments ?? NO_PAYMENTS)];
+  return createHttpApp(deps, { routes, resolvePrincipal: principalOfRequest(deps) });
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app';
@@ -7,10 +8,19 @@ import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
+import {
+  EXPIRE_JOB,
+  expireAttemptJob,
+  NO_PAYMENTS,
+  PaymentsConfigError,
+  paymentsFromEnv,
+} from './modules/payments';
+import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
+import { buildTemplate, templateKey } from './platform/db/data-dir-template';
 import { openDatabase } from './platform/db/database';
 import type { Listening } from './platform/db/listen-store';
-import { migrate } from './platform/db/migrate';
+import { migrate, readMigrations } from './platform/db/migrate';
 import { ENQUEUE_MARK, jobBacklog } from './platform/jobs/jobs-store';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
@@ -22,6 +32,17 @@ import { DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const [command = 'serve', ...rest] = process.argv.slice(2);
 const demo = rest.includes('--demo');
+// S-11 cold start: the build makes a migrated PGlite data directory beside the bundle (`main.js template`);
+// an empty KAIDAN_DATA starts as a copy of it instead of running initdb (data-dir-template.ts).
+const template = { dir: join(import.meta.dirname, 'pgdata-template'), key: templateKey(readMigrations()) };
+if (command === 'template') {
+  const built = await buildTemplate(template.dir, template.key, async (dataDir) => {
+    const db = await openDatabase({ dataDir });
+    await migrate(db.db).finally(() => db.close());
+  });
+  log.info({ dir: template.dir, built }, built ? 'data directory template built' : 'template up to date');
+  process.exit(0);
+}
 let config: ReturnType<typeof readServerConfig>;
 try {
   config = readServerConfig(process.env);
@@ -40,12 +61,19 @@ let wakeWorker = () => {};
 const onQuery = () => {
   statements += 1;
 };
+// Where a start spends its time (S-11 cold start), logged with "listening": ms since the process began.
+const startup: Record<string, number> = { loaded: Math.round(process.uptime() * 1000) };
+const mark = (step: string) => {
+  startup[step] = Math.round(process.uptime() * 1000);
+};
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
+  template,
   commitWatch: { marker: ENQUEUE_MARK, onCommit: () => wakeWorker() },
   ...(countStatements ? { onQuery } : {}),
 });
+mark('opened');
 if (countStatements)
   process.on('SIGUSR2', () => {
     const counted = statements;
@@ -59,10 +87,23 @@ if (countStatements)
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
 const clock: Clock = testClock ?? systemClock;
+// Issue #12: the payment providers this server offers (docs/payments.md). The sandbox notifies this very
+// server, at the address it listens on once listening.
+let listeningAt = config.publicUrl ?? DEFAULT_PUBLIC_URL;
+let payments: ReturnType<typeof paymentsFromEnv>;
+try {
+  payments = paymentsFromEnv(process.env, clock, { demo, notifyBase: () => listeningAt });
+} catch (e) {
+  if (!(e instanceof PaymentsConfigError)) throw e;
+  log.error(e.message);
+  process.exit(2);
+}
 const mailer = mailerFromEnv(process.env, log);
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
+  [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
+  [DELIVER_JOB, deliverWebhook({ clock })],
 ]);
 // On PostgreSQL the worker has connections of its own: in the API's pool it would queue behind every request
 // for each claim and read, and fall behind exactly when orders pour in (issue #11). PGlite has one session.
@@ -132,10 +173,12 @@ switch (command) {
     break;
   case 'serve': {
     await migrate(database.db);
+    mark('migrated');
     await testClock?.load();
     if (demo && (await seedDemo({ database, clock }))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
+    mark('seeded');
     // Issue #11 (ADR 0011): credential → principal rows cached here, kept right by NOTIFY from any process.
     const principals = new PrincipalCache();
     watching = await watchPrincipals(database, principals, {
@@ -150,19 +193,26 @@ switch (command) {
       log,
       config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
       ...(testClock ? { testClock } : {}),
+      ...(payments ? { payments } : {}),
     });
     serveConsole(app, fileURLToPath(new URL('../../web/dist', import.meta.url)));
     const { address } = await listen(app.fetch, config);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    listeningAt = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`;
+    if (payments?.sandbox) log.warn('PAYMENTS SANDBOX ON: its pay button credits wallets without real money');
     await startWorker();
+    mark('listening');
     if (testClock)
       log.warn({ now: clock.now().toString() }, 'TEST CLOCK ON (KAIDAN_TEST_CLOCK=1): time is movable');
     log.info(
-      { host: address.address, port: address.port, engine: database.engine },
+      { host: address.address, port: address.port, engine: database.engine, startup },
       `Kaidan listening on http://${address.address}:${address.port}`,
     );
     break;
   }
   default:
-    log.error(`unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users`);
+    log.error(
+      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users | template`,
+    );
     await shutdown(2);
 }

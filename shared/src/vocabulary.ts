@@ -27,3 +27,14 @@ export type ActionChannel = (typeof ACTION_CHANNELS)[number];
 /** R40: who acted. */
 export const ACTOR_KINDS = ['staff', 'partner', 'customer', 'system'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * Issue #12: the outbound webhook events (docs/webhooks.md). `invoice.issued` and `payment.failed` are
+ * declared before the slices that emit them, so endpoints can subscribe to them already.
+ */
+export const WEBHOOK_EVENT_TYPES = ['order.paid', 'refund.done', 'invoice.issued', 'payment.failed'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** A delivery waits for its next attempt, was answered 2xx, or ran out of attempts. */
+export const WEBHOOK_DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];

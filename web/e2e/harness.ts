@@ -6,7 +6,9 @@ import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/app';
 import { serveConsole } from '../../server/src/http/console';
-import { FakeClock } from '../../server/src/platform/clock';
+import { sandboxPayments } from '../../server/src/modules/payments';
+import { type Clock, FakeClock } from '../../server/src/platform/clock';
+import type { Database } from '../../server/src/platform/db/database';
 import { TestClock } from '../../server/src/platform/test-clock';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo-seed';
 import { useTestDatabase } from '../../server/src/testing/test-db';
@@ -21,8 +23,8 @@ export const skipReason = existsSync(CHROMIUM)
 
 /** A real server (API + built console) on a fresh demo database, and a headless Debian chromium. */
 export async function useConsoleServer(
-  opts: { testClock?: boolean } = {},
-): Promise<{ base: string; browser: Browser }> {
+  opts: { testClock?: boolean; sandbox?: boolean } = {},
+): Promise<{ base: string; browser: Browser; database: Database; clock: Clock }> {
   const dist = await ensureConsoleBuilt();
   const database = await useTestDatabase();
   // A fixed instant keeps the demo's dates, deadlines and screenshots stable.
@@ -31,19 +33,29 @@ export async function useConsoleServer(
   const testClock = opts.testClock ? new TestClock(fixed, database.db) : undefined;
   const clock = testClock ?? fixed;
   await seedDemo({ database, clock });
-  const app = createApp({ database, clock, ...(testClock ? { testClock } : {}) });
+  // Issue #12: the payments sandbox notifies this very server once it listens.
+  let base = '';
+  const payments = opts.sandbox ? sandboxPayments(clock, () => base).payments : undefined;
+  const app = createApp({
+    database,
+    clock,
+    ...(testClock ? { testClock } : {}),
+    ...(payments ? { payments } : {}),
+  });
   serveConsole(app, dist);
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
   });
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   after(async () => {
     await browser.close();
     await new Promise<void>((ok) => server.close(() => ok()));
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return { base: `http://127.0.0.1:${port}`, browser };
+  // The database and clock too: a test may run the job worker itself (the harness starts none).
+  return { base, browser, database, clock };
 }
 
 export async function signIn(page: Page, base: string, email: string): Promise<void> {

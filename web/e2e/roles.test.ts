@@ -6,7 +6,7 @@ import { signIn, skipReason, useConsoleServer } from './harness';
 // what the user's role and scope forbid"); a forbidden address typed in shows no screen.
 const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
   'agent@kaidan.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '返款申请', '通知'],
+    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '返款申请', 'Webhook', '通知'],
     forbidden: '/catalog',
   },
   'it@huihuang.demo': {
@@ -17,7 +17,19 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
   'finance@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '钱包流水', '通知'], forbidden: '/order' },
   'sales@kaidan.demo': { nav: ['工作台', '订单', '钱包流水', '客户公司', '通知'], forbidden: '/queue' },
   'admin@kaidan.demo': {
-    nav: ['工作台', '审核队列', '订单', '钱包流水', '产品目录', '渠道伙伴', '客户公司', '用户与角色', '通知'],
+    nav: [
+      '工作台',
+      '审核队列',
+      '订单',
+      '钱包流水',
+      '产品目录',
+      '渠道伙伴',
+      '客户公司',
+      '用户与角色',
+      'Webhook',
+      '营业日历',
+      '通知',
+    ],
     forbidden: '/wallet',
   },
 };

@@ -20,7 +20,9 @@ const routeTree = root.addChildren([
   page('/refunds', () => import('./features/refunds/RefundsPage'), 'RefundsPage'),
   page('/queue', () => import('./features/review/QueuePage'), 'QueuePage'),
   page('/ledgers', () => import('./features/wallets/WalletPages'), 'LedgersPage'),
+  page('/calendar', () => import('./features/calendar/CalendarPage'), 'CalendarPage'),
   page('/notifications', () => import('./features/notifications/NotificationsPage'), 'NotificationsPage'),
+  page('/webhooks', () => import('./features/webhooks/WebhooksPage'), 'WebhooksPage'),
   ...adminRoutes,
 ]);
 

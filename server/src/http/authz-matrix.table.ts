@@ -1,4 +1,6 @@
 import type { Role } from '../platform/principal';
+import { CALENDAR_MATRIX } from './authz-matrix.calendar';
+import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
 
 // The authorization matrix (DESIGN §1, docs/auth.md "Authorization matrix"): for every operation of
@@ -55,6 +57,7 @@ const decision = { comment: '矩阵测试' };
 /** the request a caller of this kind files: the agent's top-up for partners and staff */
 const requestOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.customerRequest : x.agentRequest);
 const walletOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.companyWallet : x.partnerWallet);
+const attemptOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.customerAttempt : x.agentAttempt);
 export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/health': { allow: 'public' },
   'POST /api/v1/auth/login': {
@@ -316,6 +319,31 @@ export const MATRIX: Record<string, Entry> = {
     req: async ({ x, w }) => ({ ...id(await w.fresh.topup(x, false)), body: { amount: '20.00' } }),
   },
 
+  // Issue #12 (docs/payments.md): a partner's agent or a customer user tops up its own wallet online;
+  // without a configured provider the allowed get 409 PAYMENT_PROVIDER_UNAVAILABLE. Support keeps devices,
+  // not money: an attempt is not in its scope.
+  'POST /api/v1/payments/topups': {
+    allow: ['partner_agent', 'customer'],
+    req: () => ({ body: { amount: '10.00' } }),
+  },
+  'GET /api/v1/payments/topups': { allow: 'signed-in' },
+  'GET /api/v1/payments/attempts/{id}': {
+    allow: [...STAFF.filter((r) => r !== 'support'), 'partner_agent', 'customer'],
+    scoped: true,
+    hidden: ['support'],
+    req: (c) => id(attemptOf(c)),
+  },
+  // Present only with a provider configured (the notify endpoint, public: the signature is the check)
+  // or the sandbox (its pay button).
+  'POST /api/v1/payments/notify/{provider}': { allow: 'public', optional: true },
+  'POST /api/v1/sandbox/payments/{id}/pay': {
+    allow: [...STAFF.filter((r) => r !== 'support'), 'partner_agent', 'customer'],
+    scoped: true,
+    hidden: ['support'],
+    optional: true,
+    req: (c) => id(attemptOf(c)),
+  },
+
   'GET /api/v1/requests': { allow: 'signed-in' },
   'GET /api/v1/requests/export': { allow: 'signed-in' },
   'GET /api/v1/requests/{id}': { allow: 'signed-in', scoped: true, req: (c) => id(requestOf(c)) },
@@ -389,6 +417,8 @@ export const MATRIX: Record<string, Entry> = {
     req: ({ x }) => ({ path: { objectType: 'order', objectId: x.paidOrder } }),
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
+  ...WEBHOOK_MATRIX,
+  ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { setCalendarOverride } from '../modules/calendar';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
+import { sandboxPayments, startOnlineTopup } from '../modules/payments';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
+import { emitEvent, registerEndpoint } from '../modules/webhooks';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
@@ -45,6 +49,12 @@ export interface Party {
   agentRequest: string;
   customerRequest: string;
   agentNotification: string;
+  /** issue #12: an endpoint the party's agent registered, and one delivery of an event to it */
+  webhookEndpoint: string;
+  webhookDelivery: string;
+  /** issue #12: an online top-up each of the party's agent and customer started (sandbox, pending) */
+  agentAttempt: string;
+  customerAttempt: string;
   agent: Principal;
   customer: Principal;
 }
@@ -106,6 +116,19 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
   await decideRequest(deps, finance, { id: jushiTopup.id, verdict: 'approve', comment: '已到账' });
 
   let seq = 0;
+  // Endpoints on a port nothing listens on: the matrix never runs the worker, so nothing is sent.
+  const webhookOf = async (agent: Principal) =>
+    (await registerEndpoint(deps, agent, { url: 'https://127.0.0.1:9/matrix', eventTypes: ['order.paid'] }))
+      .id;
+  const deliveryTo = async (endpointId: string, partnerId: string) => {
+    await db
+      .transaction()
+      .execute((tx) => emitEvent(tx, clock, { type: 'order.paid', partnerId, payload: { matrix: true } }));
+    return one(sql<{ id: string }>`select id from webhook_deliveries where endpoint_id = ${endpointId}`);
+  };
+  // Started through the use case with a sandbox of its own: the matrix app runs without providers.
+  const { payments } = sandboxPayments(clock, () => 'http://127.0.0.1:9');
+  const attempt = async (p: Principal) => (await startOnlineTopup(deps, payments, p, { amount: '10.00' })).id;
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {
     const agent = await as(agentEmail);
     const wallet = (type: string, owner: string) =>
@@ -128,9 +151,12 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
               submit: true,
             })
           ).id;
+    const hook = await webhookOf(agent);
     return {
       partnerId,
       companyId,
+      webhookEndpoint: hook,
+      webhookDelivery: await deliveryTo(hook, partnerId),
       tenantId: await one(sql<{ id: string }>`select tenant_id as id from companies where id = ${companyId}`),
       partnerWallet: await wallet('partner', partnerId),
       companyWallet: await wallet('company', companyId),
@@ -145,6 +171,8 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       agentNotification: await one(
         sql<{ id: string }>`select id from notifications where user_id = ${agent.userId} order by id limit 1`,
       ),
+      agentAttempt: await attempt(agent),
+      customerAttempt: await attempt(customer),
       agent,
       customer,
     } satisfies Party;
@@ -206,8 +234,16 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
           submit,
         })
       ).id,
+    /** a webhook endpoint of the party's agent */
+    webhookEndpoint: (x: Party) => webhookOf(x.agent),
     /** an API key of a user who is not in the matrix */
     apiKey: async () => (await createApiKey(deps, admin, spare.id, `k${++seq}`)).id,
+    /** a day of 2030 an admin has overridden (R34), for a removal to take back */
+    calendarDay: async () => {
+      const day = Temporal.PlainDate.from('2030-01-01').add({ days: ++seq }).toString();
+      await setCalendarOverride(deps, admin, { day, kind: 'holiday', note: '矩阵测试' });
+      return day;
+    },
   };
   const ids = { spareUser: spare.id, product: 'prd_demo_steward', plan: 'pln_demo_archive', ...GUIDE };
   return {

@@ -18,3 +18,11 @@ export interface Deps {
 export function within(deps: Deps, tx: Tx): Deps {
   return { ...deps, database: { db: tx } };
 }
+
+/**
+ * Deps for an in-transaction step that holds only the open transaction and the clock (`routeSubmitted`,
+ * `applyApproval`), to call a use case inside it as `within` does.
+ */
+export function depsIn(tx: Tx, clock: Clock): Deps {
+  return { database: { db: tx }, clock };
+}

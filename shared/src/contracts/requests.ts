@@ -98,10 +98,13 @@ export const Request = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** R34: the deadline counted days of a year the business calendar does not cover, Monday–Friday */
+  dueProvisional: z.boolean(),
   /** the member of the owning team handling it (issue #3); null while unclaimed */
   claimedBy: z.string().nullable(),
   claimedByName: z.string().nullable(),
   claimedAt: z.string().nullable(),
+  /** R34: still open (submitted) after its deadline: a breach the queue flags */
   overdue: z.boolean(),
   topup: z
     .object({

@@ -1,5 +1,6 @@
 // Wire shapes, taken from the shared zod contracts as types only (no zod in the bundle). Responses the
 // server declares inline in its route files are restated here; keep them in step with those files.
+import type * as Cal from '@kaidan/shared/contracts/calendar';
 import type * as C from '@kaidan/shared/contracts/catalog';
 import type { AuditEntry as AuditEntryC } from '@kaidan/shared/contracts/common';
 import type * as O from '@kaidan/shared/contracts/orders';
@@ -29,6 +30,9 @@ export type Wallet = z.infer<typeof W.Wallet>;
 export type WalletDetail = z.infer<typeof W.WalletDetail>;
 export type LedgerLine = z.infer<typeof W.LedgerLine>;
 export type ReviewRequest = z.infer<typeof R.Request>;
+export type CalendarYear = z.infer<typeof Cal.CalendarYear>;
+export type CalendarOverride = z.infer<typeof Cal.CalendarOverride>;
+export type DayKind = z.infer<typeof Cal.DayKind>;
 export type RequestDetail = z.infer<typeof R.RequestDetail>;
 export type RefundPreview = z.infer<typeof R.RefundPreview>;
 export type Filed = z.infer<typeof R.Filed>;

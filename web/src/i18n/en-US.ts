@@ -1,22 +1,28 @@
 import { baseEn } from './en-US-base';
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
+import * as payments from './parts/payments';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
+import * as webhooks from './parts/webhooks';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
   ...baseEn,
   ...admin.en,
   ...audit.en,
+  ...calendar.en,
   ...dashboard.en,
   ...desk.en,
   ...lists.en,
+  ...payments.en,
   ...queue.en,
   ...requests.en,
   ...shell.en,
+  ...webhooks.en,
 };

@@ -1,11 +1,14 @@
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
+import * as payments from './parts/payments';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
+import * as webhooks from './parts/webhooks';
 import { baseZh } from './zh-CN-base';
 
 // Chinese is the console's first language. Each area keeps its messages in `parts/`, both languages side by side.
@@ -13,11 +16,14 @@ export const zhCN = {
   ...baseZh,
   ...admin.zh,
   ...audit.zh,
+  ...calendar.zh,
   ...dashboard.zh,
   ...desk.zh,
   ...lists.zh,
+  ...payments.zh,
   ...queue.zh,
   ...requests.zh,
   ...shell.zh,
+  ...webhooks.zh,
 };
 export type MessageKey = keyof typeof zhCN;

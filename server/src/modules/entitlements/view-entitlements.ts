@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -35,7 +36,7 @@ export async function recordExternalEnd(
     zh: '登记外部许可到期日',
     en: 'record external licence end dates',
   });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const c = await lockComponent(tx, componentId);
     if (!c) throw notFound({ zh: '订阅组件', en: 'Component' });
     await findCompanyInScope(tx, p, c.company_id);

@@ -17,7 +17,9 @@ export type AccountCode =
   | 'offline_cash'
   | 'revenue'
   | 'pass_through_payable'
-  | 'offline_settlement';
+  | 'offline_settlement'
+  // issue #12: money received through a payment provider (online top-ups), owed to us by the provider
+  | 'provider_clearing';
 
 export interface Posting {
   accountId: string;

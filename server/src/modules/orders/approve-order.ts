@@ -1,5 +1,6 @@
 import { type Clock, toDate, today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
+import { isTransaction, transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound, type Text } from '../../platform/errors';
 import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
@@ -9,14 +10,18 @@ import { applyPaidOrder, type ComponentView, type PaidLine } from '../entitlemen
 import { notify } from '../notifications';
 import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
+import { emitEvent, orderPaid } from '../webhooks';
 import { captureCredits, type OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
 import { ORDER } from './submit-order';
 
-export interface Decision {
-  auto?: boolean;
-  reason?: string | undefined;
+/**
+ * An approval the review policy makes (R3) inside the caller's transaction, on the submitted order the
+ * caller locked there: the submit of a draft under an `auto` mode, a renewal's contract arriving.
+ */
+export interface PolicyApproval {
+  order: OrderRow;
   /** The caller already took the company's lock and checked the payer in this transaction (R17). */
   payerChecked?: boolean;
 }
@@ -24,77 +29,92 @@ export interface Decision {
 /**
  * Submitted → approved → paid in one transaction: capture the hold (Dr wallet / Cr revenue and
  * pass-through payable), then grant the entitlements (R29: only once paid) and tell the submitter (R4).
- * Returns warnings, e.g. R8 a plan that went off sale since the order was created.
+ * The order desk's decision, or with `policy` the system's, joined to the caller's transaction
+ * (`within`), `reason` then naming the policy (R40). Returns warnings, e.g. R8 a plan that went off sale since the order was created.
  */
-export async function approveInTx(
-  tx: Tx,
-  clock: Clock,
+export async function approveOrder(
+  deps: Deps,
   p: Principal,
-  order: OrderRow,
-  d: Decision,
+  orderId: string,
+  reason?: string,
+  policy?: PolicyApproval,
 ): Promise<Text[]> {
-  const now = toDate(clock.now());
-  if (!d.payerChecked) await refuseDepartedPayer(tx, order);
-  // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
-  // triggered it stays on their own row (submit, contract arrival).
-  const by = d.auto ? systemPrincipal(p.channel) : p;
-  const reason = d.reason ?? null;
-  if (
-    !(await moveOrder(tx, order.id, 'submitted', 'approved', {
-      decided_by: by.userId,
-      decided_at: now,
-      decision_comment: d.reason ?? null,
-    }))
-  ) {
-    throw conflict('ORDER_NOT_SUBMITTED', { zh: '订单已被他人处理', en: 'The order was already decided' });
+  if (policy) {
+    // The policy's order was read under lock by the caller: only its own transaction may pass it.
+    if (!isTransaction(deps.database.db) || policy.order.id !== orderId) {
+      throw new Error(`a policy approval of ${orderId} runs inside the transaction that locked it`);
+    }
+  } else {
+    requireRole(p, ['order_desk', 'admin'], { zh: '审核订单', en: 'approve orders' });
   }
-  await appendAudit(tx, clock, actorOf(by), {
-    objectType: 'order',
-    objectId: order.id,
-    action: d.auto ? 'auto_approve' : 'approve',
-    stateBefore: 'submitted',
-    stateAfter: 'approved',
-    reason,
-  });
-  const lines = await linesOf(tx, [order.id]);
-  // An automatic approval follows a fresh quote, so only a reviewed order can have gone off sale (R8).
-  const plans = d.auto
-    ? []
-    : await loadPlans(
-        tx,
-        order.product_id,
-        lines.map((l) => l.plan_id),
-      );
-  const day = today(clock).toString();
-  const warnings = plans
-    .filter((pl) => !planOnSale(pl, day))
-    .map((pl) => ({
-      zh: `${pl.name_zh} 已停售，仍按原价批准`,
-      en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
-    }));
-  // The grant's rows before the wallet's: every path takes company → subscription → components → wallet
-  // (ADR 0015), so two transactions never wait for each other in opposite order. Both commit together, so
-  // nothing is granted unpaid (R29).
-  await grantPaid(tx, clock, by, order, lines);
-  if (order.total > 0n) {
-    await captureFunds(tx, clock, {
-      ref: { type: 'order', id: order.id },
-      currency: order.currency,
-      credits: captureCredits(order, lines),
-      memo: order.number,
+  const { clock } = deps;
+  return transact(deps.database.db, async (tx) => {
+    const order = policy?.order ?? (await findOrder(tx, p, orderId, true));
+    if (!order) throw notFound(ORDER);
+    const auto = policy !== undefined;
+    const cause = reason ?? null;
+    const now = toDate(clock.now());
+    if (!policy?.payerChecked) await refuseDepartedPayer(tx, order);
+    // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
+    // triggered it stays on their own row (submit, contract arrival).
+    const by = auto ? systemPrincipal(p.channel) : p;
+    if (
+      !(await moveOrder(tx, order.id, 'submitted', 'approved', {
+        decided_by: by.userId,
+        decided_at: now,
+        decision_comment: cause,
+      }))
+    ) {
+      throw conflict('ORDER_NOT_SUBMITTED', { zh: '订单已被他人处理', en: 'The order was already decided' });
+    }
+    await appendAudit(tx, clock, actorOf(by), {
+      objectType: 'order',
+      objectId: order.id,
+      action: auto ? 'auto_approve' : 'approve',
+      stateBefore: 'submitted',
+      stateAfter: 'approved',
+      reason: cause,
     });
-  }
-  await moveOrder(tx, order.id, 'approved', 'paid', { paid_at: now });
-  await appendAudit(tx, clock, actorOf(by), {
-    objectType: 'order',
-    objectId: order.id,
-    action: 'capture',
-    stateBefore: 'approved',
-    stateAfter: 'paid',
-    after: { captured: order.total },
-    reason: d.auto ? reason : null,
+    const lines = await linesOf(tx, [order.id]);
+    // An automatic approval follows a fresh quote, so only a reviewed order can have gone off sale (R8).
+    const plans = auto
+      ? []
+      : await loadPlans(
+          tx,
+          order.product_id,
+          lines.map((l) => l.plan_id),
+        );
+    const day = today(clock).toString();
+    const warnings = plans
+      .filter((pl) => !planOnSale(pl, day))
+      .map((pl) => ({
+        zh: `${pl.name_zh} 已停售，仍按原价批准`,
+        en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
+      }));
+    // The grant's rows before the wallet's: every path takes company → subscription → components → wallet
+    // (ADR 0015), so two transactions never wait for each other in opposite order. Both commit together, so
+    // nothing is granted unpaid (R29).
+    await grantPaid(tx, clock, by, order, lines);
+    if (order.total > 0n) {
+      await captureFunds(tx, clock, {
+        ref: { type: 'order', id: order.id },
+        currency: order.currency,
+        credits: captureCredits(order, lines),
+        memo: order.number,
+      });
+    }
+    await moveOrder(tx, order.id, 'approved', 'paid', { paid_at: now });
+    await appendAudit(tx, clock, actorOf(by), {
+      objectType: 'order',
+      objectId: order.id,
+      action: 'capture',
+      stateBefore: 'approved',
+      stateAfter: 'paid',
+      after: { captured: order.total },
+      reason: auto ? cause : null,
+    });
+    return warnings;
   });
-  return warnings;
 }
 
 /**
@@ -126,18 +146,5 @@ export async function grantPaid(
     },
     { type: 'order', id: order.id },
   );
-}
-
-export async function approveOrder(
-  deps: Deps,
-  p: Principal,
-  orderId: string,
-  reason?: string,
-): Promise<Text[]> {
-  requireRole(p, ['order_desk', 'admin'], { zh: '审核订单', en: 'approve orders' });
-  return deps.database.db.transaction().execute(async (tx) => {
-    const order = await findOrder(tx, p, orderId, true);
-    if (!order) throw notFound(ORDER);
-    return approveInTx(tx, deps.clock, p, order, { reason });
-  });
+  await emitEvent(tx, clock, orderPaid(order, toDate(clock.now())));
 }

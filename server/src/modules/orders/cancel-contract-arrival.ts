@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -23,7 +24,7 @@ export async function cancelContractArrival(
       en: 'Cancelling a contract arrival needs a reason',
     });
   }
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     if (order.archived_at) {

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
@@ -8,7 +9,7 @@ import { ORDER } from './submit-order';
 
 /** R5: a draft is deleted by its creator (kept as a soft-deleted row for the trail). */
 export async function deleteOrder(deps: Deps, p: Principal, orderId: string): Promise<void> {
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     const verdict = deleteVerdict(order, p.userId);

@@ -25,4 +25,4 @@ export { recordContractArrival } from './record-contract-arrival';
 export { rejectOrder } from './reject-order';
 export { setCompanyRename } from './set-company-rename';
 export { submitOrder } from './submit-order';
-export { voidInTx, voidOrder } from './void-order';
+export { voidOrder } from './void-order';

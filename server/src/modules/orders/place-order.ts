@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
@@ -49,7 +50,7 @@ export async function placeOrder(
   requireRole(p, [...ORDERING_ROLES], { zh: '下单', en: 'place orders' });
   const { clock } = deps;
   const submit = input.submit === true;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const company = await orderableCompany(tx, p, input.companyId, submit);
     const quote = await quoteOrder(tx, clock, p, input, { company, lockComponents: submit });
     const now = toDate(clock.now());

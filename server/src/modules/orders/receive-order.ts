@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -11,7 +12,7 @@ import { ORDER } from './submit-order';
  */
 export async function receiveOrder(deps: Deps, p: Principal, orderId: string): Promise<void> {
   requireRole(p, ['order_desk', 'admin'], { zh: '接收订单', en: 'take orders' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     if (!(await markReceived(tx, deps.clock, order.id, p.userId))) {

@@ -1,8 +1,9 @@
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, within } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { approveInTx } from './approve-order';
+import { approveOrder } from './approve-order';
 import { contractExpected } from './order';
 import { findOrder, markContractArrived } from './order-store';
 import { ORDER } from './submit-order';
@@ -11,7 +12,7 @@ import { ORDER } from './submit-order';
 export async function recordContractArrival(deps: Deps, p: Principal, orderId: string): Promise<string> {
   requireRole(p, ['order_desk', 'admin'], { zh: '登记合同到达', en: 'record contract arrival' });
   const { clock } = deps;
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     if (!contractExpected(order)) {
@@ -27,7 +28,7 @@ export async function recordContractArrival(deps: Deps, p: Principal, orderId: s
       action: 'contract_arrived',
     });
     if (order.state === 'submitted' && order.order_type === 'renew') {
-      await approveInTx(tx, clock, p, order, { auto: true, reason: 'R3: contract arrived' });
+      await approveOrder(within(deps, tx), p, order.id, 'R3: contract arrived', { order });
       return 'paid';
     }
     return order.state;

@@ -1,4 +1,5 @@
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -15,7 +16,7 @@ export async function rejectOrder(deps: Deps, p: Principal, orderId: string, rea
     throw invalid('reason', 'REASON_REQUIRED', { zh: '驳回须填写原因', en: 'A rejection needs a reason' });
   }
   const { clock } = deps;
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     const now = toDate(clock.now());

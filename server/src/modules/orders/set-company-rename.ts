@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
@@ -16,7 +17,7 @@ export async function setCompanyRename(
   orderId: string,
   name: { nameZh: string; nameEn?: string | undefined },
 ): Promise<void> {
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const order = await findOrder(tx, p, orderId, true);
     if (!order) throw notFound(ORDER);
     if (!hasRole(p, 'order_desk', 'admin') && order.created_by !== p.userId) {

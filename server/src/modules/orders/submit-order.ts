@@ -1,13 +1,14 @@
 import { type Clock, toDate } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
-import type { Deps } from '../../platform/deps';
+import { transact } from '../../platform/db/transact';
+import { type Deps, depsIn } from '../../platform/deps';
 import { AppError, conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { reviewMode } from '../catalog';
 import { partnerById, requireOrderable } from '../parties';
 import { holdFunds } from '../wallets';
-import { approveInTx } from './approve-order';
+import { approveOrder } from './approve-order';
 import { autoReason, mayCommitWallet, type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
@@ -47,7 +48,7 @@ export async function routeSubmitted(
     after: { number: order.number, total: order.total, held: order.total },
   });
   if (mode === 'manual') return 'submitted';
-  await approveInTx(tx, clock, p, order, { auto: true, reason: autoReason(order), payerChecked: true });
+  await approveOrder(depsIn(tx, clock), p, order.id, autoReason(order), { order, payerChecked: true });
   return 'paid';
 }
 
@@ -75,26 +76,20 @@ export async function notYourWallet(tx: Tx, order: OrderRow): Promise<AppError> 
   });
 }
 
-/** Draft → submitted. */
-export async function submitInTx(
-  tx: Tx,
-  clock: Clock,
-  p: Principal,
-  orderId: string,
-): Promise<OrderRow['state']> {
-  const order = await findOrder(tx, p, orderId, true);
-  if (!order) throw notFound(ORDER);
-  if (!(await moveOrder(tx, order.id, 'draft', 'submitted', { submitted_at: toDate(clock.now()) }))) {
-    throw conflict('ORDER_NOT_DRAFT', {
-      zh: `订单当前为 ${order.state}，只有草稿可以提交`,
-      en: `The order is ${order.state}; only a draft can be submitted`,
-    });
-  }
-  const mode = await reviewMode(tx, order.product_id, order.order_type, order.channel);
-  return routeSubmitted(tx, clock, p, { ...order, state: 'submitted' }, 'draft', mode);
-}
-
+/** Draft → submitted, then routed by the review policy (R3). */
 export async function submitOrder(deps: Deps, p: Principal, orderId: string): Promise<OrderRow['state']> {
   await requireOrderable(deps.database.db, p, { orderId });
-  return deps.database.db.transaction().execute((tx) => submitInTx(tx, deps.clock, p, orderId));
+  const { clock } = deps;
+  return transact(deps.database.db, async (tx) => {
+    const order = await findOrder(tx, p, orderId, true);
+    if (!order) throw notFound(ORDER);
+    if (!(await moveOrder(tx, order.id, 'draft', 'submitted', { submitted_at: toDate(clock.now()) }))) {
+      throw conflict('ORDER_NOT_DRAFT', {
+        zh: `订单当前为 ${order.state}，只有草稿可以提交`,
+        en: `The order is ${order.state}; only a draft can be submitted`,
+      });
+    }
+    const mode = await reviewMode(tx, order.product_id, order.order_type, order.channel);
+    return routeSubmitted(tx, clock, p, { ...order, state: 'submitted' }, 'draft', mode);
+  });
 }

@@ -1,6 +1,7 @@
 import { newId } from '@kaidan/shared';
 import { Temporal } from 'temporal-polyfill';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -45,7 +46,7 @@ export async function createApiKey(
     created_at: toDate(at),
     expires_at: expires ? toDate(expires) : null,
   };
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     if (!(await userById(tx, userId))) throw notFound({ zh: '用户', en: 'User' });
     await insertApiKey(tx, { ...key, key_hash: sha256(secret) });
     await appendAudit(tx, deps.clock, actorOf(p), {

@@ -1,6 +1,7 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, type FieldError } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -19,7 +20,7 @@ export async function createCompany(deps: Deps, p: Principal, input: CompanyInpu
   refuseIfAny(checkCompany(fields));
   const at = deps.clock.now();
   const id = newId('cmp', at.epochMilliseconds);
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     await checkReferences(tx, p, fields, null);
     await insertCompany(tx, id, fields, toDate(at));
     await appendAudit(tx, deps.clock, actorOf(p), {

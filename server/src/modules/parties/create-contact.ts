@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import type { FieldError } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -41,7 +42,7 @@ export async function createContact(
     is_invoice: input.isInvoice ?? false,
     created_at: toDate(at),
   };
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     await findCompanyInScope(tx, p, companyId);
     await insertContact(tx, row);
     await appendAudit(tx, deps.clock, actorOf(p), {

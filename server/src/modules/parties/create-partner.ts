@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -22,7 +23,7 @@ export async function createPartner(deps: Deps, p: Principal, input: PartnerInpu
     state: 'active' as const,
     created_at: toDate(at),
   };
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     if (await partnerByCode(tx, code)) {
       const message = { zh: `渠道编码 ${code} 已被使用`, en: `Partner code ${code} is already in use` };
       throw new AppError({

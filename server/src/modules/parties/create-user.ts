@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
@@ -24,7 +25,7 @@ export async function createUser(
   const at = deps.clock.now();
   const id = newId('usr', at.epochMilliseconds);
   const email = input.email.trim();
-  return deps.database.db.transaction().execute(async (tx) => {
+  return transact(deps.database.db, async (tx) => {
     const missing = [];
     if (input.partnerId && !(await partnerById(tx, input.partnerId)))
       missing.push(fieldError('partnerId', 'not_found', '渠道不存在', 'No such partner'));

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -22,7 +23,7 @@ export async function disableUser(
       message: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
       fixes: [{ zh: '请另一位管理员操作', en: 'Ask another admin' }],
     });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const u = await userById(tx, userId);
     if (!u) throw notFound({ zh: '用户', en: 'User' });
     if (!(await setUserState(tx, userId, 'active', 'disabled')))

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -16,7 +17,7 @@ export async function enableUser(
   reason: string | null,
 ): Promise<void> {
   requireRole(p, MANAGE_USERS, { zh: '启用用户', en: 'enable users' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     if (!(await userById(tx, userId))) throw notFound({ zh: '用户', en: 'User' });
     if (!(await setUserState(tx, userId, 'disabled', 'active')))
       throw conflict('ALREADY_ACTIVE', { zh: '该用户已是启用状态', en: 'The user is already active' });

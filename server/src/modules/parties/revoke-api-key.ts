@@ -1,4 +1,5 @@
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
@@ -13,7 +14,7 @@ export async function revokeApiKey(
   keyId: string,
   reason: string | null,
 ): Promise<void> {
-  const revoked = await deps.database.db.transaction().execute(async (tx) => {
+  const revoked = await transact(deps.database.db, async (tx) => {
     const k = await apiKeyById(tx, keyId);
     if (!k || (!hasRole(p, 'admin') && k.user_id !== p.userId))
       throw notFound({ zh: 'API 密钥', en: 'API key' });

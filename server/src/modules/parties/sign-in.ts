@@ -1,5 +1,6 @@
 import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { actorOf, type Channel } from '../../platform/principal';
@@ -114,7 +115,7 @@ export async function signIn(
   const now = deps.clock.now();
   const token = newSecret();
   const expiresAt = toDate(sessionExpiry(now, now));
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const id = newId('ses', now.epochMilliseconds);
     await insertSession(tx, {
       id,

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
@@ -7,7 +8,7 @@ import { deleteSession } from './session-store';
 
 /** Ends the session of this cookie; signing out twice is harmless. */
 export async function signOut(deps: Deps, p: Principal, token: string): Promise<void> {
-  const userId = await deps.database.db.transaction().execute(async (tx) => {
+  const userId = await transact(deps.database.db, async (tx) => {
     const userId = await deleteSession(tx, sha256(token));
     if (!userId) return undefined;
     await appendAudit(tx, deps.clock, actorOf(p), {

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -43,7 +44,7 @@ export async function updateCompanyDetails(
   // Suspension (issue #10 item 6) is the admin's, as for partners.
   if (patch.state !== undefined)
     requireRole(p, MANAGE_PARTNERS, { zh: '暂停或恢复客户', en: 'suspend customers' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const before = await companyDetailInScope(tx, p, id);
     if (!before) throw notFound({ zh: '客户', en: 'Customer' });
     const { version, state, ...changes } = patch;

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
@@ -21,7 +22,7 @@ export async function updatePartnerDetails(
   patch: PartnerPatch,
 ): Promise<void> {
   requireRole(p, MANAGE_PARTNERS, { zh: '修改渠道', en: 'change partners' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const before = await partnerInScope(tx, p, id);
     if (!before) throw notFound({ zh: '渠道', en: 'Partner' });
     const after = {

@@ -1,3 +1,4 @@
+import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, type Role, requireRole } from '../../platform/principal';
@@ -39,7 +40,7 @@ export async function updateUserDetails(
   patch: UserPatch,
 ): Promise<void> {
   requireRole(p, MANAGE_USERS, { zh: '修改用户', en: 'change users' });
-  await deps.database.db.transaction().execute(async (tx) => {
+  await transact(deps.database.db, async (tx) => {
     const before = await userById(tx, id);
     if (!before) throw notFound({ zh: '用户', en: 'User' });
     const after: UserChanges = {

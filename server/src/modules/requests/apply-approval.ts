@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
-import { today } from '../../platform/clock';
+import { toDate, today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
+import { depsIn } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { byLatest, reduceSeats, refundLine } from '../entitlements';
@@ -12,11 +13,11 @@ import {
   type OrderLineRow,
   type OrderRow,
   payerOf,
-  voidInTx,
-  voidRequestable,
+  voidOrder,
 } from '../orders';
 import { applyCompanyRename } from '../parties';
 import { creditWallet } from '../wallets';
+import { emitEvent, refundDone } from '../webhooks';
 import { applyTransfer } from './apply-transfer';
 import { type RefundLineRow, refundLinesOf, setRefundLineAmount } from './refund-store';
 import type { RequestRow } from './request';
@@ -63,18 +64,7 @@ export async function applyApproval(tx: Tx, clock: Clock, p: Principal, r: Reque
 /** R5: the desk accepted the evidence; the archived order is voided and its hold released, if still unpaid. */
 async function applyVoid(tx: Tx, clock: Clock, p: Principal, r: RequestRow): Promise<void> {
   const pl = r.payload as { orderId: string; reference: string };
-  const order = await findOrder(tx, p, pl.orderId, true);
-  if (!order || !voidRequestable(order)) {
-    throw new AppError({
-      status: 409,
-      code: 'VOID_NO_LONGER_POSSIBLE',
-      message: {
-        zh: `订单${order ? `已${order.state}` : '不存在'}，不能再按此申请作废${order?.state === 'paid' ? '；已付款订单请走退款' : ''}`,
-        en: `The order is ${order ? order.state : 'gone'} and can no longer be voided by this request${order?.state === 'paid' ? '; a paid order is refunded instead' : ''}`,
-      },
-    });
-  }
-  await voidInTx(tx, clock, p, order, `${r.number} · ${pl.reference}`);
+  await voidOrder(depsIn(tx, clock), p, pl.orderId, `${r.number} · ${pl.reference}`, true);
 }
 
 /** R32/R35/R27: refund each line (never past what was paid), roll entitlements back, credit the wallet. */
@@ -144,4 +134,5 @@ async function applyRefund(tx: Tx, clock: Clock, p: Principal, r: RequestRow): P
       memo: r.number,
     });
   }
+  await emitEvent(tx, clock, refundDone(r, mode, [...byOrder.values()], toDate(clock.now())));
 }

@@ -19,6 +19,7 @@ export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date)
   decidedBy: r.decided_by,
   decidedAt: iso(r.decided_at),
   dueAt: iso(r.due_at),
+  dueProvisional: r.due_provisional,
   claimedBy: r.claimed_by,
   claimedByName: r.claimed_by_name,
   claimedAt: iso(r.claimed_at),

@@ -38,13 +38,23 @@ const QueueQuery = ListQuery.extend({
   partnerId: z.string().optional(),
   companyId: z.string().optional(),
   mine: z.enum(['true', 'false']).optional().describe('true: only the requests I have claimed'),
+  overdue: z.enum(['true', 'false']).optional().describe('R34 true: only open requests past their deadline'),
   sort: sortOf(LIST_SORTS.requests, '-created'),
 });
 
-// `mine=true` without a user (a job) matches nothing rather than everything.
-const mineOf = <Q extends { mine?: 'true' | 'false' | undefined }>(q: Q, p: Principal) => {
-  const { mine, ...rest } = q;
-  return mine === 'true' ? { ...rest, claimedBy: p.userId ?? '-' } : rest;
+// `mine=true` without a user (a job) matches nothing rather than everything; `overdue=true` is judged
+// against the clock now (R34), as the `overdue` flag of each row is.
+const mineOf = <Q extends { mine?: 'true' | 'false' | undefined; overdue?: 'true' | 'false' | undefined }>(
+  q: Q,
+  p: Principal,
+  now: Date,
+) => {
+  const { mine, overdue, ...rest } = q;
+  return {
+    ...rest,
+    ...(mine === 'true' ? { claimedBy: p.userId ?? '-' } : {}),
+    ...(overdue === 'true' ? { overdueAt: now } : {}),
+  };
 };
 
 const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
@@ -73,7 +83,10 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listQueue(deps, principal(c), { ...mineOf(q, principal(c)), limit: q.limit + 1 });
+      const rows = await listQueue(deps, principal(c), {
+        ...mineOf(q, principal(c), now()),
+        limit: q.limit + 1,
+      });
       return c.json(
         pagedBy(
           rows.map((r) => ({
@@ -100,7 +113,10 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');
-      const rows = await listQueue(deps, principal(c), { ...mineOf(filter, principal(c)), limit: 10_000 });
+      const rows = await listQueue(deps, principal(c), {
+        ...mineOf(filter, principal(c), now()),
+        limit: 10_000,
+      });
       const header = [
         '编号 number',
         '类别 category',
@@ -108,6 +124,8 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         '状态 state',
         '提交 submitted',
         '期限 due',
+        '暂定 provisional',
+        '超时 overdue',
         '币种 currency',
         '金额 amount',
         '付款方 payer',
@@ -120,6 +138,8 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
         r.state,
         iso(r.submitted_at),
         iso(r.due_at),
+        r.due_provisional ? 'yes' : '',
+        r.state === 'submitted' && r.due_at !== null && r.due_at < now() ? 'yes' : '',
         t?.currency ?? '',
         t ? money(t.amount, t.currency) : '',
         t?.payer ?? '',

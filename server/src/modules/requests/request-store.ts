@@ -23,7 +23,7 @@ import {
 } from './request';
 
 const COLS = sql`r.id, r.number, r.category, r.owner_team, r.state, r.partner_id, r.company_id, r.payload,
-  r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.version,
+  r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at, r.due_at, r.due_provisional, r.version,
   r.claimed_by, r.claimed_at, (select u.name from users u where u.id = r.claimed_by) as claimed_by_name`;
 
 /**
@@ -205,6 +205,8 @@ export interface QueueFilter {
   to?: string | undefined;
   /** only the requests this user holds (issue #3) */
   claimedBy?: string | undefined;
+  /** R34: only the requests still open whose deadline passed before this instant (breaches) */
+  overdueAt?: Date | undefined;
   sort?: RequestSort | undefined;
   /** opaque keyset cursor from the previous page */
   after?: string | undefined;
@@ -234,6 +236,7 @@ export async function listRequests(
   if (f.partnerId) conds.push(sql`r.partner_id = ${f.partnerId}`);
   if (f.companyId) conds.push(sql`r.company_id = ${f.companyId}`);
   if (f.claimedBy) conds.push(sql`r.claimed_by = ${f.claimedBy}`);
+  if (f.overdueAt) conds.push(sql`r.state = 'submitted' and r.due_at < ${f.overdueAt}`);
   conds.push(...onBusinessDates(SUBMITTED, f.from, f.to));
   conds.push(
     ...textMatch(f.q, [

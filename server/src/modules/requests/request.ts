@@ -55,6 +55,8 @@ export interface RequestRow {
   decided_by: string | null;
   decided_at: Date | null;
   due_at: Date | null;
+  /** R34: the deadline counted a day the calendar did not know, Monday–Friday (ADR 0017) */
+  due_provisional: boolean;
   /** the member of the owning team handling it (issue #3), with the name the queue shows */
   claimed_by: string | null;
   claimed_at: Date | null;

@@ -1,10 +1,10 @@
-import { businessDeadline } from '../../platform/calendar';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { reviewDeadline } from '../calendar';
 import { COMMIT, requireActiveParty } from '../parties';
 import { requireFiler } from './duties';
 import type { Moved } from './request';
@@ -25,11 +25,13 @@ export function submitRequest(deps: Deps, p: Principal, id: string): Promise<Mov
     requireFiler(r, p, 'submit');
     if (r.category === 'topup' || r.category === 'refund')
       await requireActiveParty(tx, p, COMMIT[r.category]);
+    // R34: decided within 3 business days on the business calendar; the submission day does not count.
+    const due = await reviewDeadline(tx, clock.now(), REVIEW_BUSINESS_DAYS);
     const ok = await moveRequest(tx, id, ['draft', 'returned'], 'submitted', {
       submitted_by: p.userId,
       submitted_at: toDate(clock.now()),
-      // R34: decided within 3 business days; the submission day does not count.
-      due_at: toDate(businessDeadline(clock.now(), REVIEW_BUSINESS_DAYS)),
+      due_at: toDate(due.at),
+      due_provisional: due.provisional,
     });
     if (!ok) {
       throw conflict('REQUEST_NOT_EDITABLE', {

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
+import { copyTemplate } from './data-dir-template';
 import {
   type ListenHandlers,
   type Listening,
@@ -47,6 +48,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called once after every statement the engine runs, BEGIN and COMMIT included (benchmarks count with it). */
   onQuery?: QueryHook;
+  /** PGlite only: a migrated data directory to copy into an empty `dataDir` instead of initdb (data-dir-template.ts). */
+  template?: { dir: string; key: string } | undefined;
   /** Run parameterised queries as prepared statements (default true): named on `pg` (ADR 0009), PREPARE/EXECUTE on PGlite (ADR 0015). */
   prepare?: boolean;
   /** Told after each commit of a statement carrying a marker (the jobs worker's wake-up, commit-watch.ts). */
@@ -82,6 +85,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
+    if (opts.template && !inMemory && !opts.loadDataDir) copyTemplate(dataDir, opts.template);
     const lite = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

@@ -32,6 +32,13 @@ class Mutex {
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // S-11: PGlite runs PostgreSQL synchronously in this process, so a statement's promise settles without
+    // the event loop polling sockets: a whole transaction, and the next waiter after it, ran without the
+    // server accepting a connection or reading a request. New clients waited in the kernel's accept queue
+    // while clients already connected kept getting answers (64 new clients: the last one's first answer
+    // after 6.5–12.8 s). One event-loop turn before each statement lets arrivals be accepted and queue
+    // behind the mutex in the order they came; the mutex still keeps the session for one holder.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (query.parameters.length === 0) {
       // The simple protocol, so migrations and scripts may hold several statements (as on `pg`).
       const all = await this.pg.exec(query.sql);

@@ -1,21 +1,26 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { toDate } from '../clock';
-import type { Db, Exec } from '../db/database';
+import type { Db, Exec, Tx } from '../db/database';
 import { claimJobs, failJob, finishJob, finishJobs, type JobRow } from './jobs-store';
 
 /**
  * Runs one job. Handlers must be idempotent: a job may run again after a crash between its effect and
  * `done`. By default a handler gets a transaction that also marks its job done, so an effect in the
- * database happens exactly once; an `external` handler (see `externalJob`) gets the pool instead.
+ * database happens exactly once; an external handler (`externalJob`) gets the pool instead.
  */
 export interface JobHandler {
-  (ex: Exec, payload: Record<string, unknown>, job: JobRow): Promise<void>;
-  /** Its effect is outside the database (SMTP): no transaction is held while it waits; done per batch. */
-  readonly external?: boolean;
-  /** An external handler that reads what its jobs need in one statement per batch (`externalBatchJob`). */
+  (tx: Tx, payload: Record<string, unknown>, job: JobRow): Promise<void>;
+  /**
+   * On external handlers (`externalJob`): the same work given the pool, which the worker calls instead —
+   * the effect is outside the database (SMTP), so no transaction is held while it waits; done per batch.
+   */
+  readonly external?: ExternalRun;
+  /** Reads what its jobs need in one statement per batch (`externalBatchJob`). */
   readonly batch?: ExternalBatch<unknown>;
 }
+
+export type ExternalRun = (ex: Exec, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
 
 /** An external job in two steps, so a batch of N costs one read instead of N (PGlite: N waits for the session). */
 export interface ExternalBatch<T> {
@@ -31,17 +36,16 @@ export interface ExternalBatch<T> {
  * marked done together with the rest of its batch in one statement. A crash before that statement sends
  * again after the lease — at-least-once, as the outbox promises anyway.
  */
-export function externalJob(
-  run: (ex: Exec, payload: Record<string, unknown>, job: JobRow) => Promise<void>,
-): JobHandler {
-  return Object.assign(run, { external: true as const });
+export function externalJob(run: ExternalRun): JobHandler {
+  const inTx: JobHandler = (tx, payload, job) => run(tx, payload, job);
+  return Object.assign(inTx, { external: run });
 }
 
 /** `externalJob` whose reads are batched: the worker calls `load` once for a claimed batch's jobs of its kind. */
 export function externalBatchJob<T>(batch: ExternalBatch<T>): JobHandler {
-  const one = async (ex: Exec, _payload: Record<string, unknown>, job: JobRow) =>
+  const one: ExternalRun = async (ex, _payload, job) =>
     batch.send((await batch.load(ex, [job])).get(job.id), job);
-  return Object.assign(one, { external: true as const, batch: batch as ExternalBatch<unknown> });
+  return Object.assign(externalJob(one), { batch: batch as ExternalBatch<unknown> });
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -153,7 +157,7 @@ export class Worker {
         return true;
       }
       if (handler.external) {
-        await handler(this.db, job.payload, job);
+        await handler.external(this.db, job.payload, job);
         return true;
       }
       await this.db.transaction().execute(async (tx) => {

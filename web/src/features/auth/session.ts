@@ -33,12 +33,24 @@ export type NavKey =
   | 'partners'
   | 'companies'
   | 'users'
+  | 'webhooks'
+  | 'calendar'
   | 'notifications';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
 // customer's `queue` is their own requests; staff see their team's queue.
 const NAV_BY_ROLE: Record<Role, NavKey[]> = {
-  partner_agent: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
+  partner_agent: [
+    'dashboard',
+    'order',
+    'customers',
+    'orders',
+    'queue',
+    'wallet',
+    'refunds',
+    'webhooks',
+    'notifications',
+  ],
   order_desk: ['dashboard', 'queue', 'orders', 'companies', 'notifications'],
   finance: ['dashboard', 'queue', 'ledgers', 'orders', 'notifications'],
   sales: ['dashboard', 'orders', 'ledgers', 'companies', 'notifications'],
@@ -52,6 +64,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'partners',
     'companies',
     'users',
+    'webhooks',
+    'calendar',
     'notifications',
   ],
   customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
@@ -69,6 +83,8 @@ const ORDER: NavKey[] = [
   'partners',
   'companies',
   'users',
+  'webhooks',
+  'calendar',
   'notifications',
 ];
 

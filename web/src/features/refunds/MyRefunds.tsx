@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import type { Page, ReviewRequest } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { DateText, StateTag } from '../../ui/widgets';
+import { DueText } from '../review/DueText';
 
 /** The refund requests the partner or customer filed, with their R34 deadlines and states. */
 export function MyRefunds({ title }: { title: string }) {
@@ -35,7 +36,7 @@ export function MyRefunds({ title }: { title: string }) {
           {
             title: t('queue.due'),
             dataIndex: 'dueAt',
-            render: (v: string | null) => <DateText value={v} />,
+            render: (_: string | null, r) => <DueText r={r} />,
           },
           { title: t('common.state'), dataIndex: 'state', render: (s: string) => <StateTag state={s} /> },
         ]}

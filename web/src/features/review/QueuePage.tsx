@@ -1,4 +1,4 @@
-import { Card, Space, Tag, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { ListedOrder, ReviewRequest } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -6,6 +6,7 @@ import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable'
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { teamOf, useMe } from '../auth/session';
 import { useOrderColumns } from '../orders/OrdersPage';
+import { DueText } from './DueText';
 import { useOpenRequest } from './open-request';
 import { useOrderOwnerColumn, useRequestOwnerColumn } from './owner-columns';
 import { RequestDrawer } from './RequestDrawer';
@@ -116,6 +117,8 @@ function useRequestFilters(pickTeam: boolean, staff: boolean): FilterSpec[] {
         options: ['finance', 'order_desk'].map((s) => ({ value: s, label: label('team', s) })),
       });
     if (staff) out.push({ kind: 'switch', key: 'mine', label: t('queueOwner.mine') });
+    // R34: the breaches alone — open requests past their deadline.
+    if (staff) out.push({ kind: 'switch', key: 'overdue', label: t('queue.overdueOnly') });
     out.push({ kind: 'dates' });
     return out;
   }, [t, label, pickTeam, staff]);
@@ -165,11 +168,7 @@ function useRequestColumns(mine: boolean): DataColumn<ReviewRequest>[] {
       dataIndex: 'dueAt',
       width: 200,
       sortKey: 'due',
-      render: (v: string | null, r) => (
-        <>
-          <DateText value={v} /> {r.overdue && <Tag color="red">{t('queue.overdue')}</Tag>}
-        </>
-      ),
+      render: (_: string | null, r) => <DueText r={r} />,
     },
     {
       title: t('common.state'),

@@ -10,6 +10,7 @@ import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { planLabel, type RefundLineNamed } from '../refunds/refund-lines';
 import { TransferSummary } from '../transfers/TransferSummary';
 import { ClaimBar, useClaimRights } from './ClaimBar';
+import { DueText } from './DueText';
 import { FilerActions } from './FilerActions';
 import { RefLink } from './RefLink';
 
@@ -90,7 +91,7 @@ function RequestBody({ detail: d, canDecide }: { detail: RequestDetail; canDecid
           <DateText value={r.submittedAt} />
         </Descriptions.Item>
         <Descriptions.Item label={t('queue.due')}>
-          <DateText value={r.dueAt} />
+          <DueText r={r} />
         </Descriptions.Item>
         {r.topup && (
           <>

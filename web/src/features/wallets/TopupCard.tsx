@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { DueText } from '../review/DueText';
 import { useOpenRequest } from '../review/open-request';
 import { RequestDrawer } from '../review/RequestDrawer';
 
@@ -159,9 +160,9 @@ function useTopupColumns(): DataColumn<ReviewRequest>[] {
     {
       title: t('queue.due'),
       dataIndex: 'dueAt',
-      width: 150,
+      width: 200,
       sortKey: 'due',
-      render: (v: string | null) => <DateText value={v} />,
+      render: (_: string | null, r) => <DueText r={r} />,
     },
     {
       title: t('common.state'),

@@ -7,6 +7,7 @@ import { formatAmount } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
 import { useMe } from '../auth/session';
+import { OnlineTopupCard } from './OnlineTopupCard';
 import { TopupCard } from './TopupCard';
 import { OneWallet, WalletView } from './WalletView';
 
@@ -19,11 +20,18 @@ export function MyWalletPage() {
   const me = useMe();
   const partnerId = me.data?.partner?.id;
   const companyId = me.data?.company?.id;
-  if (!partnerId && companyId) return <WalletView ownerType="company" ownerId={companyId} />;
+  if (!partnerId && companyId)
+    return (
+      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+        <WalletView ownerType="company" ownerId={companyId} />
+        <OnlineTopupCard ownerId={companyId} />
+      </Space>
+    );
   if (!partnerId) return <Card size="small">{t('app.noAccess')}</Card>;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <WalletView ownerType="partner" ownerId={partnerId} />
+      <OnlineTopupCard ownerId={partnerId} />
       <TopupCard partnerId={partnerId} />
     </Space>
   );

@@ -1,0 +1,83 @@
+import type { Currency } from '@kaidan/shared';
+import type { Temporal } from 'temporal-polyfill';
+
+// One interface for every payment provider (issue #12). Amounts cross it in minor units (bigint); each
+// adapter converts at its own edge (fen integers for WeChat Pay) and nowhere else.
+
+export type ProviderName = 'sandbox';
+
+export interface AttemptRequest {
+  merchantOrderNo: string;
+  amount: bigint;
+  currency: Currency;
+  description: string;
+  expiresAt: Temporal.Instant;
+}
+
+/** What the payer is shown: for WeChat Pay Native (and the sandbox) a `code_url` drawn as a QR code. */
+export interface CreatedAttempt {
+  codeUrl: string;
+}
+
+/** A notification exactly as it arrived: the raw body (signatures cover its bytes) and the headers. */
+export interface RawNotification {
+  body: string;
+  header(name: string): string | undefined;
+}
+
+/** What a verified notification says about one attempt. */
+export interface PaymentEvent {
+  notificationId: string;
+  merchantOrderNo: string;
+  /** 'paid' for WeChat Pay TRANSACTION.SUCCESS; anything else changes no money */
+  status: 'paid' | 'other';
+  amount: bigint;
+  currency: Currency;
+  providerTxnId: string | null;
+}
+
+export type Verification =
+  | { ok: true; event: PaymentEvent }
+  | {
+      ok: false;
+      reason: 'stale' | 'bad_signature' | 'unknown_serial' | 'malformed';
+      notificationId: string | null;
+    };
+
+/** The provider's own status of an attempt, for the query job when no notification came. */
+export type ProviderStatus =
+  | { state: 'paid'; amount: bigint; currency: Currency; providerTxnId: string | null }
+  | { state: 'paying' }
+  | { state: 'unpaid' }
+  | { state: 'closed' };
+
+/** The answer a provider expects to a notification: WeChat Pay wants 200/204 or a 4xx/5xx JSON body. */
+export interface ProviderAnswer {
+  status: 200 | 204 | 400 | 500;
+  body: Record<string, string> | null;
+}
+
+export interface PaymentProvider {
+  readonly name: ProviderName;
+  readonly currencies: readonly Currency[];
+  createAttempt(req: AttemptRequest): Promise<CreatedAttempt>;
+  verifyNotification(raw: RawNotification): Verification;
+  answer(accepted: boolean): ProviderAnswer;
+  queryAttempt(merchantOrderNo: string): Promise<ProviderStatus>;
+  closeAttempt(merchantOrderNo: string): Promise<void>;
+}
+
+/** The providers this server runs with, from its configuration; an empty map offers no online payment. */
+export interface Payments {
+  providers: ReadonlyMap<ProviderName, PaymentProvider>;
+  /** the provider an online top-up uses when the caller names none */
+  preferred: ProviderName | null;
+  /** the sandbox's payer side, present only when the sandbox is enabled (demos and tests) */
+  sandbox?: { pay(merchantOrderNo: string): void };
+}
+
+export const NO_PAYMENTS: Payments = { providers: new Map(), preferred: null };
+
+/** The configured provider of that name (a stored attempt names its provider as text). */
+export const providerOf = (payments: Payments, name: string): PaymentProvider | undefined =>
+  [...payments.providers.values()].find((pv) => pv.name === name);

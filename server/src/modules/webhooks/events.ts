@@ -1,0 +1,55 @@
+import { type Currency, formatAmount } from '@kaidan/shared';
+import type { WebhookEvent } from './emit-event';
+
+// The payloads of the events other modules raise (docs/webhooks.md): built here so every emitter
+// writes the same shape, with money as decimal strings in the currency's scale (never a float).
+
+interface PaidOrder {
+  id: string;
+  number: string;
+  channel: string;
+  partner_id: string | null;
+  company_id: string;
+  currency: Currency;
+  total: bigint;
+}
+
+/** `order.paid`: the partner that sold it receives it (direct and self-service orders: vendor-wide only). */
+export const orderPaid = (o: PaidOrder, paidAt: Date): WebhookEvent => ({
+  type: 'order.paid',
+  partnerId: o.partner_id,
+  payload: {
+    orderId: o.id,
+    number: o.number,
+    channel: o.channel,
+    companyId: o.company_id,
+    partnerId: o.partner_id,
+    currency: o.currency,
+    total: formatAmount(o.total, o.currency),
+    paidAt: paidAt.toISOString(),
+  },
+});
+
+/** `refund.done`: an approved refund request, per order the money it returned. */
+export const refundDone = (
+  r: { id: string; number: string },
+  mode: 'refund' | 'settled_offline',
+  orders: { order: PaidOrder; amount: bigint }[],
+  at: Date,
+): WebhookEvent => ({
+  type: 'refund.done',
+  partnerId: orders[0]?.order.partner_id ?? null,
+  payload: {
+    requestId: r.id,
+    number: r.number,
+    mode,
+    orders: orders.map(({ order, amount }) => ({
+      orderId: order.id,
+      number: order.number,
+      companyId: order.company_id,
+      currency: order.currency,
+      amount: formatAmount(amount, order.currency),
+    })),
+    refundedAt: at.toISOString(),
+  },
+});
