@@ -1,9 +1,11 @@
-// Pieces of `npm run bench` (bench/http-bench.ts): the server child, CPU from /proc, a closed-loop load generator.
+// Pieces of `npm run bench` (bench/http-bench.ts): the server child, CPU from /proc, closed- and open-loop
+// load generators, and the SMTP receiver the server's email jobs deliver to.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { SMTPServer } from 'smtp-server';
 
 export const HOST = '127.0.0.1';
 const TICK_MS = 10; // getconf CLK_TCK = 100 on Linux
@@ -43,11 +45,19 @@ export function postgresCpuMs(): number {
   return total;
 }
 
+/** The server's own counters (SIGUSR2, only with KAIDAN_COUNT_STATEMENTS=1): statements run, email jobs. */
+export interface ServerCounts {
+  statements: number;
+  /** `notification.email` jobs still to run (pending or running) and done. */
+  jobs: { waiting: number; done: number };
+}
+
 export interface Server {
   base: string;
   pid: number;
   coldStartMs: number;
   statements(): Promise<number>;
+  counts(): Promise<ServerCounts>;
   stop(): Promise<void>;
 }
 
@@ -76,12 +86,13 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     },
   );
   const pid = child.pid ?? 0;
-  const waiting: ((n: number) => void)[] = [];
+  const waiting: ((c: ServerCounts) => void)[] = [];
   const out = createInterface({ input: child.stdout ?? process.stdin });
   out.on('line', (line) => {
     try {
-      const rec = JSON.parse(line) as { statements?: number; level?: number; msg?: string };
-      if (typeof rec.statements === 'number') waiting.shift()?.(rec.statements);
+      const rec = JSON.parse(line) as Partial<ServerCounts> & { level?: number; msg?: string };
+      if (typeof rec.statements === 'number')
+        waiting.shift()?.({ statements: rec.statements, jobs: rec.jobs ?? { waiting: 0, done: 0 } });
       else if ((rec.level ?? 0) >= 50) console.error(`  server: ${rec.msg}`);
     } catch {}
   });
@@ -101,15 +112,26 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     await new Promise((r) => setTimeout(r, 50));
   }
   const coldStartMs = performance.now() - t0;
+  // One signal at a time: two SIGUSR2 sent before the server handles the first merge into one (standard
+  // signals are not queued), which would leave a caller waiting for an answer that never comes.
+  let last: Promise<unknown> = Promise.resolve();
+  const counts = (): Promise<ServerCounts> => {
+    const next = last.then(
+      () =>
+        new Promise<ServerCounts>((resolve) => {
+          waiting.push(resolve);
+          child.kill('SIGUSR2');
+        }),
+    );
+    last = next.catch(() => undefined);
+    return next;
+  };
   return {
     base,
     pid,
     coldStartMs,
-    statements: () =>
-      new Promise<number>((resolve) => {
-        waiting.push(resolve);
-        child.kill('SIGUSR2');
-      }),
+    counts,
+    statements: async () => (await counts()).statements,
     stop: async () => {
       if (!exited) child.kill('SIGTERM');
       await ended;
@@ -166,4 +188,103 @@ export async function closedLoop(
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Open loop: how the fixed arrival rate was met. */
+export interface OpenPhase extends Phase {
+  /** requests per second asked for */
+  targetRate: number;
+  /** arrivals that found every in-flight slot taken and waited (their latency counts the wait) */
+  waited: number;
+  maxInFlight: number;
+}
+
+/**
+ * Open loop: a request arrives every 1/`rate` s whatever the answers do (fixed interval), with at most
+ * `inFlight` outstanding; an arrival beyond that waits for a slot. Latency runs from the scheduled arrival,
+ * not from the send, so a server that falls behind shows it (no coordinated omission). `send(slot, seq)`
+ * gets the in-flight slot it holds, so a caller can give each slot its own customer.
+ */
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  inFlight: number,
+  send: (slot: number, seq: number) => Promise<{ ok: boolean; error?: string }>,
+): Promise<OpenPhase> {
+  const phase: OpenPhase = {
+    ok: 0,
+    failed: 0,
+    wallMs: 0,
+    latencies: [],
+    firstAnswerMs: 0,
+    targetRate: rate,
+    waited: 0,
+    maxInFlight: 0,
+  };
+  const free = Array.from({ length: inFlight }, (_, i) => inFlight - 1 - i);
+  const slotWaiters: ((slot: number) => void)[] = [];
+  const take = (): Promise<number> => {
+    const slot = free.pop();
+    if (slot !== undefined) return Promise.resolve(slot);
+    phase.waited += 1;
+    return new Promise((resolve) => slotWaiters.push(resolve));
+  };
+  const give = (slot: number) => {
+    const next = slotWaiters.shift();
+    if (next) next(slot);
+    else free.push(slot);
+  };
+  const t0 = performance.now();
+  const total = Math.max(1, Math.floor(rate * seconds));
+  const running: Promise<void>[] = [];
+  const one = async (seq: number, scheduled: number) => {
+    const slot = await take();
+    phase.maxInFlight = Math.max(phase.maxInFlight, inFlight - free.length);
+    const r = await send(slot, seq).catch((e: unknown) => ({ ok: false, error: String(e) }));
+    give(slot);
+    phase.latencies.push(performance.now() - scheduled);
+    if (seq === 0) phase.firstAnswerMs = performance.now() - t0;
+    if (r.ok) phase.ok += 1;
+    else {
+      phase.failed += 1;
+      phase.firstError ??= r.error;
+    }
+  };
+  for (let seq = 0; seq < total; seq++) {
+    const scheduled = t0 + (seq * 1000) / rate;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    running.push(one(seq, scheduled));
+  }
+  await Promise.all(running);
+  phase.wallMs = performance.now() - t0;
+  return phase;
+}
+
+/** A real SMTP receiver on 127.0.0.1 that accepts and counts every message (the bench's mail server). */
+export async function smtpSink(): Promise<{
+  url: string;
+  received: () => number;
+  close: () => Promise<void>;
+}> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        received += 1;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://${HOST}:${port}`,
+    received: () => received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -21,6 +21,7 @@ import { buildTemplate, templateKey } from './platform/db/data-dir-template';
 import { openDatabase } from './platform/db/database';
 import type { Listening } from './platform/db/listen-store';
 import { migrate, readMigrations } from './platform/db/migrate';
+import { ENQUEUE_MARK, jobBacklog } from './platform/jobs/jobs-store';
 import { type JobHandler, Worker } from './platform/jobs/worker';
 import { mailerFromEnv } from './platform/mailer';
 import { ConfigError, readServerConfig } from './platform/server-config';
@@ -52,10 +53,14 @@ try {
 }
 
 // Benchmarks only (npm run bench): KAIDAN_COUNT_STATEMENTS=1 counts SQL statements and logs the count on
-// SIGUSR2, so no metrics endpoint exists in production.
+// SIGUSR2, with the email jobs still to run and done, so no metrics endpoint exists in production.
 let statements = 0;
 const countStatements = process.env.KAIDAN_COUNT_STATEMENTS === '1';
-if (countStatements) process.on('SIGUSR2', () => log.info({ statements }, 'statement count'));
+// A committed job wakes the in-process worker at once (issue #11, ADR 0013); set once the worker exists.
+let wakeWorker = () => {};
+const onQuery = () => {
+  statements += 1;
+};
 // Where a start spends its time (S-11 cold start), logged with "listening": ms since the process began.
 const startup: Record<string, number> = { loaded: Math.round(process.uptime() * 1000) };
 const mark = (step: string) => {
@@ -65,15 +70,20 @@ const database = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: process.env.KAIDAN_DATA ?? './data',
   template,
-  ...(countStatements
-    ? {
-        onQuery: () => {
-          statements += 1;
-        },
-      }
-    : {}),
+  commitWatch: { marker: ENQUEUE_MARK, onCommit: () => wakeWorker() },
+  ...(countStatements ? { onQuery } : {}),
 });
 mark('opened');
+if (countStatements)
+  process.on('SIGUSR2', () => {
+    const counted = statements;
+    jobBacklog(database.db, EMAIL_JOB)
+      .then((jobs) => {
+        statements -= 1; // the probe's own read is not the load's
+        log.info({ statements: counted, jobs }, 'statement count');
+      })
+      .catch((e: unknown) => log.error({ err: String(e) }, 'statement count failed'));
+  });
 // S-18: with KAIDAN_TEST_CLOCK=1 every command, the API and the worker run on one movable clock.
 const testClock = config.testClock ? new TestClock(systemClock, database.db) : undefined;
 const clock: Clock = testClock ?? systemClock;
@@ -88,19 +98,25 @@ try {
   log.error(e.message);
   process.exit(2);
 }
+const mailer = mailerFromEnv(process.env, log);
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
-  [
-    EMAIL_JOB,
-    sendNotificationEmail({
-      mailer: mailerFromEnv(process.env, log),
-      publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
-    }),
-  ],
+  [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock })],
 ]);
-const worker = new Worker(database.db, clock, handlers, log);
+// On PostgreSQL the worker has connections of its own: in the API's pool it would queue behind every request
+// for each claim and read, and fall behind exactly when orders pour in (issue #11). PGlite has one session.
+const workerDatabase =
+  database.engine === 'postgres'
+    ? await openDatabase({
+        url: process.env.DATABASE_URL,
+        poolSize: 2,
+        ...(countStatements ? { onQuery } : {}),
+      })
+    : database;
+const worker = new Worker(workerDatabase.db, clock, handlers, log);
+wakeWorker = () => worker.wake();
 const startWorker = async () => {
   await schedulePurge(database.db, clock);
   worker.start();
@@ -111,7 +127,9 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await worker.stop();
+  mailer.close?.();
   await watching?.close();
+  if (workerDatabase !== database) await workerDatabase.close();
   await database.close();
   process.exit(code);
 }

@@ -66,12 +66,16 @@ export interface NotificationEmailRow {
   state: 'active' | 'disabled';
 }
 
-/** The notification with its recipient, as the email job needs them. */
-export async function notificationForEmail(ex: Exec, id: string): Promise<NotificationEmailRow | undefined> {
-  const { rows } = await sql<NotificationEmailRow>`select n.title_zh, n.title_en, n.ref_type, n.ref_id,
-      u.email, u.name, u.locale, u.state
-    from notifications n join users u on u.id = n.user_id where n.id = ${id}`.execute(ex);
-  return rows[0];
+/** The notifications of a batch of email jobs with their recipients, in one read (issue #11). */
+export async function notificationsForEmail(
+  ex: Exec,
+  ids: readonly string[],
+): Promise<Map<string, NotificationEmailRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<NotificationEmailRow & { id: string }>`select n.id, n.title_zh, n.title_en,
+      n.ref_type, n.ref_id, u.email, u.name, u.locale, u.state
+    from notifications n join users u on u.id = n.user_id where n.id = any(${[...ids]}::text[])`.execute(ex);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function notificationsOf(ex: Exec, userId: string, limit = 50): Promise<NotificationRow[]> {

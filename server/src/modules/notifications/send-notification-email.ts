@@ -1,6 +1,6 @@
-import type { JobHandler } from '../../platform/jobs/worker';
+import { externalBatchJob, type JobHandler } from '../../platform/jobs/worker';
 import type { Mailer, MailMessage } from '../../platform/mailer';
-import { type NotificationEmailRow, notificationForEmail } from './notification-store';
+import { type NotificationEmailRow, notificationsForEmail } from './notification-store';
 
 export interface EmailConfig {
   mailer: Mailer;
@@ -41,15 +41,32 @@ export function renderNotificationEmail(n: NotificationEmailRow, publicUrl: stri
   };
 }
 
+const notificationIdOf = (payload: Record<string, unknown>): string =>
+  typeof payload.notificationId === 'string' ? payload.notificationId : '';
+
 /**
  * Job `notification.email`: sends one notification by email. A refusal by the SMTP server throws, so
- * the worker retries with backoff; a recipient disabled since the decision gets nothing.
+ * the worker retries with backoff; a recipient disabled since the decision gets nothing. External and
+ * batched (issue #11): one read for a claimed batch's notifications, outside any transaction, and no
+ * connection held while the SMTP server answers.
  */
 export function sendNotificationEmail(config: EmailConfig): JobHandler {
-  return async (tx, payload) => {
-    const id = typeof payload.notificationId === 'string' ? payload.notificationId : '';
-    const n = await notificationForEmail(tx, id);
-    if (n?.state !== 'active' || !n.email.trim()) return;
-    await config.mailer.send(renderNotificationEmail(n, config.publicUrl));
-  };
+  return externalBatchJob<NotificationEmailRow>({
+    async load(ex, jobs) {
+      const found = await notificationsForEmail(
+        ex,
+        jobs.map((j) => notificationIdOf(j.payload)),
+      );
+      const byJob = new Map<string, NotificationEmailRow>();
+      for (const j of jobs) {
+        const n = found.get(notificationIdOf(j.payload));
+        if (n) byJob.set(j.id, n);
+      }
+      return byJob;
+    },
+    async send(n) {
+      if (n?.state !== 'active' || !n.email.trim()) return;
+      await config.mailer.send(renderNotificationEmail(n, config.publicUrl));
+    },
+  });
 }

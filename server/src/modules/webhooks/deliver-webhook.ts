@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { JobRow } from '../../platform/jobs/jobs-store';
+import { externalJob, type JobHandler } from '../../platform/jobs/worker';
 import { type AttemptRecord, deliveryToSend, recordAttempt } from './webhook-store';
 
 /** A receiver gets this long to answer (issue #12). */
@@ -53,7 +54,7 @@ async function post(url: string, headers: Record<string, string>, body: string, 
  * It takes any executor: it holds no transaction of its own while it waits on the receiver beyond what
  * the worker gives it, and records each attempt in one statement.
  */
-export function deliverWebhook(config: DeliverConfig) {
+export function deliverWebhook(config: DeliverConfig): JobHandler {
   const run = async (ex: Exec, payload: Record<string, unknown>, _job?: JobRow): Promise<void> => {
     const id = typeof payload.deliveryId === 'string' ? payload.deliveryId : '';
     const replay = payload.replay === true;
@@ -95,7 +96,7 @@ export function deliverWebhook(config: DeliverConfig) {
     }
     await recordAttempt(ex, rec);
   };
-  // `external` (the jobs branch's worker, issue #11): run on the pool, not inside a transaction held
-  // open while the receiver thinks. The worker on main ignores the flag and passes its transaction.
-  return Object.assign(run, { external: true as const });
+  // External (issue #11, ADR 0013): the worker runs it on the pool, not inside a transaction held open
+  // while the receiver thinks.
+  return externalJob(run);
 }

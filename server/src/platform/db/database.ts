@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
 import { copyTemplate } from './data-dir-template';
 import {
@@ -51,6 +52,8 @@ export interface DatabaseOptions {
   template?: { dir: string; key: string } | undefined;
   /** Run parameterised queries as prepared statements (default true): named on `pg` (ADR 0009), PREPARE/EXECUTE on PGlite (ADR 0015). */
   prepare?: boolean;
+  /** Told after each commit of a statement carrying a marker (the jobs worker's wake-up, commit-watch.ts). */
+  commitWatch?: CommitWatch;
 }
 
 const pgTypes = {
@@ -67,7 +70,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
     const dialect = new PostgresDialect({ pool: opts.prepare === false ? pool : preparingPool(pool) });
-    const scoped = withRequestScope(withQueryHook(dialect, opts.onQuery));
+    const scoped = withRequestScope(withCommitWatch(withQueryHook(dialect, opts.onQuery), opts.commitWatch));
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     const url = opts.url;
     return {
@@ -94,7 +97,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
     });
     const session = opts.prepare === false ? lite : await preparingPglite(lite);
-    const scoped = withRequestScope(withQueryHook(new PGliteDialect(session), opts.onQuery));
+    const scoped = withRequestScope(
+      withCommitWatch(withQueryHook(new PGliteDialect(session), opts.onQuery), opts.commitWatch),
+    );
     const db = new Kysely<DB>({ dialect: scoped.dialect });
     return {
       db,
