@@ -1,7 +1,9 @@
 import type { Role } from '../platform/principal';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
+import type { Ctx, Entry } from './authz-matrix.entry';
+import { PAYMENT_MATRIX } from './authz-matrix.payments';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
-import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
+import type { Party } from './authz-matrix.world';
 
 // The authorization matrix (DESIGN §1, docs/auth.md "Authorization matrix"): for every operation of
 // /openapi.json, who may call it and how to reach its handler. authz-matrix.test.ts runs every entry
@@ -13,31 +15,7 @@ import type { Kind, MatrixWorld, Party, Who } from './authz-matrix.world';
 // 403 or 404 on another party's object; an allowed role on its own object → anything but 401/403/404
 // or 5xx (409/422 from state are fine); an allowed role on another party's object → 404.
 
-export interface Call {
-  path?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-}
-export interface Ctx {
-  /** the party whose object the cell uses: the caller's own, or the other one */
-  x: Party;
-  kind: Kind;
-  w: MatrixWorld;
-}
-export interface Entry {
-  allow: 'public' | 'signed-in' | readonly Role[];
-  /** another party's object answers 404 */
-  scoped?: boolean;
-  /** not-allowed roles that get 404: this kind of object is never in their scope */
-  hidden?: readonly Role[];
-  req?: (c: Ctx) => Call | Promise<Call>;
-  /** log out: the cell runs on a session of its own */
-  freshSession?: boolean;
-  /** present only behind a server flag */
-  optional?: boolean;
-  /** cells another branch of issue #10 fixes: who → 'item N' */
-  pendingFix?: Partial<Record<Who, string>>;
-}
+export type { Call, Ctx, Entry } from './authz-matrix.entry';
 
 const STAFF: Role[] = ['admin', 'order_desk', 'finance', 'sales', 'support'];
 const DESK: Role[] = ['order_desk', 'admin'];
@@ -57,7 +35,6 @@ const decision = { comment: '矩阵测试' };
 /** the request a caller of this kind files: the agent's top-up for partners and staff */
 const requestOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.customerRequest : x.agentRequest);
 const walletOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.companyWallet : x.partnerWallet);
-const attemptOf = ({ x, kind }: Ctx) => (kind === 'customer' ? x.customerAttempt : x.agentAttempt);
 export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/health': { allow: 'public' },
   'POST /api/v1/auth/login': {
@@ -319,31 +296,6 @@ export const MATRIX: Record<string, Entry> = {
     req: async ({ x, w }) => ({ ...id(await w.fresh.topup(x, false)), body: { amount: '20.00' } }),
   },
 
-  // Issue #12 (docs/payments.md): a partner's agent or a customer user tops up its own wallet online;
-  // without a configured provider the allowed get 409 PAYMENT_PROVIDER_UNAVAILABLE. Support keeps devices,
-  // not money: an attempt is not in its scope.
-  'POST /api/v1/payments/topups': {
-    allow: ['partner_agent', 'customer'],
-    req: () => ({ body: { amount: '10.00' } }),
-  },
-  'GET /api/v1/payments/topups': { allow: 'signed-in' },
-  'GET /api/v1/payments/attempts/{id}': {
-    allow: [...STAFF.filter((r) => r !== 'support'), 'partner_agent', 'customer'],
-    scoped: true,
-    hidden: ['support'],
-    req: (c) => id(attemptOf(c)),
-  },
-  // Present only with a provider configured (the notify endpoint, public: the signature is the check)
-  // or the sandbox (its pay button).
-  'POST /api/v1/payments/notify/{provider}': { allow: 'public', optional: true },
-  'POST /api/v1/sandbox/payments/{id}/pay': {
-    allow: [...STAFF.filter((r) => r !== 'support'), 'partner_agent', 'customer'],
-    scoped: true,
-    hidden: ['support'],
-    optional: true,
-    req: (c) => id(attemptOf(c)),
-  },
-
   'GET /api/v1/requests': { allow: 'signed-in' },
   'GET /api/v1/requests/export': { allow: 'signed-in' },
   'GET /api/v1/requests/{id}': { allow: 'signed-in', scoped: true, req: (c) => id(requestOf(c)) },
@@ -417,6 +369,7 @@ export const MATRIX: Record<string, Entry> = {
     req: ({ x }) => ({ path: { objectType: 'order', objectId: x.paidOrder } }),
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
+  ...PAYMENT_MATRIX,
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
 
