@@ -1,4 +1,4 @@
-import type { Entry } from './authz-matrix.table';
+import type { Entry } from './authz-matrix.entry';
 
 // Cells of the authorization matrix for the business calendar (R34, issue #12): admins alone read and
 // edit the overrides. Kept apart so the one table stays under the file-size rule; spread into MATRIX.

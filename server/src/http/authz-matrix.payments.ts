@@ -1,5 +1,5 @@
 import type { Role } from '../platform/principal';
-import type { Ctx, Entry } from './authz-matrix.table';
+import type { Ctx, Entry } from './authz-matrix.entry';
 
 // Cells of the authorization matrix for payments (issue #12, docs/payments.md). Kept apart so the one
 // table stays under the file-size rule; spread into MATRIX.

@@ -1,5 +1,5 @@
 import type { Role } from '../platform/principal';
-import type { Entry } from './authz-matrix.table';
+import type { Entry } from './authz-matrix.entry';
 
 // Issue #12 rows of the authorization matrix (kept apart so authz-matrix.table.ts stays under 400 lines):
 // admins manage every webhook endpoint, a partner's agents their own partner's; everyone else 403, and

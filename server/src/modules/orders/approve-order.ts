@@ -11,10 +11,9 @@ import { notify } from '../notifications';
 import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
 import { emitEvent, orderPaid } from '../webhooks';
-import { captureCredits, type OrderRow } from './order';
+import { captureCredits, ORDER, type OrderRow } from './order';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
-import { ORDER } from './submit-order';
 
 /**
  * An approval the review policy makes (R3) inside the caller's transaction, on the submitted order the

@@ -3,8 +3,8 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { ORDER } from './order';
 import { findOrder, markArchived } from './order-store';
-import { ORDER } from './submit-order';
 
 /**
  * R5: the order desk records that the countersigned contract went back to the customer (归档). From then

@@ -3,8 +3,8 @@ import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { ORDER } from './order';
 import { clearContractArrived, findOrder } from './order-store';
-import { ORDER } from './submit-order';
 
 /**
  * R5: once a contract has arrived the creator can no longer void; the order desk first cancels the

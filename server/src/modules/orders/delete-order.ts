@@ -3,9 +3,8 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { deleteVerdict, enforceVerdict } from './order';
+import { deleteVerdict, enforceVerdict, ORDER } from './order';
 import { findOrder, moveOrder } from './order-store';
-import { ORDER } from './submit-order';
 
 /** R5: a draft is deleted by its creator (kept as a soft-deleted row for the trail). */
 export async function deleteOrder(deps: Deps, p: Principal, orderId: string): Promise<void> {

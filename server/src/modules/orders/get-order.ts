@@ -4,10 +4,9 @@ import type { Principal } from '../../platform/principal';
 import { type AuditRow, listAudit } from '../audit/audit-store';
 import { type EventRow, eventsByCause } from '../entitlements';
 import { type HoldRow, holdsOfRef } from '../wallets';
-import type { OrderLineRow, OrderRow } from './order';
+import { ORDER, type OrderLineRow, type OrderRow } from './order';
 import { allowedActions, type OrderAction } from './order-actions';
 import { findOrder, linesOf, type OrderLabels, orderLabels } from './order-store';
-import { ORDER } from './submit-order';
 
 export interface OrderDetail {
   order: OrderRow;

@@ -214,3 +214,6 @@ export function captureCredits(
     { code: 'pass_through_payable' as const, amount: pass },
   ];
 }
+
+/** What a refusal calls an order. */
+export const ORDER = { zh: '订单', en: 'Order' };

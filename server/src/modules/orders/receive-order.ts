@@ -3,8 +3,8 @@ import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { ORDER } from './order';
 import { findOrder, markReceived } from './order-store';
-import { ORDER } from './submit-order';
 
 /**
  * The order desk takes an order into work, recording who took it (the order's owner in the queue); from

@@ -4,9 +4,8 @@ import { conflict, notFound } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { approveOrder } from './approve-order';
-import { contractExpected } from './order';
+import { contractExpected, ORDER } from './order';
 import { findOrder, markContractArrived } from './order-store';
-import { ORDER } from './submit-order';
 
 /** R3: a renewal still waiting for review is approved automatically when its contract arrives. */
 export async function recordContractArrival(deps: Deps, p: Principal, orderId: string): Promise<string> {

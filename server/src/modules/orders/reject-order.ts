@@ -6,8 +6,8 @@ import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { notify } from '../notifications';
 import { releaseFunds } from '../wallets';
+import { ORDER } from './order';
 import { findOrder, moveOrder } from './order-store';
-import { ORDER } from './submit-order';
 
 /** Order desk rejects a submitted order with a reason; the hold goes back and the submitter hears (R4). */
 export async function rejectOrder(deps: Deps, p: Principal, orderId: string, reason: string): Promise<void> {

@@ -3,9 +3,8 @@ import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { renamable } from './order';
+import { ORDER, renamable } from './order';
 import { findOrder, setRenameTo } from './order-store';
-import { ORDER } from './submit-order';
 
 /**
  * R7: the renewal's creator (or the desk) records the customer's new company name while the order is a

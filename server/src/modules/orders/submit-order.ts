@@ -9,11 +9,9 @@ import { reviewMode } from '../catalog';
 import { partnerById, requireOrderable } from '../parties';
 import { holdFunds } from '../wallets';
 import { approveOrder } from './approve-order';
-import { autoReason, mayCommitWallet, type OrderRow, payerOf } from './order';
+import { autoReason, mayCommitWallet, ORDER, type OrderRow, payerOf } from './order';
 import { findOrder, moveOrder } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
-
-export const ORDER = { zh: '订单', en: 'Order' };
 
 /**
  * A just-submitted order: hold its total on the payer's wallet (R2), record the submission, and

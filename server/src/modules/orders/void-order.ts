@@ -4,9 +4,8 @@ import { AppError, notFound } from '../../platform/errors';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { releaseFunds } from '../wallets';
-import { enforceVerdict, voidRequestable, voidVerdict } from './order';
+import { enforceVerdict, ORDER, voidRequestable, voidVerdict } from './order';
 import { findOrder, moveOrder } from './order-store';
-import { ORDER } from './submit-order';
 
 /**
  * R5: the creator voids an unpaid order not yet taken by the order desk; the hold is released. With

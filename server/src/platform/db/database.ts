@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
 import { copyTemplate } from './data-dir-template';
+import type { DB, Db } from './executor';
 import {
   type ListenHandlers,
   type Listening,
@@ -17,12 +18,7 @@ import { preparingPool, type QueryHook, withQueryHook } from './query-hook';
 import { type RunInScope, withRequestScope } from './request-scope';
 import { OID, parseDate, parseInt8, parseInt8Array, parseNumeric } from './type-parsers';
 
-// Stores write SQL with Kysely's `sql` tag and type each row themselves; the builder stays loose.
-export type DB = Record<string, Record<string, unknown>>;
-export type Db = Kysely<DB>;
-export type Tx = Transaction<DB>;
-/** Either the pool or an open transaction: store functions accept both. */
-export type Exec = Db | Tx;
+export type { DB, Db, Exec, Tx } from './executor';
 
 export type Engine = 'pglite' | 'postgres';
 

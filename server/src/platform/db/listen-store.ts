@@ -4,7 +4,7 @@
 // COMMIT, before the commit returns; it cannot drop.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { Db } from './database';
+import type { Db } from './executor';
 
 export interface ListenHandlers {
   notify(payload: string): void;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { Db } from './database';
+import type { Db } from './executor';
 import { transact } from './transact';
 
 // server/migrations, seen from the bundle in server/dist or from this file in server/src/platform/db (tsx).

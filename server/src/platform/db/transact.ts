@@ -1,4 +1,4 @@
-import type { Exec, Tx } from './database';
+import type { Exec, Tx } from './executor';
 
 // One transaction helper for every use case (issue #11, ADR 0014). A use case opens its transaction with
 // `transact(deps.database.db, …)`; called with deps whose database is already a transaction (`within`),
