@@ -48,7 +48,10 @@ export async function useConsoleServer(
   });
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--force-prefers-reduced-motion'],
+  });
   after(async () => {
     await browser.close();
     await new Promise<void>((ok) => server.close(() => ok()));

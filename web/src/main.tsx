@@ -14,6 +14,9 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
+// People who ask their system for less motion get none: popovers, drawers and modals appear in place.
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function Themed() {
   const { locale } = useI18n();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
@@ -21,7 +24,7 @@ function Themed() {
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale}
       componentSize="small"
-      theme={{ token: { borderRadius: 4 } }}
+      theme={{ token: { borderRadius: 4, motion } }}
     >
       <AntApp>
         <RouterProvider router={router} />
