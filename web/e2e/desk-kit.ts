@@ -79,3 +79,21 @@ export async function openPlaced(page: Page): Promise<string> {
   await page.getByTestId('order-detail').waitFor();
   return number;
 }
+
+/**
+ * Clicks an enabled confirm until its POST (to a URL ending in `path`) leaves, at most three times; the
+ * answer's ok, or false when no request left. Under load an antd popover at times loses the first click.
+ */
+export async function clickUntilPosted(page: Page, testId: string, path: string): Promise<boolean> {
+  const confirm = page.locator(`[data-testid=${testId}]:not([disabled])`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = page
+      .waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(path), { timeout: 8_000 })
+      .catch(() => undefined);
+    if ((await confirm.count()) === 0) return false;
+    await confirm.click();
+    const res = await answer;
+    if (res) return res.ok();
+  }
+  return false;
+}
