@@ -4,7 +4,10 @@ import type { Temporal } from 'temporal-polyfill';
 // One interface for every payment provider (issue #12). Amounts cross it in minor units (bigint); each
 // adapter converts at its own edge (fen integers for WeChat Pay) and nowhere else.
 
-export type ProviderName = 'sandbox';
+/** Online providers (R28). Wallet balance and offline bank transfer are payment methods too, but move no
+ * money through a provider: they are `PaymentMethod`s without an adapter. */
+export type ProviderName = 'sandbox' | 'wechatpay' | 'alipay' | 'paypal';
+export type PaymentMethod = 'wallet' | 'offline' | ProviderName;
 
 export interface AttemptRequest {
   merchantOrderNo: string;
@@ -57,6 +60,27 @@ export interface ProviderAnswer {
   body: Record<string, string> | null;
 }
 
+/**
+ * A refund of (part of) one paid attempt, back by its channel (R35). `refundNo` is ours, saved before the
+ * call and reused on every retry, so the provider refunds once (WeChat Pay out_refund_no, Alipay
+ * out_request_no, PayPal PayPal-Request-Id). `total` is what the attempt paid (WeChat Pay wants both).
+ */
+export interface RefundRequest {
+  merchantOrderNo: string;
+  providerTxnId: string | null;
+  refundNo: string;
+  amount: bigint;
+  total: bigint;
+  currency: Currency;
+  reason: string;
+}
+
+/** The provider's word on a refund: accepted and on its way, arrived back with the payer, or refused. */
+export type RefundStatus =
+  | { state: 'processing'; providerRefundId: string | null }
+  | { state: 'succeeded'; providerRefundId: string | null; arrivedAt: Temporal.Instant }
+  | { state: 'failed'; reason: string };
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   readonly currencies: readonly Currency[];
@@ -65,6 +89,11 @@ export interface PaymentProvider {
   answer(accepted: boolean): ProviderAnswer;
   queryAttempt(merchantOrderNo: string): Promise<ProviderStatus>;
   closeAttempt(merchantOrderNo: string): Promise<void>;
+  /** idempotent on `refundNo`: a retry after a lost answer returns the first call's refund */
+  refund(req: RefundRequest): Promise<RefundStatus>;
+  queryRefund(merchantOrderNo: string, refundNo: string): Promise<RefundStatus>;
+  /** days after payment the provider still refunds (WeChat Pay 365, PayPal 180, Alipay per merchant) */
+  readonly refundWindowDays: number;
 }
 
 /** The providers this server runs with, from its configuration; an empty map offers no online payment. */

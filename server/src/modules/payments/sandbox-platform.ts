@@ -36,6 +36,15 @@ interface SandboxOrder {
   successTime: string | null;
 }
 
+/** A refund as WeChat Pay keeps it: by out_refund_no, PROCESSING until the money is back with the payer. */
+interface SandboxRefund {
+  outTradeNo: string;
+  refundId: string;
+  amount: number;
+  state: 'PROCESSING' | 'SUCCESS';
+  successTime: string | null;
+}
+
 export interface SignedNotification {
   headers: Record<string, string>;
   body: string;
@@ -43,6 +52,9 @@ export interface SignedNotification {
 
 export class SandboxPlatform {
   readonly #orders = new Map<string, SandboxOrder>();
+  readonly #refunds = new Map<string, SandboxRefund>();
+  /** Refunds arrive back with the payer on `arrive` (tests), or at once when this is true (demos). */
+  arriveAtOnce = true;
   #seq = 0;
   constructor(
     readonly keys: SandboxKeys,
@@ -91,6 +103,46 @@ export class SandboxPlatform {
     );
     this.#inFlight.add(delivery);
     void delivery.finally(() => this.#inFlight.delete(delivery));
+  }
+
+  /**
+   * A refund of a paid order, as WeChat Pay's `POST /v3/refund/domestic/refunds`: one per out_refund_no
+   * (a repeat returns the first), never more in total than was paid.
+   */
+  refund(outTradeNo: string, outRefundNo: string, amountFen: number): Readonly<SandboxRefund> {
+    const known = this.#refunds.get(outRefundNo);
+    if (known) return known;
+    const o = this.#orders.get(outTradeNo);
+    if (o?.state !== 'SUCCESS') throw new SandboxRefusal('TRADE_NOT_PAID', `order ${outTradeNo} is not paid`);
+    const already = [...this.#refunds.values()]
+      .filter((r) => r.outTradeNo === outTradeNo)
+      .reduce((sum, r) => sum + r.amount, 0);
+    if (!Number.isSafeInteger(amountFen) || amountFen <= 0 || already + amountFen > o.amount)
+      throw new SandboxRefusal('INVALID_REQUEST', `refund ${amountFen} exceeds what is left of ${o.amount}`);
+    this.#seq += 1;
+    const r: SandboxRefund = {
+      outTradeNo,
+      refundId: `5030${String(this.clock.now().epochMilliseconds).slice(-10)}${String(this.#seq).padStart(6, '0')}`,
+      amount: amountFen,
+      state: 'PROCESSING',
+      successTime: null,
+    };
+    this.#refunds.set(outRefundNo, r);
+    if (this.arriveAtOnce) this.arrive(outRefundNo);
+    return r;
+  }
+
+  refundOf(outRefundNo: string): Readonly<SandboxRefund> | undefined {
+    return this.#refunds.get(outRefundNo);
+  }
+
+  /** The refunded money is back with the payer (WeChat Pay's REFUND.SUCCESS). */
+  arrive(outRefundNo: string): void {
+    const r = this.#refunds.get(outRefundNo);
+    if (r && r.state === 'PROCESSING') {
+      r.state = 'SUCCESS';
+      r.successTime = this.clock.now().toString();
+    }
   }
 
   /** Answers of our notify endpoint to each asynchronous delivery, in order (for demos and tests). */
@@ -163,5 +215,15 @@ export class SandboxPlatform {
       },
       body,
     };
+  }
+}
+
+/** A refusal the sandbox answers as WeChat Pay does (an error code and message), not a crash. */
+export class SandboxRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }

@@ -1,6 +1,14 @@
+import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../platform/clock';
-import type { PaymentProvider, ProviderStatus, RawNotification, Verification } from './provider';
-import type { SandboxPlatform } from './sandbox-platform';
+import { fenOf } from './money-edge';
+import type {
+  PaymentProvider,
+  ProviderStatus,
+  RawNotification,
+  RefundStatus,
+  Verification,
+} from './provider';
+import { type SandboxPlatform, SandboxRefusal } from './sandbox-platform';
 import { verifyWechatNotification, wechatAnswer } from './wechatpay-notification';
 
 /**
@@ -30,5 +38,30 @@ export function sandboxProvider(
       return { state: 'paid', amount: BigInt(o.amount), currency: 'CNY', providerTxnId: o.transactionId };
     },
     closeAttempt: async (no) => platform.close(no),
+    refundWindowDays: 365,
+    refund: async (req): Promise<RefundStatus> => {
+      try {
+        return refundStatus(
+          platform.refund(req.merchantOrderNo, req.refundNo, fenOf(req.amount, req.currency)),
+        );
+      } catch (e) {
+        if (e instanceof SandboxRefusal) return { state: 'failed', reason: `${e.code}: ${e.message}` };
+        throw e;
+      }
+    },
+    queryRefund: async (_no, refundNo): Promise<RefundStatus> => {
+      const r = platform.refundOf(refundNo);
+      return r ? refundStatus(r) : { state: 'failed', reason: `RESOURCE_NOT_EXISTS: no refund ${refundNo}` };
+    },
   };
+}
+
+function refundStatus(r: {
+  refundId: string;
+  state: 'PROCESSING' | 'SUCCESS';
+  successTime: string | null;
+}): RefundStatus {
+  return r.state === 'SUCCESS' && r.successTime
+    ? { state: 'succeeded', providerRefundId: r.refundId, arrivedAt: Temporal.Instant.from(r.successTime) }
+    : { state: 'processing', providerRefundId: r.refundId };
 }
