@@ -103,7 +103,7 @@ const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
-  [DELIVER_JOB, deliverWebhook({ clock })],
+  [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],
 ]);
 // On PostgreSQL the worker has connections of its own: in the API's pool it would queue behind every request
 // for each claim and read, and fall behind exactly when orders pour in (issue #11). PGlite has one session.

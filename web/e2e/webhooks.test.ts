@@ -11,7 +11,11 @@ import { signIn, skipReason, useConsoleServer, walk } from './harness';
 describe('console: webhook endpoints and their delivery log', { skip: skipReason }, async () => {
   const { base, browser, database, clock } = await useConsoleServer();
   const rx = await webhookReceiver();
-  const worker = new Worker(database.db, clock, new Map([[DELIVER_JOB, deliverWebhook({ clock })]]));
+  const worker = new Worker(
+    database.db,
+    clock,
+    new Map([[DELIVER_JOB, deliverWebhook({ clock, allowPrivate: true })]]),
+  );
   const page = await newPage(browser);
   const step = walk();
   let secret = '';

@@ -6,6 +6,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   trustProxy: boolean;
   testClock: boolean;
+  /** webhooks may be delivered to loopback/private addresses: off in production unless KAIDAN_WEBHOOKS_PRIVATE=1 */
+  webhooksPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -30,5 +32,10 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     publicUrl: env.PUBLIC_URL,
     trustProxy: flag(env.TRUST_PROXY),
     testClock,
+    // Partners type webhook URLs; in production they must not reach our own network (SSRF). Development
+    // and demos deliver to receivers on this machine.
+    webhooksPrivate: env.KAIDAN_WEBHOOKS_PRIVATE
+      ? flag(env.KAIDAN_WEBHOOKS_PRIVATE)
+      : env.NODE_ENV !== 'production',
   };
 }

@@ -4,6 +4,7 @@ import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import type { JobRow } from '../../platform/jobs/jobs-store';
 import { externalJob, type JobHandler } from '../../platform/jobs/worker';
+import { guardedPost } from './guarded-post';
 import { type AttemptRecord, deliveryToSend, recordAttempt } from './webhook-store';
 
 /** A receiver gets this long to answer (issue #12). */
@@ -19,25 +20,25 @@ export interface DeliverConfig {
   clock: Clock;
   /** tests shorten it; the server uses DELIVERY_TIMEOUT_MS */
   timeoutMs?: number;
+  /** deliver to loopback and private networks too: development and tests only (SSRF, guarded-post.ts) */
+  allowPrivate?: boolean;
 }
 
 /** The body every endpoint receives (Standard Webhooks' recommended shape). */
 export const bodyOf = (type: string, at: Date, data: Record<string, unknown>): string =>
   JSON.stringify({ type, timestamp: at.toISOString(), data });
 
-async function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number) {
+async function post(url: string, headers: Record<string, string>, body: string, config: DeliverConfig) {
   const started = performance.now();
+  const timeoutMs = config.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Kaidan-Webhooks/1', ...headers },
+    const res = await guardedPost(
+      url,
+      { 'content-type': 'application/json', 'user-agent': 'Kaidan-Webhooks/1', ...headers },
       body,
-      // A redirect is an answer, not a place to follow the signed body to.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text().catch(() => '');
-    return { status: res.status, error: null, excerpt: text.slice(0, EXCERPT), started };
+      { timeoutMs, allowPrivate: config.allowPrivate ?? false, maxBytes: EXCERPT * 4 },
+    );
+    return { status: res.status, error: null, excerpt: res.text.slice(0, EXCERPT), started };
   } catch (e) {
     const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
@@ -72,7 +73,7 @@ export function deliverWebhook(config: DeliverConfig): JobHandler {
       'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
       'webhook-signature': signature,
     };
-    const r = await post(d.url, headers, body, config.timeoutMs ?? DELIVERY_TIMEOUT_MS);
+    const r = await post(d.url, headers, body, config);
     const durationMs = Math.round(performance.now() - r.started);
     const ok = r.status !== null && r.status >= 200 && r.status < 300;
     const rec: AttemptRecord = {

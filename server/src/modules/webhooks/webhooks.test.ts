@@ -36,7 +36,11 @@ describe('S-12 outbound webhooks signed per Standard Webhooks (issue #12)', asyn
   const clock = new FakeClock(new Date().toISOString());
   await buildWorld(db);
   const deps = { database, clock };
-  const worker = new Worker(db, clock, new Map([[DELIVER_JOB, deliverWebhook({ clock, timeoutMs: 2_000 })]]));
+  const worker = new Worker(
+    db,
+    clock,
+    new Map([[DELIVER_JOB, deliverWebhook({ clock, timeoutMs: 2_000, allowPrivate: true })]]),
+  );
   const rx = await webhookReceiver();
   after(() => rx.close());
   let run = 0;
