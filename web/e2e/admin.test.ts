@@ -227,6 +227,22 @@ describe('console: the admin keeps catalog, partners, companies and users', {
     assert.match(shown, /销售/);
     assert.match(await text(page.getByTestId(`user-state-${NEW_USER}`)), /正常/);
 
+    // S-16: a key for a script works for a chosen time, shown in the list; the secret is shown once.
+    await page.getByTestId(`user-keys-${NEW_USER}`).click();
+    await page.getByTestId('key-name').fill('对账脚本');
+    await choose(page, 'key-validity', '30 天内有效');
+    await page.getByTestId('key-create').click();
+    assert.match(await waitText(page, page.getByTestId('key-secret'), /kd_/), /kd_/);
+    await waitText(page, page.getByTestId('key-list'), /对账脚本/);
+    const day = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(Date.now() + 30 * 86_400_000));
+    assert.match(await text(page.getByTestId('key-expires-对账脚本')), new RegExp(`^${day}`));
+    await page.keyboard.press('Escape');
+
     await page.getByTestId(`user-disable-${NEW_USER}`).click();
     await page.getByTestId('disable-reason').fill('测试账号，停用');
     await page.getByTestId('disable-form-submit').click();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -8,17 +8,28 @@ import { DateText } from '../../ui/widgets';
 import { useRefresh } from './queries';
 import type { ApiKey, NewApiKey, User } from './types';
 
+/** How long a new key works; a key for a script that runs for a while should not work forever. */
+const VALIDITY = [30, 90, 365, 0] as const;
+type Validity = (typeof VALIDITY)[number];
+const expiryOf = (days: Validity): string | null =>
+  days === 0 ? null : new Date(Date.now() + days * 86_400_000).toISOString();
+
 /** A user's API keys: the secret of a new key is shown once, here, and never again (docs/auth.md). */
 export function ApiKeysDrawer({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useI18n();
   const refresh = useRefresh();
   const [name, setName] = useState('');
+  const [validity, setValidity] = useState<Validity>(90);
   const keys = useQuery({
     queryKey: ['admin', 'users', 'keys', user.id],
     queryFn: () => api.get<{ items: ApiKey[] }>(`/users/${user.id}/api-keys`),
   });
   const create = useMutation({
-    mutationFn: () => api.post<NewApiKey>(`/users/${user.id}/api-keys`, { name: name.trim() || null }),
+    mutationFn: () =>
+      api.post<NewApiKey>(`/users/${user.id}/api-keys`, {
+        name: name.trim() || null,
+        expiresAt: expiryOf(validity),
+      }),
     onSuccess: () => {
       setName('');
       refresh('users');
@@ -46,6 +57,16 @@ export function ApiKeysDrawer({ user, onClose }: { user: User; onClose: () => vo
             status={status('name').validateStatus === 'error' ? 'error' : undefined}
             data-testid="key-name"
           />
+          <Select<Validity>
+            value={validity}
+            onChange={setValidity}
+            style={{ width: 160 }}
+            data-testid="key-validity"
+            options={VALIDITY.map((d) => ({
+              value: d,
+              label: d === 0 ? t('admin.keys.never') : t('admin.keys.days', { n: d }),
+            }))}
+          />
           <Button
             type="primary"
             loading={create.isPending}
@@ -56,7 +77,8 @@ export function ApiKeysDrawer({ user, onClose }: { user: User; onClose: () => vo
           </Button>
         </Space.Compact>
         {status('name').help}
-        <ProblemAlert error={create.error} shownFields={['name']} />
+        {status('expiresAt').help}
+        <ProblemAlert error={create.error} shownFields={['name', 'expiresAt']} />
         {create.data && (
           <Alert
             type="success"
@@ -85,10 +107,20 @@ export function ApiKeysDrawer({ user, onClose }: { user: User; onClose: () => vo
             { title: t('common.createdAt'), render: (_, k) => <DateText value={k.createdAt} /> },
             { title: t('admin.keys.lastUsed'), render: (_, k) => <DateText value={k.lastUsedAt} /> },
             {
+              title: t('admin.keys.expires'),
+              render: (_, k) => (
+                <span data-testid={`key-expires-${k.name}`}>
+                  {k.expiresAt ? <DateText value={k.expiresAt} /> : t('admin.keys.never')}
+                </span>
+              ),
+            },
+            {
               title: t('common.state'),
               render: (_, k) =>
                 k.revokedAt ? (
                   <Tag>{t('admin.keys.revoked')}</Tag>
+                ) : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? (
+                  <Tag color="warning">{t('admin.keys.expired')}</Tag>
                 ) : (
                   <Tag color="success">{t('admin.keys.active')}</Tag>
                 ),

@@ -160,6 +160,10 @@ export const zh = {
   'admin.keys.revokeConfirm': '吊销后立即失效，且不能恢复。确定吊销？',
   'admin.keys.empty': '暂无 API 密钥',
   'admin.keys.userDisabled': '该用户已停用，其密钥当前都不能使用。',
+  'admin.keys.expires': '有效期至',
+  'admin.keys.expired': '已过期',
+  'admin.keys.never': '长期有效（直到吊销）',
+  'admin.keys.days': '{n} 天内有效',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -324,4 +328,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.keys.revokeConfirm': 'A revoked key stops at once and cannot be restored. Revoke it?',
   'admin.keys.empty': 'No API keys',
   'admin.keys.userDisabled': 'This user is disabled, so none of its keys work now.',
+  'admin.keys.expires': 'Expires',
+  'admin.keys.expired': 'Expired',
+  'admin.keys.never': 'Until revoked',
+  'admin.keys.days': 'Valid {n} days',
 };
