@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { signIn, skipReason, useConsoleServer } from './harness';
 
 // Each demo user sees the screens of its role and no others (issue #3 quality: "the console never shows
@@ -35,7 +36,7 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
 };
 
 describe('console: navigation follows the role', { skip: skipReason }, async () => {
-  const { base, browser } = await useConsoleServer();
+  const { base, browser, database } = await useConsoleServer();
   // A fresh browser context per user: no session or cache carries over from the previous one.
   const freshPage = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -62,5 +63,18 @@ describe('console: navigation follows the role', { skip: skipReason }, async () 
     await signIn(page, base, 'agent@kaidan.demo');
     const status = await page.evaluate(async () => (await fetch('/api/v1/users')).status);
     assert.equal(status, 403);
+  });
+
+  it('S-6 a suspended partner’s agent signs in and reads, under a banner saying what it cannot do and whom to ask', async () => {
+    await sql`update partners set state = 'suspended'
+      where id = (select partner_id from users where email = 'agent@kaidan.demo')`.execute(database.db);
+    const page = await freshPage();
+    await signIn(page, base, 'agent@kaidan.demo');
+    const banner = page.getByTestId('suspended-banner');
+    await banner.waitFor();
+    assert.match((await banner.textContent()) ?? '', /伙伴账户已暂停.*不能提交订单、充值或退款.*渠道经理/);
+    await page.getByTestId('nav').getByText('订单').click();
+    await banner.waitFor();
+    await page.context().close();
   });
 });

@@ -49,6 +49,9 @@ export const Me = z.object({
   kind: z.enum(ACTOR_KINDS),
   channel: z.enum(ACTION_CHANNELS),
   roles: z.array(RoleName),
+  partyState: z
+    .enum(['active', 'suspended'])
+    .describe('the partner or company the user acts for; suspended: sign in and read, commit no money'),
   partner: PartnerRef.nullable(),
   company: CompanyRef.nullable(),
 });

@@ -88,6 +88,8 @@ export const presentMe = (me: Me, p: Principal) => ({
   kind: p.kind,
   channel: p.channel,
   roles: [...p.roles],
+  // The party the user acts for: suspended, it signs in and reads but commits no money (require-active-party).
+  partyState: me.partner?.state ?? me.company?.state ?? 'active',
   partner: me.partner
     ? { id: me.partner.id, code: me.partner.code, nameZh: me.partner.name_zh, nameEn: me.partner.name_en }
     : null,

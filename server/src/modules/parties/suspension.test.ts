@@ -114,6 +114,9 @@ describe('suspension over HTTP (S-6)', async () => {
     assert.equal(patched.body.state, 'suspended');
     const cookie = await signIn(app, agent.email, agent.password);
     assert.equal((await call(cookie, 'GET', '/api/v1/orders')).status, 200);
+    // The console shows the banner from /me: the party the user acts for is suspended; staff act for none.
+    assert.equal((await call(cookie, 'GET', '/api/v1/me')).body.partyState, 'suspended');
+    assert.equal((await call(a, 'GET', '/api/v1/me')).body.partyState, 'active');
     const filed = await call(cookie, 'POST', '/api/v1/topups', {
       walletOwnerType: 'partner',
       walletOwnerId: 'ignored',

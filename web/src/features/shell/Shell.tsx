@@ -136,6 +136,15 @@ function SignedIn({ me }: { me: Me }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
+          {me.partyState === 'suspended' && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="suspended-banner"
+              message={t(me.partner ? 'shell.suspended.partner' : 'shell.suspended.company')}
+            />
+          )}
           {allowed ? (
             <Outlet />
           ) : (
