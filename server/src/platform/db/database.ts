@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { checkpointEvery } from './checkpoint-store';
 import { type CommitWatch, withCommitWatch } from './commit-watch';
 import { lockDataDir } from './data-dir-lock';
 import { copyTemplate } from './data-dir-template';
@@ -46,6 +47,8 @@ export interface DatabaseOptions {
   onQuery?: QueryHook;
   /** PGlite only: a migrated data directory to copy into an empty `dataDir` instead of initdb (data-dir-template.ts). */
   template?: { dir: string; key: string } | undefined;
+  /** PGlite on disk: how often to CHECKPOINT (default CHECKPOINT_EVERY_MS; checkpoint-store.ts). */
+  checkpointMs?: number;
   /** Run parameterised queries as prepared statements (default true): named on `pg` (ADR 0009), PREPARE/EXECUTE on PGlite (ADR 0015). */
   prepare?: boolean;
   /** Told after each commit of a statement carrying a marker (the jobs worker's wake-up, commit-watch.ts). */
@@ -97,6 +100,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       withCommitWatch(withQueryHook(new PGliteDialect(session), opts.onQuery), opts.commitWatch),
     );
     const db = new Kysely<DB>({ dialect: scoped.dialect });
+    const stopCheckpoints = inMemory ? () => {} : checkpointEvery(db, opts.checkpointMs);
     return {
       db,
       engine: 'pglite',
@@ -105,6 +109,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // Taken through a connection so no transaction is half-way when the copy is made.
       dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
       close: async () => {
+        stopCheckpoints();
         await db.destroy();
         unlock();
       },
