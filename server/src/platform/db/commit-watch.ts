@@ -3,15 +3,8 @@
 // `onCommit` (at once for a statement outside a transaction; never after a ROLLBACK). It adds no statement
 // and works the same on both engines, because every statement and every BEGIN/COMMIT passes through the
 // connection it wraps — including a request scope's (request-scope.ts wraps this one).
-import type {
-  CompiledQuery,
-  DatabaseConnection,
-  Dialect,
-  Driver,
-  QueryCompiler,
-  QueryResult,
-  TransactionSettings,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Dialect, QueryResult, TransactionSettings } from 'kysely';
+import { WrappedConnection, WrappingDriver, withDriver } from './wrapping-driver';
 
 export interface CommitWatch {
   /** A fragment of SQL text (e.g. a comment) that the watched statements carry. */
@@ -20,13 +13,15 @@ export interface CommitWatch {
   onCommit: () => void;
 }
 
-class WatchedConnection implements DatabaseConnection {
+class WatchedConnection extends WrappedConnection {
   inTransaction = false;
   armed = false;
   constructor(
-    readonly inner: DatabaseConnection,
+    inner: DatabaseConnection,
     private readonly watch: CommitWatch,
-  ) {}
+  ) {
+    super(inner);
+  }
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const res = await this.inner.executeQuery<R>(query);
     if (query.sql.includes(this.watch.marker)) {
@@ -35,79 +30,46 @@ class WatchedConnection implements DatabaseConnection {
     }
     return res;
   }
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery<R>(query, chunkSize);
-  }
 }
 
-class WatchingDriver implements Driver {
-  readonly #wrapped = new WeakMap<DatabaseConnection, WatchedConnection>();
+// A marked statement undone by a rollback to a savepoint may still leave `armed` set: at worst one
+// wake-up that finds nothing.
+class WatchingDriver extends WrappingDriver<WatchedConnection> {
   constructor(
-    private readonly inner: Driver,
+    inner: ConstructorParameters<typeof WrappingDriver>[0],
     private readonly watch: CommitWatch,
-  ) {}
-  init(): Promise<void> {
-    return this.inner.init();
+  ) {
+    super(inner, (conn) => new WatchedConnection(conn, watch));
   }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const conn = await this.inner.acquireConnection();
-    let w = this.#wrapped.get(conn);
-    if (!w) {
-      w = new WatchedConnection(conn, this.watch);
-      this.#wrapped.set(conn, w);
-    }
-    return w;
-  }
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+  override async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const w = conn as WatchedConnection;
-    await this.inner.beginTransaction(w.inner, settings);
+    await super.beginTransaction(conn, settings);
     w.inTransaction = true;
     w.armed = false;
   }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+  override async commitTransaction(conn: DatabaseConnection): Promise<void> {
     const w = conn as WatchedConnection;
     try {
-      await this.inner.commitTransaction(w.inner);
+      await super.commitTransaction(conn);
       if (w.armed) this.watch.onCommit();
     } finally {
       w.inTransaction = false;
       w.armed = false;
     }
   }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+  override async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
     const w = conn as WatchedConnection;
     try {
-      await this.inner.rollbackTransaction(w.inner);
+      await super.rollbackTransaction(conn);
     } finally {
       w.inTransaction = false;
       w.armed = false;
     }
-  }
-  async savepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.inner.savepoint?.((conn as WatchedConnection).inner, name, compile);
-  }
-  async rollbackToSavepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    // A marked statement undone here may still leave `armed` set: at worst one wake-up that finds nothing.
-    await this.inner.rollbackToSavepoint?.((conn as WatchedConnection).inner, name, compile);
-  }
-  async releaseSavepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.inner.releaseSavepoint?.((conn as WatchedConnection).inner, name, compile);
-  }
-  releaseConnection(conn: DatabaseConnection): Promise<void> {
-    return this.inner.releaseConnection(conn instanceof WatchedConnection ? conn.inner : conn);
-  }
-  destroy(): Promise<void> {
-    return this.inner.destroy();
   }
 }
 
 /** Wraps a dialect so that `watch.onCommit` runs after each commit of a marked statement. */
 export function withCommitWatch(inner: Dialect, watch: CommitWatch | undefined): Dialect {
   if (!watch) return inner;
-  return {
-    createAdapter: () => inner.createAdapter(),
-    createDriver: () => new WatchingDriver(inner.createDriver(), watch),
-    createQueryCompiler: () => inner.createQueryCompiler(),
-    createIntrospector: (db) => inner.createIntrospector(db),
-  };
+  return withDriver(inner, (driver) => new WatchingDriver(driver, watch));
 }

@@ -6,101 +6,40 @@ import type {
   CompiledQuery,
   DatabaseConnection,
   Dialect,
-  Driver,
   LogEvent,
   PostgresCursor,
   PostgresPool,
   PostgresPoolClient,
   PostgresQueryResult,
   QueryResult,
-  TransactionSettings,
 } from 'kysely';
 import type pg from 'pg';
+import { WrappedConnection, WrappingDriver, withDriver } from './wrapping-driver';
 
 export type QueryHook = (e: LogEvent) => void;
 
-class HookedConnection implements DatabaseConnection {
+class HookedConnection extends WrappedConnection {
   constructor(
-    readonly inner: DatabaseConnection,
+    inner: DatabaseConnection,
     private readonly hook: QueryHook,
-  ) {}
+  ) {
+    super(inner);
+  }
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const t0 = performance.now();
     const res = await this.inner.executeQuery<R>(query);
     this.hook({ level: 'query', query, queryDurationMillis: performance.now() - t0 });
     return res;
   }
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery<R>(query, chunkSize);
-  }
-}
-
-class HookedDriver implements Driver {
-  readonly #wrapped = new WeakMap<DatabaseConnection, HookedConnection>();
-  constructor(
-    private readonly inner: Driver,
-    private readonly hook: QueryHook,
-  ) {}
-  init(): Promise<void> {
-    return this.inner.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const conn = await this.inner.acquireConnection();
-    let w = this.#wrapped.get(conn);
-    if (!w) {
-      w = new HookedConnection(conn, this.hook);
-      this.#wrapped.set(conn, w);
-    }
-    return w;
-  }
-  // The inner driver's transaction commands only call executeQuery, so they go through the hook.
-  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(conn, settings);
-  }
-  commitTransaction(conn: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(conn);
-  }
-  rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(conn);
-  }
-  async savepoint(
-    conn: DatabaseConnection,
-    name: string,
-    compile: Parameters<NonNullable<Driver['savepoint']>>[2],
-  ) {
-    await this.inner.savepoint?.(conn, name, compile);
-  }
-  async rollbackToSavepoint(
-    conn: DatabaseConnection,
-    name: string,
-    compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
-  ) {
-    await this.inner.rollbackToSavepoint?.(conn, name, compile);
-  }
-  async releaseSavepoint(
-    conn: DatabaseConnection,
-    name: string,
-    compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
-  ) {
-    await this.inner.releaseSavepoint?.(conn, name, compile);
-  }
-  releaseConnection(conn: DatabaseConnection): Promise<void> {
-    return this.inner.releaseConnection(conn instanceof HookedConnection ? conn.inner : conn);
-  }
-  destroy(): Promise<void> {
-    return this.inner.destroy();
-  }
 }
 
 /** Calls `hook` once per statement the engine runs (benchmarks and structural tests count with it). */
 export function withQueryHook(inner: Dialect, hook: QueryHook | undefined): Dialect {
   if (!hook) return inner;
-  return {
-    createAdapter: () => inner.createAdapter(),
-    createDriver: () => new HookedDriver(inner.createDriver(), hook),
-    createQueryCompiler: () => inner.createQueryCompiler(),
-    createIntrospector: (db) => inner.createIntrospector(db),
-  };
+  return withDriver(
+    inner,
+    (driver) => new WrappingDriver(driver, (conn) => new HookedConnection(conn, hook)),
+  );
 }
 
 /** Distinct statements one connection keeps prepared; beyond it queries run unnamed (bounded server memory). */
