@@ -5,12 +5,14 @@ import { createApp } from '../../app';
 import { listen } from '../../http/listen';
 import { FakeClock } from '../../platform/clock';
 import { Worker } from '../../platform/jobs/worker';
+import { systemPrincipal } from '../../platform/principal';
 import { makeUser, signIn } from '../../testing/auth-factory';
 import { brokenInvariants } from '../../testing/invariant-store';
 import { sql, useTestDatabase } from '../../testing/test-db';
-import { buildWorld, fundCompany, W } from '../../testing/world';
+import { buildWorld, fundCompany, P, W } from '../../testing/world';
 import { componentsOf } from '../entitlements';
-import { ORDER_DUE_JOB } from '../orders';
+import { approveOrder, ORDER_DUE_JOB } from '../orders';
+import { registerEndpoint } from '../webhooks';
 import { expireAttemptJob } from './expire-attempt';
 import { orderDueJob } from './expire-order-payment';
 import { sandboxPayments } from './payments-config';
@@ -305,6 +307,52 @@ describe('R28 R29 order payment before delivery (sandbox provider, offline trans
     assert.equal(no.json.state, 'failed');
     assert.equal((await order(o.id))?.state, 'voided');
     assert.equal(await granted(c.companyId), 0);
+    await noBreaks();
+  });
+
+  it('R29 a reviewed direct order paid by transfer: no hold on submit, approved by the desk to wait for payment, paid once finance confirms; webhooks order.paid and payment.failed', async () => {
+    const admin = await makeUser(database, clock, { roles: ['admin'] });
+    const asAdmin = { ...systemPrincipal('api'), userId: admin.id, kind: 'staff' as const };
+    await registerEndpoint({ database, clock }, asAdmin, {
+      url: 'https://hooks.example.com/kaidan',
+      eventTypes: ['order.paid', 'payment.failed'],
+    });
+    const companyId = `cmp_pay_direct_${++seq}`;
+    await sql`insert into companies (id, name_zh, region, created_at)
+      values (${companyId}, '直销客户', 'CN', now())`.execute(db);
+    const sales = await staff(['sales']);
+    const o = await placed(sales, companyId, 'offline');
+    assert.equal(o.state, 'submitted', 'R3: a direct new order waits for the desk');
+    const holds = await sql`select 1 from holds where ref_id = ${o.id}`.execute(db);
+    assert.equal(holds.rows.length, 0, 'R2 holds only a wallet payment');
+    const online = await place(sales, companyId, 'sandbox');
+    assert.deepEqual(online.json.details?.offered, ['wallet', 'offline'], 'desk orders are not paid online');
+    await approveOrder({ database, clock }, P.desk, o.id);
+    const row = await order(o.id);
+    assert.equal(row?.state, 'approved');
+    assert.equal((row?.payment_due_at?.getTime() ?? 0) - clock.now().epochMilliseconds, 72 * 3600 * 1000);
+    assert.equal(await granted(companyId), 0);
+    const t = await startPay(sales, o.id, { method: 'offline', bankReference: 'BOC-20261120-9' });
+    const fin = await staff(['finance']);
+    const no = await call(fin, 'POST', `/payments/attempts/${t.id}/decline`, { comment: '金额不符' });
+    assert.equal(no.json.state, 'failed');
+    assert.equal((await order(o.id))?.state, 'approved', 'not yet due: the payer may record again');
+    const t2 = await startPay(sales, o.id, { method: 'offline', bankReference: 'BOC-20261120-10' });
+    assert.equal(
+      (await call(fin, 'POST', `/payments/attempts/${t2.id}/confirm`, { comment: '已到账' })).status,
+      200,
+    );
+    assert.equal((await order(o.id))?.state, 'paid');
+    assert.equal(await granted(companyId), 1);
+    const { rows } = await sql<{ type: string; payload: Record<string, string> }>`select type, payload
+      from webhook_events where payload->>'orderId' = ${o.id} order by created_at, id`.execute(db);
+    assert.deepEqual(
+      rows.map((r) => [r.type, r.payload.reason ?? r.payload.total]),
+      [
+        ['payment.failed', 'declined'],
+        ['order.paid', '1825.00'],
+      ],
+    );
     await noBreaks();
   });
 
