@@ -2,6 +2,7 @@ import { newId } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
 import {
   type KeyedRow,
   keyset,
@@ -263,4 +264,25 @@ export async function setPaymentMethod(
   const res = await sql`update orders set payment_method = ${method}, version = version + 1
     where id = ${id} and state = 'approved' and payment_method <> 'wallet'`.execute(ex);
   return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/**
+ * Runs `fn` inside a savepoint of the open transaction: a refusal it throws (AppError) rolls back only
+ * its own writes and is answered as `refused`, so the caller can record why and commit the rest.
+ */
+export async function trySavepoint<T>(
+  tx: Exec,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refused: AppError }> {
+  await sql`savepoint ${sql.raw(name)}`.execute(tx);
+  try {
+    const value = await fn();
+    await sql`release savepoint ${sql.raw(name)}`.execute(tx);
+    return { ok: true, value };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await sql`rollback to savepoint ${sql.raw(name)}`.execute(tx);
+    return { ok: false, refused: e };
+  }
 }

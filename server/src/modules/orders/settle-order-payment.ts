@@ -5,9 +5,9 @@ import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { ensureAccount, postEntry } from '../ledger';
 import { grantPaid } from './approve-order';
-import { captureCredits } from './order';
+import { captureCredits, type OrderRow } from './order';
 import { awaitingPayment } from './order-payment';
-import { linesOf, lockOrderById, moveOrder } from './order-store';
+import { linesOf, lockOrderById, moveOrder, trySavepoint } from './order-store';
 
 export interface OrderPayment {
   attemptId: string;
@@ -18,7 +18,8 @@ export interface OrderPayment {
   memo: string;
 }
 
-export type OrderSettlement = 'paid' | 'late' | 'amount_mismatch';
+/** 'undeliverable': paid, but the grant was refused (a seat cap filled meanwhile, R12/R13): voided, refund */
+export type OrderSettlement = 'paid' | 'late' | 'amount_mismatch' | 'undeliverable';
 
 /**
  * R29: a payment of an order awaiting it settled, in the caller's transaction (the attempt's, under its
@@ -37,6 +38,30 @@ export async function settleOrderPayment(
   const order = await lockOrderById(tx, orderId);
   if (!order || !awaitingPayment(order)) return 'late';
   if (pay.amount !== order.total || pay.currency !== order.currency) return 'amount_mismatch';
+  const done = await trySavepoint(tx, 'order_payment', () => payAndGrant(tx, clock, by, order, pay));
+  if (done.ok) return done.value;
+  // R29 + R12/R13: money arrived but what it buys can no longer be granted as quoted (the seats moved
+  // since approval). Never paid-but-undelivered: the order is voided and the money refunded by channel.
+  await moveOrder(tx, order.id, 'approved', 'voided');
+  await appendAudit(tx, clock, actorOf(by), {
+    objectType: 'order',
+    objectId: order.id,
+    action: 'payment_undeliverable',
+    stateBefore: 'approved',
+    stateAfter: 'voided',
+    reason: `${done.refused.code}: ${done.refused.text.en}`,
+    after: { attemptId: pay.attemptId },
+  });
+  return 'undeliverable';
+}
+
+async function payAndGrant(
+  tx: Tx,
+  clock: Clock,
+  by: Principal,
+  order: OrderRow,
+  pay: OrderPayment,
+): Promise<OrderSettlement> {
   const now = toDate(clock.now());
   if (!(await moveOrder(tx, order.id, 'approved', 'paid', { paid_at: now }))) return 'late';
   const lines = await linesOf(tx, [order.id]);

@@ -356,6 +356,45 @@ describe('R28 R29 order payment before delivery (sandbox provider, offline trans
     await noBreaks();
   });
 
+  it('R29 R13 paid after the seats moved: the grant is refused, so the order is voided and the payment closed to refund — never paid and undelivered', async () => {
+    const c = await customer();
+    await fundCompany(db, clock, c.companyId, 10_000_000n, `pay-${c.companyId}`);
+    assert.equal((await placed(c.who, c.companyId, 'wallet')).state, 'paid');
+    const renew = await call(c.who, 'POST', '/orders', {
+      companyId: c.companyId,
+      productId: W.product,
+      orderType: 'renew',
+      lines: [{ planId: W.edition, duration: { unit: 'year', value: 1 } }],
+      submit: true,
+      paymentMethod: 'sandbox',
+    });
+    assert.equal(renew.json.state, 'approved', JSON.stringify(renew.json));
+    const renewId = String(renew.json.id);
+    const more = await call(c.who, 'POST', '/orders', {
+      companyId: c.companyId,
+      productId: W.product,
+      orderType: 'add_seats',
+      lines: [{ planId: W.edition, seats: 1 }],
+      submit: true,
+    });
+    assert.equal(more.json.state, 'paid');
+    const before = await componentsOf(db, c.companyId);
+    const a = await startPay(c.who, renewId);
+    platform.pay(a.merchantOrderNo);
+    await platform.idle();
+    assert.equal((await order(renewId))?.state, 'voided');
+    assert.equal(await attemptState(a.id), 'closed');
+    assert.equal(await captures(renewId), 0);
+    assert.deepEqual(await componentsOf(db, c.companyId), before, 'nothing granted');
+    const { rows } = await sql<{ outcome: string }>`select outcome from payment_notifications
+      where attempt_id = ${a.id}`.execute(db);
+    assert.deepEqual(
+      rows.map((r) => r.outcome),
+      ['undeliverable'],
+    );
+    await noBreaks();
+  });
+
   it('R2 the wallet stays the default: a self-service order without a method is paid from the company wallet at once', async () => {
     const c = await customer();
     await fundCompany(db, clock, c.companyId, 1_000_000n, `pay-${c.companyId}`);

@@ -7,7 +7,13 @@ import { settleOrderPayment } from '../orders';
 import { creditWallet } from '../wallets';
 import { type AttemptRow, lockAttempt, markClosed, markPaid } from './payment-store';
 
-export type SettleOutcome = 'settled' | 'already_settled' | 'late' | 'amount_mismatch' | 'unknown_attempt';
+export type SettleOutcome =
+  | 'settled'
+  | 'already_settled'
+  | 'late'
+  | 'undeliverable'
+  | 'amount_mismatch'
+  | 'unknown_attempt';
 export interface Settled {
   outcome: SettleOutcome;
   attemptId: string | null;
@@ -52,7 +58,7 @@ export async function settlePaidAttempt(
       memo: `${a.provider} ${a.merchant_order_no}`,
     });
     if (got === 'amount_mismatch') return is('amount_mismatch');
-    if (got === 'late') return is(await closeLate(tx, clock, actor, a, paid));
+    if (got === 'late' || got === 'undeliverable') return is(await closeLate(tx, clock, actor, a, paid, got));
   }
   const now = toDate(clock.now());
   const row = await markPaid(tx, a.id, now, paid.providerTxnId);
@@ -91,6 +97,7 @@ async function closeLate(
   actor: Principal,
   a: AttemptRow,
   paid: PaidReport,
+  outcome: 'late' | 'undeliverable',
 ): Promise<SettleOutcome> {
   if (!(await markClosed(tx, a.id, toDate(clock.now())))) return 'already_settled';
   await appendAudit(tx, clock, actorOf(actor), {
@@ -103,5 +110,5 @@ async function closeLate(
       'R29: paid after the order stopped waiting for payment; nothing granted, to be refunded by channel',
     after: { amount: a.amount.toString(), currency: a.currency, providerTxnId: paid.providerTxnId },
   });
-  return 'late';
+  return outcome;
 }

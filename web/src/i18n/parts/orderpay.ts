@@ -27,6 +27,7 @@ export const zh = {
   'orderpay.comment': '确认意见',
   'desk.action.pay': '付款',
   'desk.action.payment_expired': '逾期未付款作废',
+  'desk.action.payment_undeliverable': '已付款但无法按报价开通，已作废（待退款）',
   'desk.action.payment.late': '逾期到账（待退款）',
   'desk.action.payment.declined': '转账未确认',
 } as const;
@@ -58,6 +59,7 @@ export const en: Record<keyof typeof zh, string> = {
   'orderpay.comment': 'Comment',
   'desk.action.pay': 'Paid',
   'desk.action.payment_expired': 'Voided: not paid in time',
+  'desk.action.payment_undeliverable': 'Paid but not deliverable as quoted: voided (to refund)',
   'desk.action.payment.late': 'Paid late (to refund)',
   'desk.action.payment.declined': 'Transfer declined',
 };
