@@ -7,11 +7,13 @@ import { serveConsole } from './http/console';
 import { listen } from './http/listen';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
+import { ORDER_DUE_JOB } from './modules/orders';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
 import {
   EXPIRE_JOB,
   expireAttemptJob,
   NO_PAYMENTS,
+  orderDueJob,
   PaymentsConfigError,
   paymentsFromEnv,
 } from './modules/payments';
@@ -102,6 +104,7 @@ const mailer = mailerFromEnv(process.env, log);
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
+  [ORDER_DUE_JOB, orderDueJob(clock)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],
 ]);

@@ -38,3 +38,10 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** A delivery waits for its next attempt, was answered 2xx, or ran out of attempts. */
 export const WEBHOOK_DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
+
+/**
+ * R28, R29: how an order is paid. 'wallet' captures from the payer's balance; 'offline' is a bank transfer
+ * recorded with evidence and confirmed by finance; the rest are online providers (issue #12).
+ */
+export const PAYMENT_METHODS = ['wallet', 'offline', 'sandbox', 'wechatpay', 'alipay', 'paypal'] as const;
+export type PaymentMethodName = (typeof PAYMENT_METHODS)[number];

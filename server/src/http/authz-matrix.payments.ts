@@ -22,6 +22,24 @@ export const PAYMENT_MATRIX: Record<string, Entry> = {
     hidden: ['support'],
     req: (c) => id(attemptOf(c)),
   },
+  // R29 (ADR 0020): the pay screen is seen as the order is; the customer pays online, the customer or
+  // sales records a bank transfer, finance (never the recorder) decides it. The matrix's paid order and
+  // top-up attempt answer the allowed 409 (not awaiting payment, not a transfer).
+  'GET /api/v1/orders/{id}/payments': { allow: 'signed-in', scoped: true, req: ({ x }) => id(x.paidOrder) },
+  'POST /api/v1/orders/{id}/payments': {
+    allow: ['customer', 'sales'],
+    scoped: true,
+    req: ({ x }) => ({ ...id(x.paidOrder), body: { method: 'offline', bankReference: 'MATRIX-0001' } }),
+  },
+  'GET /api/v1/payments/offline': { allow: ['finance', 'admin'] },
+  'POST /api/v1/payments/attempts/{id}/confirm': {
+    allow: ['finance'],
+    req: (c) => ({ ...id(attemptOf(c)), body: { comment: '矩阵' } }),
+  },
+  'POST /api/v1/payments/attempts/{id}/decline': {
+    allow: ['finance'],
+    req: (c) => ({ ...id(attemptOf(c)), body: { comment: '矩阵' } }),
+  },
   // Present only with a provider configured (the notify endpoint, public: the signature is the check)
   // or the sandbox (its pay button).
   'POST /api/v1/payments/notify/{provider}': { allow: 'public', optional: true },

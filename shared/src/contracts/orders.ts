@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../vocabulary';
 import { OrderType, SalesChannel } from './catalog';
 import { Amount, CurrencyCode as Currency, Id, IsoDate, Text } from './common';
 
 export { OrderType };
 export const OrderState = z.enum(['draft', 'submitted', 'approved', 'paid', 'rejected', 'voided', 'deleted']);
 export const DurationUnit = z.enum(['day', 'month', 'year']);
+/** R28: how the order is paid; the server offers the methods by channel and currency (ADR 0020). */
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
 
 export const OrderLineInput = z.object({
   planId: Id,
@@ -24,7 +27,11 @@ export const OrderInput = z.object({
   lines: z.array(OrderLineInput).min(1).max(20),
 });
 
-export const PlaceOrderInput = OrderInput.extend({ submit: z.boolean().optional() });
+export const PlaceOrderInput = OrderInput.extend({
+  submit: z.boolean().optional(),
+  /** R28: 'wallet' when omitted; a method not offered for this order is refused with those that are */
+  paymentMethod: PaymentMethod.optional(),
+});
 
 export const QuoteLine = z.object({
   lineNo: z.number(),
@@ -63,6 +70,8 @@ export const Quote = z.object({
   externalEnd: z.string().nullable(),
   lines: z.array(QuoteLine),
   total: Amount,
+  /** R28: the methods this order may be paid by, decided by the server (channel, currency, providers) */
+  paymentMethods: z.array(PaymentMethod),
 });
 
 export const Order = z.object({
@@ -93,6 +102,10 @@ export const Order = z.object({
   decidedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** R28 */
+  paymentMethod: PaymentMethod,
+  /** R29: an approved order paid by any method but the wallet waits for payment until then, or expires */
+  paymentDueAt: z.string().nullable(),
   version: z.number(),
 });
 

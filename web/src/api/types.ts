@@ -3,6 +3,7 @@
 import type * as Cal from '@kaidan/shared/contracts/calendar';
 import type * as C from '@kaidan/shared/contracts/catalog';
 import type { AuditEntry as AuditEntryC } from '@kaidan/shared/contracts/common';
+import type * as OP from '@kaidan/shared/contracts/order-payments';
 import type * as O from '@kaidan/shared/contracts/orders';
 import type * as P from '@kaidan/shared/contracts/parties';
 import type * as R from '@kaidan/shared/contracts/requests';
@@ -23,6 +24,28 @@ export type Quote = z.infer<typeof O.Quote>;
 export type PlacedOrder = z.infer<typeof O.PlacedOrder>;
 export type ListedOrder = z.infer<typeof O.ListedOrder>;
 export type Order = z.infer<typeof O.Order>;
+export type PaymentMethod = z.infer<typeof O.PaymentMethod>;
+export type OrderPayments = z.infer<typeof OP.OrderPayments>;
+export type OrderPaymentAttempt = z.infer<typeof OP.OrderPaymentAttempt>;
+/** GET /payments/attempts/{id} (payment-routes.ts PaymentAttempt, declared in the route file) */
+export interface PaymentAttempt {
+  id: string;
+  purpose: 'topup' | 'order';
+  orderId: string | null;
+  ownerType: 'partner' | 'company';
+  ownerId: string;
+  provider: string;
+  merchantOrderNo: string;
+  amount: string;
+  currency: string;
+  state: 'pending' | 'paid' | 'closed' | 'failed';
+  codeUrl: string | null;
+  providerTxnId: string | null;
+  createdAt: string;
+  expiresAt: string;
+  paidAt: string | null;
+  closedAt: string | null;
+}
 export type OrderLine = z.infer<typeof O.OrderLine>;
 export type OrderDecision = z.infer<typeof O.OrderDecision>;
 export type AuditEntry = z.infer<typeof AuditEntryC>;

@@ -4,6 +4,7 @@ import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
 import * as lists from './parts/lists';
+import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
 import * as requests from './parts/requests';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...dashboard.zh,
   ...desk.zh,
   ...lists.zh,
+  ...orderpay.zh,
   ...payments.zh,
   ...queue.zh,
   ...requests.zh,

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database';
 import { isTransaction, transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound, type Text } from '../../platform/errors';
+import { enqueueJob } from '../../platform/jobs/jobs-store';
 import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { loadPlans, planOnSale } from '../catalog';
@@ -12,6 +13,7 @@ import { applyCompanyRename } from '../parties';
 import { captureFunds } from '../wallets';
 import { emitEvent, orderPaid } from '../webhooks';
 import { captureCredits, ORDER, type OrderRow } from './order';
+import { ORDER_DUE_JOB, paymentWindow } from './order-payment';
 import { findOrder, linesOf, moveOrder, setLinePeriod } from './order-store';
 import { refuseDepartedPayer } from './refuse-departed-payer';
 
@@ -57,11 +59,15 @@ export async function approveOrder(
     // R40: an automatic decision is the system's, its cause (the policy) the reason; the person who
     // triggered it stays on their own row (submit, contract arrival).
     const by = auto ? systemPrincipal(p.channel) : p;
+    // R29: paid by anything but the wallet, the approved order waits for its payment until this instant.
+    const due =
+      order.payment_method === 'wallet' ? null : clock.now().add(paymentWindow(order.payment_method, !auto));
     if (
       !(await moveOrder(tx, order.id, 'submitted', 'approved', {
         decided_by: by.userId,
         decided_at: now,
         decision_comment: cause,
+        ...(due ? { payment_due_at: toDate(due) } : {}),
       }))
     ) {
       throw conflict('ORDER_NOT_SUBMITTED', { zh: '订单已被他人处理', en: 'The order was already decided' });
@@ -73,6 +79,7 @@ export async function approveOrder(
       stateBefore: 'submitted',
       stateAfter: 'approved',
       reason: cause,
+      ...(due ? { after: { paymentDueAt: due.toString() } } : {}),
     });
     const lines = await linesOf(tx, [order.id]);
     // An automatic approval follows a fresh quote, so only a reviewed order can have gone off sale (R8).
@@ -90,6 +97,22 @@ export async function approveOrder(
         zh: `${pl.name_zh} 已停售，仍按原价批准`,
         en: `${pl.name_en ?? pl.name_zh} has gone off sale; approved at the quoted price`,
       }));
+    if (due) {
+      // Nothing granted, nothing captured: the settled payment does both (payments, R29).
+      await enqueueJob(tx, clock, ORDER_DUE_JOB, { orderId: order.id }, due);
+      await notify(
+        tx,
+        clock,
+        order.created_by,
+        'order_approved',
+        {
+          zh: `订单 ${order.number} 已通过审核，请在 ${due.toString().slice(0, 16)} (UTC) 前付款`,
+          en: `Order ${order.number} was approved; pay it by ${due.toString().slice(0, 16)} (UTC)`,
+        },
+        { type: 'order', id: order.id },
+      );
+      return warnings;
+    }
     // The grant's rows before the wallet's: every path takes company → subscription → components → wallet
     // (ADR 0015), so two transactions never wait for each other in opposite order. Both commit together, so
     // nothing is granted unpaid (R29).

@@ -1,3 +1,4 @@
+import type { PaymentMethodName } from '@kaidan/shared';
 import { iso, money } from '../../http/present';
 import type { OrderLineRow, OrderRow } from './order';
 import type { OrderListRow, Receipt } from './order-store';
@@ -28,6 +29,8 @@ export const presentOrder = (o: OrderRow & Receipt) => ({
   decidedAt: iso(o.decided_at),
   paidAt: iso(o.paid_at),
   decisionComment: o.decision_comment,
+  paymentMethod: o.payment_method,
+  paymentDueAt: iso(o.payment_due_at),
   version: o.version,
 });
 
@@ -49,8 +52,13 @@ export const presentLine = (l: OrderLineRow, o: Pick<OrderRow, 'currency'>) => (
 });
 
 // The components the quote read are its working set, not part of the answer.
-export const presentQuote = ({ components: _read, ...q }: Quote) => ({
+export const presentQuote = (
+  { components: _read, ...q }: Quote,
+  /** R28: what the quoted order may be paid by (order-payment.ts) */
+  paymentMethods: PaymentMethodName[],
+) => ({
   ...q,
+  paymentMethods,
   company: {
     id: q.company.id,
     nameZh: q.company.name_zh,

@@ -44,6 +44,7 @@ import {
   voidOrder,
 } from '.';
 import { ORDER_ACTIONS } from './order-actions';
+import { offeredMethods } from './order-payment';
 import {
   ORDER_CSV_HEADER,
   orderCsvRow,
@@ -103,6 +104,8 @@ const action = (path: string, summary: string, body: z.ZodType) =>
   });
 
 export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
+  // R28: the providers this server runs, offered as payment methods (order-payment.ts).
+  const online = [...(deps.payments?.providers.values() ?? [])];
   app.openapi(
     createRoute({
       method: 'post',
@@ -112,11 +115,10 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       request: jsonBody(OrderInput),
       responses: { 200: ok(Quote), ...errors },
     }),
-    async (c) =>
-      c.json(
-        presentQuote(await quoteOrder(deps.database.db, deps.clock, principal(c), c.req.valid('json'))),
-        200,
-      ),
+    async (c) => {
+      const q = await quoteOrder(deps.database.db, deps.clock, principal(c), c.req.valid('json'));
+      return c.json(presentQuote(q, offeredMethods(q, online)), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -128,8 +130,11 @@ export const registerOrderRoutes: RegisterRoutes = (app, deps) => {
       responses: { 201: ok(PlacedOrder, 'Created'), ...errors },
     }),
     async (c) => {
-      const placed = await placeOrder(deps, principal(c), c.req.valid('json'));
-      return c.json({ ...placed, quote: presentQuote(placed.quote) }, 201);
+      const placed = await placeOrder(deps, principal(c), c.req.valid('json'), online);
+      return c.json(
+        { ...placed, quote: presentQuote(placed.quote, offeredMethods(placed.quote, online)) },
+        201,
+      );
     },
   );
   app.openapi(

@@ -2,6 +2,7 @@ import { newId } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
 import {
   type KeyedRow,
   keyset,
@@ -19,7 +20,8 @@ import { ORDER_LIFECYCLE, type OrderLineRow, type OrderRow, type OrderState } fr
 const COLS = sql`o.id, o.number, o.channel, o.order_type, o.partner_id, o.company_id, o.product_id, o.currency,
   o.total, o.effective_date, o.coterm_to, o.state, o.settled_offline_at, o.created_by, o.created_at,
   o.submitted_at, o.received_at, o.contract_arrived_at, o.decided_by, o.decided_at, o.paid_at,
-  o.decision_comment, o.version, o.received_by, o.archived_at, o.rename_to_zh, o.rename_to_en`;
+  o.decision_comment, o.version, o.received_by, o.archived_at, o.rename_to_zh, o.rename_to_en,
+  o.payment_method, o.payment_due_at`;
 /** Who took the order (R5); a scalar subquery so `findOrder … for update` stays one statement. */
 const RECEIVER = sql`(select u.name from users u where u.id = o.received_by) as received_by_name`;
 
@@ -57,11 +59,11 @@ export async function insertOrder(
   const { rows } = await sql<{ number: string }>`with o as (
       insert into orders (id, number, channel, order_type, partner_id, company_id, product_id, currency, total,
         effective_date, coterm_to, state, created_by, created_at, submitted_at, decided_by, decided_at,
-        decision_comment, paid_at)
+        decision_comment, paid_at, payment_method, payment_due_at)
       values (${o.id}, ${numberSql(clock, 'order', 'SO')}, ${o.channel}, ${o.order_type}, ${o.partner_id},
         ${o.company_id}, ${o.product_id}, ${o.currency}, ${o.total}, ${o.effective_date}, ${o.coterm_to},
         ${o.state}, ${o.created_by}, ${o.created_at}, ${o.submitted_at}, ${o.decided_by}, ${o.decided_at},
-        ${o.decision_comment}, ${o.paid_at})
+        ${o.decision_comment}, ${o.paid_at}, ${o.payment_method}, ${o.payment_due_at})
       returning number),
     l as (insert into order_lines (id, order_id, line_no, plan_id, seats, duration_unit, duration_value, days,
       period_start, period_end, unit_amount, amount, pass_through, refundable) values ${sql.join(values)})
@@ -243,4 +245,44 @@ export async function undecidedOrdersOf(
     where company_id = ${companyId} and state in ('draft', 'submitted', 'approved')
     order by created_at, id`.execute(ex);
   return rows;
+}
+
+/** The order under a row lock, whoever's scope (settlement and the due job act for the system). */
+export async function lockOrderById(ex: Exec, id: string): Promise<OrderRow | undefined> {
+  const { rows } = await sql<OrderRow>`select ${COLS} from orders o where o.id = ${id} for update`.execute(
+    ex,
+  );
+  return rows[0];
+}
+
+/** R28: the payer switches between the methods offered while the order waits for payment (R29). */
+export async function setPaymentMethod(
+  ex: Exec,
+  id: string,
+  method: OrderRow['payment_method'],
+): Promise<boolean> {
+  const res = await sql`update orders set payment_method = ${method}, version = version + 1
+    where id = ${id} and state = 'approved' and payment_method <> 'wallet'`.execute(ex);
+  return (res.numAffectedRows ?? 0n) === 1n;
+}
+
+/**
+ * Runs `fn` inside a savepoint of the open transaction: a refusal it throws (AppError) rolls back only
+ * its own writes and is answered as `refused`, so the caller can record why and commit the rest.
+ */
+export async function trySavepoint<T>(
+  tx: Exec,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refused: AppError }> {
+  await sql`savepoint ${sql.raw(name)}`.execute(tx);
+  try {
+    const value = await fn();
+    await sql`release savepoint ${sql.raw(name)}`.execute(tx);
+    return { ok: true, value };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await sql`rollback to savepoint ${sql.raw(name)}`.execute(tx);
+    return { ok: false, refused: e };
+  }
 }

@@ -1,4 +1,4 @@
-import type { Currency, OrderType, SalesChannel } from '@kaidan/shared';
+import type { Currency, OrderType, PaymentMethodName, SalesChannel } from '@kaidan/shared';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import type { Lifecycle } from '../../platform/state-machine';
@@ -6,7 +6,8 @@ import type { Lifecycle } from '../../platform/state-machine';
 export type OrderState = 'draft' | 'submitted' | 'approved' | 'paid' | 'rejected' | 'voided' | 'deleted';
 export type { OrderType, SalesChannel };
 
-// Wallet orders capture on approval, so approved → paid happens in the approving transaction.
+// Wallet orders capture on approval, so approved → paid happens in the approving transaction. Any other
+// method (R29) stops at approved — awaiting payment until payment_due_at — and a settled payment moves it on.
 export const ORDER_LIFECYCLE: Lifecycle<OrderState> = {
   draft: ['submitted', 'deleted'],
   submitted: ['approved', 'rejected', 'voided'],
@@ -45,6 +46,10 @@ export interface OrderRow {
   decided_at: Date | null;
   paid_at: Date | null;
   decision_comment: string | null;
+  /** R28: how it is paid; anything but 'wallet' waits in 'approved' for a payment (R29, ADR 0020) */
+  payment_method: PaymentMethodName;
+  /** R29: when an approved order still unpaid by a non-wallet method expires (voided) */
+  payment_due_at: Date | null;
   version: number;
 }
 

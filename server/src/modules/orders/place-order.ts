@@ -1,11 +1,21 @@
-import { newId } from '@kaidan/shared';
-import { toDate } from '../../platform/clock';
+import { newId, type PaymentMethodName } from '@kaidan/shared';
+import type { Temporal } from 'temporal-polyfill';
+import { type Clock, toDate } from '../../platform/clock';
+import type { Tx } from '../../platform/db/database';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { enqueueJob } from '../../platform/jobs/jobs-store';
+import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
+import { appendAudit, appendAudits } from '../audit/audit-store';
 import { orderableCompany } from '../parties';
 import { autoReason, mayCommitWallet, type OrderRow } from './order';
+import {
+  type OnlineOffer,
+  ORDER_DUE_JOB,
+  offeredMethods,
+  paymentWindow,
+  refuseMethod,
+} from './order-payment';
 import { insertOrder, type NewLine } from './order-store';
 import { payPlacedOrder } from './pay-placed-order';
 import { type OrderInput, type Quote, quoteOrder } from './quote-order';
@@ -45,7 +55,9 @@ export function toNewLines(q: Quote): NewLine[] {
 export async function placeOrder(
   deps: Deps,
   p: Principal,
-  input: OrderInput & { submit?: boolean | undefined },
+  input: OrderInput & { submit?: boolean | undefined; paymentMethod?: PaymentMethodName | undefined },
+  /** the online providers this server runs (R28); none: wallet and offline only */
+  online: readonly OnlineOffer[] = [],
 ): Promise<PlacedOrder> {
   requireRole(p, [...ORDERING_ROLES], { zh: '下单', en: 'place orders' });
   const { clock } = deps;
@@ -54,7 +66,16 @@ export async function placeOrder(
     const company = await orderableCompany(tx, p, input.companyId, submit);
     const quote = await quoteOrder(tx, clock, p, input, { company, lockComponents: submit });
     const now = toDate(clock.now());
+    const method = input.paymentMethod ?? 'wallet';
+    // R28: the wallet is offered on every channel, so the hot path (ADR 0015) decides nothing here.
+    if (method !== 'wallet') {
+      const offered = offeredMethods(quote, online);
+      if (!offered.includes(method)) throw refuseMethod(method, offered, quote);
+    }
     const auto = submit && quote.reviewMode === 'auto';
+    // R29: approved at once but paid by anything but the wallet, it waits for its payment.
+    const awaiting = auto && method !== 'wallet';
+    const due = awaiting ? clock.now().add(paymentWindow(method, false)) : null;
     const order: Omit<OrderRow, 'number'> = {
       id: newId('ord', clock.now().epochMilliseconds),
       channel: quote.channel,
@@ -66,7 +87,7 @@ export async function placeOrder(
       total: quote.total,
       effective_date: quote.effectiveDate,
       coterm_to: quote.cotermTo,
-      state: auto ? 'paid' : submit ? 'submitted' : 'draft',
+      state: awaiting ? 'approved' : auto ? 'paid' : submit ? 'submitted' : 'draft',
       settled_offline_at: null,
       created_by: p.userId,
       created_at: now,
@@ -79,8 +100,10 @@ export async function placeOrder(
       // R40: an automatic decision is the system's, its cause the policy.
       decided_by: null,
       decided_at: auto ? now : null,
-      paid_at: auto ? now : null,
+      paid_at: auto && !awaiting ? now : null,
       decision_comment: auto ? autoReason({ channel: quote.channel, order_type: quote.orderType }) : null,
+      payment_method: method,
+      payment_due_at: due ? toDate(due) : null,
       version: 1,
     };
     // R2 before anything is written: only the payer's own users commit its wallet.
@@ -89,6 +112,10 @@ export async function placeOrder(
     const { number, lineIds } = await insertOrder(tx, clock, order, newLines);
     const placed: OrderRow = { ...order, number };
     const done = (state: OrderRow['state']) => ({ id: placed.id, number, state, quote });
+    if (due) {
+      await awaitPayment(tx, clock, p, placed, due);
+      return done('approved');
+    }
     if (auto) {
       const lines = newLines.map((l, i) => ({ ...l, id: lineIds[i] as string }));
       await payPlacedOrder(tx, clock, p, placed, lines, quote.components);
@@ -104,4 +131,42 @@ export async function placeOrder(
     });
     return done('draft');
   });
+}
+
+/**
+ * R29: placed and approved by the policy, paid by a provider or a transfer: the trail of its submission
+ * and automatic approval, and the job that voids it if still unpaid when due. Nothing held, nothing granted.
+ */
+async function awaitPayment(
+  tx: Tx,
+  clock: Clock,
+  p: Principal,
+  order: OrderRow,
+  due: Temporal.Instant,
+): Promise<void> {
+  const entry = { objectType: 'order', objectId: order.id };
+  await appendAudits(tx, clock, [
+    {
+      actor: actorOf(p),
+      entry: {
+        ...entry,
+        action: 'submit',
+        stateBefore: null,
+        stateAfter: 'submitted',
+        after: { number: order.number, total: order.total, method: order.payment_method },
+      },
+    },
+    {
+      actor: actorOf(systemPrincipal(p.channel)),
+      entry: {
+        ...entry,
+        action: 'auto_approve',
+        stateBefore: 'submitted',
+        stateAfter: 'approved',
+        reason: autoReason(order),
+        after: { paymentDueAt: due.toString() },
+      },
+    },
+  ]);
+  await enqueueJob(tx, clock, ORDER_DUE_JOB, { orderId: order.id }, due);
 }

@@ -29,7 +29,8 @@ export async function routeSubmitted(
 ): Promise<OrderRow['state']> {
   if (!mayCommitWallet(p, order)) throw await notYourWallet(tx, order);
   if (!payerLocked) await refuseDepartedPayer(tx, order);
-  if (order.total > 0n) {
+  // R2 holds the wallet only for a wallet payment; any other method pays after approval (R29).
+  if (order.total > 0n && order.payment_method === 'wallet') {
     await holdFunds(tx, clock, {
       ...payerOf(order),
       currency: order.currency,
@@ -43,11 +44,15 @@ export async function routeSubmitted(
     action: 'submit',
     stateBefore: from,
     stateAfter: 'submitted',
-    after: { number: order.number, total: order.total, held: order.total },
+    after: {
+      number: order.number,
+      total: order.total,
+      ...(order.payment_method === 'wallet' ? { held: order.total } : { method: order.payment_method }),
+    },
   });
   if (mode === 'manual') return 'submitted';
   await approveOrder(depsIn(tx, clock), p, order.id, autoReason(order), { order, payerChecked: true });
-  return 'paid';
+  return order.payment_method === 'wallet' ? 'paid' : 'approved';
 }
 
 /** R2: the refusal names who may submit: the agents of the partner whose wallet pays. */

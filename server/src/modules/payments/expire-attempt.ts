@@ -4,6 +4,8 @@ import { enqueueJob } from '../../platform/jobs/jobs-store';
 import type { JobHandler } from '../../platform/jobs/worker';
 import { actorOf, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { emitEvent, paymentFailed } from '../webhooks';
+import { expireOrderIfClosed } from './expire-order-payment';
 import { attemptById, lockAttempt, markClosed } from './payment-store';
 import { type Payments, providerOf } from './provider';
 import { settlePaidAttempt } from './settle-attempt';
@@ -17,7 +19,8 @@ export const PAYING_RECHECK = Temporal.Duration.from({ minutes: 1 });
  * first, since a notification may have been lost. Paid → settled exactly as a notification would (same
  * locked transaction, so a racing notification settles once); still paying → the job reschedules itself
  * in the same transaction; otherwise the provider order is closed and the attempt becomes closed
- * (abandoned). A provider that cannot be reached throws, and the worker retries with backoff.
+ * (abandoned), `payment.failed` is raised, and an order it was paying expires if due and nothing else is
+ * open (R29). A provider that cannot be reached throws, and the worker retries with backoff.
  */
 export const expireAttemptJob =
   (clock: Clock, payments: Payments): JobHandler =>
@@ -39,7 +42,8 @@ export const expireAttemptJob =
     await provider.closeAttempt(a.merchant_order_no);
     const locked = await lockAttempt(tx, { id });
     if (locked?.state !== 'pending') return;
-    if (!(await markClosed(tx, id, toDate(clock.now())))) return;
+    const closed = await markClosed(tx, id, toDate(clock.now()));
+    if (!closed) return;
     await appendAudit(tx, clock, actorOf(systemPrincipal('job')), {
       objectType: 'payment_attempt',
       objectId: id,
@@ -48,4 +52,7 @@ export const expireAttemptJob =
       stateAfter: 'closed',
       reason: 'not paid by its expiry',
     });
+    await emitEvent(tx, clock, paymentFailed(closed, 'expired', toDate(clock.now())));
+    // R29: its order expires with it once due (none is still open: a payer retrying opens a new attempt).
+    if (closed.order_id) await expireOrderIfClosed(tx, clock, closed.order_id);
   };

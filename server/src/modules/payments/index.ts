@@ -1,8 +1,12 @@
 // Payments (issue #12): attempts through providers behind one interface, their signed notifications
 // verified on the raw body and stored once, and settlement in one locked transaction. Built so far: the
-// sandbox provider (WeChat Pay API v3 notifications) and online wallet top-ups. See docs/payments.md.
+// sandbox provider (WeChat Pay API v3 notifications), online wallet top-ups, and paying orders that wait
+// for payment online or by a bank transfer finance confirms (R29, ADR 0020). See docs/payments.md.
+export { decideOfflinePayment } from './decide-offline-payment';
 export { expireAttemptJob } from './expire-attempt';
+export { expireOrderIfClosed, orderDueJob } from './expire-order-payment';
 export { fenOf, MERCHANT_ORDER_NO, minorOfFen } from './money-edge';
+export { orderPaymentRoutes } from './order-payment-routes';
 export { paymentRoutes } from './payment-routes';
 export { NOTIFY_PATH, PaymentsConfigError, paymentsFromEnv, sandboxPayments } from './payments-config';
 export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf } from './provider';
@@ -10,5 +14,7 @@ export { receiveNotification } from './receive-notification';
 export { generateSandboxKeys, type SandboxKeys, SandboxPlatform } from './sandbox-platform';
 export { settlePaidAttempt } from './settle-attempt';
 export { EXPIRE_JOB, startOnlineTopup, TOPUP_TTL } from './start-online-topup';
+export { startOrderPayment } from './start-order-payment';
 export { getAttempt, listOnlineTopups } from './view-attempts';
+export { listOfflinePayments, viewOrderPayments } from './view-order-payments';
 export { verifyWechatNotification } from './wechatpay-notification';

@@ -16,7 +16,8 @@ const STATES = ['pending', 'paid', 'closed', 'failed'] as const;
 
 export const PaymentAttempt = z.object({
   id: z.string(),
-  purpose: z.literal('topup'),
+  purpose: z.enum(['topup', 'order']),
+  orderId: z.string().nullable().describe('the order this attempt pays (purpose order, R29)'),
   ownerType: z.enum(['partner', 'company']),
   ownerId: z.string(),
   provider: z.string(),
@@ -34,6 +35,7 @@ export const PaymentAttempt = z.object({
 const present = (a: AttemptRow): z.infer<typeof PaymentAttempt> => ({
   id: a.id,
   purpose: a.purpose,
+  orderId: a.order_id,
   ownerType: a.owner_type,
   ownerId: a.owner_id,
   provider: a.provider,

@@ -17,7 +17,9 @@ export type AttemptState = 'pending' | 'paid' | 'closed' | 'failed';
 
 export interface AttemptRow {
   id: string;
-  purpose: 'topup';
+  /** 'topup' credits the owner's wallet; 'order' pays `order_id` (R29) */
+  purpose: 'topup' | 'order';
+  order_id: string | null;
   owner_type: 'partner' | 'company';
   owner_id: string;
   provider: string;
@@ -32,22 +34,75 @@ export interface AttemptRow {
   expires_at: Date;
   paid_at: Date | null;
   closed_at: Date | null;
+  /** an offline transfer's evidence (R43) and finance's decision on it (ADR 0020) */
+  bank_reference: string | null;
+  evidence_note: string | null;
+  decided_by: string | null;
+  decision_comment: string | null;
   version: number;
 }
 
-const COLS = sql`id, purpose, owner_type, owner_id, provider, merchant_order_no, amount, currency, state,
-  code_url, provider_txn_id, created_by, created_at, expires_at, paid_at, closed_at, version`;
+const COLS = sql`id, purpose, order_id, owner_type, owner_id, provider, merchant_order_no, amount, currency,
+  state, code_url, provider_txn_id, created_by, created_at, expires_at, paid_at, closed_at, bank_reference,
+  evidence_note, decided_by, decision_comment, version`;
 
-export async function insertAttempt(
+type NewAttempt = Omit<
+  AttemptRow,
+  | 'state'
+  | 'provider_txn_id'
+  | 'paid_at'
+  | 'closed_at'
+  | 'version'
+  | 'order_id'
+  | 'bank_reference'
+  | 'evidence_note'
+  | 'decided_by'
+  | 'decision_comment'
+> &
+  Partial<Pick<AttemptRow, 'order_id' | 'bank_reference' | 'evidence_note'>>;
+
+export async function insertAttempt(ex: Exec, a: NewAttempt): Promise<void> {
+  await sql`insert into payment_attempts (id, purpose, order_id, owner_type, owner_id, provider,
+      merchant_order_no, amount, currency, code_url, created_by, created_at, expires_at, bank_reference,
+      evidence_note)
+    values (${a.id}, ${a.purpose}, ${a.order_id ?? null}, ${a.owner_type}, ${a.owner_id}, ${a.provider},
+      ${a.merchant_order_no}, ${a.amount}, ${a.currency}, ${a.code_url}, ${a.created_by}, ${a.created_at},
+      ${a.expires_at}, ${a.bank_reference ?? null}, ${a.evidence_note ?? null})`.execute(ex);
+}
+
+/** An order's attempts, newest first (the pay screen, and whether one is still open). */
+export async function attemptsOfOrder(ex: Exec, orderId: string): Promise<AttemptRow[]> {
+  const { rows } = await sql<AttemptRow>`select ${COLS} from payment_attempts
+    where order_id = ${orderId} order by created_at desc, id desc`.execute(ex);
+  return rows;
+}
+
+/** pending → failed with who decided and why (finance declining a transfer), conditional like markPaid. */
+export async function markFailed(
   ex: Exec,
-  a: Omit<AttemptRow, 'state' | 'provider_txn_id' | 'paid_at' | 'closed_at' | 'version'>,
-): Promise<void> {
-  await sql`insert into payment_attempts (id, purpose, owner_type, owner_id, provider, merchant_order_no,
-      amount, currency, code_url, created_by, created_at, expires_at)
-    values (${a.id}, ${a.purpose}, ${a.owner_type}, ${a.owner_id}, ${a.provider}, ${a.merchant_order_no},
-      ${a.amount}, ${a.currency}, ${a.code_url}, ${a.created_by}, ${a.created_at}, ${a.expires_at})`.execute(
-    ex,
-  );
+  id: string,
+  at: Date,
+  by: string | null,
+  comment: string,
+): Promise<AttemptRow | undefined> {
+  const { rows } = await sql<AttemptRow>`update payment_attempts set state = 'failed', closed_at = ${at},
+      decided_by = ${by}, decision_comment = ${comment}, version = version + 1
+    where id = ${id} and state = 'pending' returning ${COLS}`.execute(ex);
+  return rows[0];
+}
+
+/** Finance's confirmation on a transfer it settled (markPaid moved the state in the same transaction). */
+export async function setDecision(ex: Exec, id: string, by: string | null, comment: string): Promise<void> {
+  await sql`update payment_attempts set decided_by = ${by}, decision_comment = ${comment}
+    where id = ${id}`.execute(ex);
+}
+
+/** Offline transfers for orders (R29), finance's queue: the pending ones first, oldest first. */
+export async function listOfflineAttempts(ex: Exec, state: AttemptState | undefined): Promise<AttemptRow[]> {
+  const { rows } = await sql<AttemptRow>`select ${COLS} from payment_attempts
+    where provider = 'offline' ${state ? sql`and state = ${state}` : sql``}
+    order by created_at, id limit 200`.execute(ex);
+  return rows;
 }
 
 export async function attemptById(ex: Exec, id: string): Promise<AttemptRow | undefined> {

@@ -53,3 +53,37 @@ export const refundDone = (
     refundedAt: at.toISOString(),
   },
 });
+
+/**
+ * `payment.failed`: an attempt that will bring no money — expired unpaid, or a bank transfer finance
+ * declined. The owner's partner receives it when a partner pays (top-ups), else vendor-wide endpoints.
+ */
+export const paymentFailed = (
+  a: {
+    id: string;
+    purpose: string;
+    order_id: string | null;
+    provider: string;
+    merchant_order_no: string;
+    owner_type: string;
+    owner_id: string;
+    amount: bigint;
+    currency: Currency;
+  },
+  reason: 'expired' | 'declined',
+  at: Date,
+): WebhookEvent => ({
+  type: 'payment.failed',
+  partnerId: a.owner_type === 'partner' ? a.owner_id : null,
+  payload: {
+    attemptId: a.id,
+    purpose: a.purpose,
+    orderId: a.order_id,
+    provider: a.provider,
+    merchantOrderNo: a.merchant_order_no,
+    currency: a.currency,
+    amount: formatAmount(a.amount, a.currency),
+    reason,
+    failedAt: at.toISOString(),
+  },
+});

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { OrderPayCard } from '../payments/OrderPayCard';
 import { OrderActions } from './OrderActions';
 import { type OrderView, useEntitlements, useOrder } from './queries';
 
@@ -91,6 +92,9 @@ export function OrderDetailPage({ id }: { id: string }) {
               <DateText value={o.archivedAt} />
             </Descriptions.Item>
           )}
+          <Descriptions.Item label={t('orderpay.method')}>
+            <span data-testid="order-method-shown">{label('orderpay.method', o.paymentMethod)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('desk.order.paidAt')}>
             <DateText value={o.paidAt} />
           </Descriptions.Item>
@@ -100,6 +104,7 @@ export function OrderDetailPage({ id }: { id: string }) {
         </Descriptions>
         <OrderActions view={d} onDeleted={() => setDeleted(o.number)} />
       </Card>
+      {o.paymentMethod !== 'wallet' && <OrderPayCard orderId={o.id} />}
       <Card title={t('orderDetail.lines')} size="small">
         <Table<OrderLine>
           size="small"

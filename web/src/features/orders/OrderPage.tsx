@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Col, DatePicker, Form, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import type { Component, PlacedOrder, Quote } from '../../api/types';
+import type { Component, PaymentMethod, PlacedOrder, Quote } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { useDebounced } from '../../ui/use-debounced';
-import { StateTag } from '../../ui/widgets';
+import { StateTag, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
+import { OrderPayCard } from '../payments/OrderPayCard';
 import { OrderLineFields } from './OrderLineFields';
 import { type OrderValues, toOrderInput } from './order-input';
 import { QuotePreview } from './QuotePreview';
@@ -39,9 +40,18 @@ export function OrderPage() {
     enabled: input !== null,
     retry: false,
   });
+  const label = useLabel();
+  // R28: the server offers the methods with the quote; the wallet unless the payer picks another.
+  const [method, setMethod] = useState<PaymentMethod>('wallet');
+  const offered = quote.data?.paymentMethods ?? ['wallet'];
+  const paymentMethod = offered.includes(method) ? method : 'wallet';
   const place = useMutation({
     mutationFn: (submit: boolean) =>
-      api.post<PlacedOrder>('/orders', { ...toOrderInput(form.getFieldsValue(true)), submit }),
+      api.post<PlacedOrder>('/orders', {
+        ...toOrderInput(form.getFieldsValue(true)),
+        submit,
+        ...(paymentMethod === 'wallet' ? {} : { paymentMethod }),
+      }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['wallets'] });
       void qc.invalidateQueries({ queryKey: ['entitlements'] });
@@ -161,6 +171,19 @@ export function OrderPage() {
         ) : (
           <Typography.Text type="secondary">{t('order.fillToQuote')}</Typography.Text>
         )}
+        {offered.length > 1 && (
+          <Form.Item label={t('orderpay.method')} extra={t('orderpay.methodHint')} style={{ marginTop: 12 }}>
+            <Radio.Group
+              value={paymentMethod}
+              onChange={(e) => {
+                setMethod(e.target.value as PaymentMethod);
+                place.reset();
+              }}
+              data-testid="order-method"
+              options={offered.map((m) => ({ value: m, label: label('orderpay.method', m) }))}
+            />
+          </Form.Item>
+        )}
         {own && (
           <Alert
             style={{ marginTop: 12 }}
@@ -209,6 +232,11 @@ export function OrderPage() {
           </Button>
         </Space>
       </Form>
+      {place.data?.state === 'approved' && (
+        <div style={{ marginTop: 12 }}>
+          <OrderPayCard orderId={place.data.id} />
+        </div>
+      )}
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
+import { OfflineTransfersCard } from '../payments/OfflineTransfersCard';
 
 const ORDER_STATES = ['draft', 'submitted', 'approved', 'paid', 'rejected', 'voided'];
 const SORT = { sort: '-created' };
@@ -18,8 +19,10 @@ export function OrdersPage() {
   const { t } = useI18n();
   const columns = useOrderColumns();
   const filters = useOrderFilters();
+  const finance = useMe().data?.roles.includes('finance') ?? false;
   return (
     <Card title={t('orders.title')} size="small">
+      {finance && <OfflineTransfersCard />}
       <DataTable<ListedOrder>
         resource="/orders"
         exportResource="/orders/export"

@@ -1,27 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, QRCode, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client';
+import type { PaymentAttempt } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { AttemptPay } from '../payments/AttemptPay';
 
-/** GET /payments/attempts/{id}, payment-routes.ts */
-interface Attempt {
-  id: string;
-  ownerType: 'partner' | 'company';
-  ownerId: string;
-  provider: string;
-  merchantOrderNo: string;
-  amount: string;
-  currency: string;
-  state: 'pending' | 'paid' | 'closed' | 'failed';
-  codeUrl: string | null;
-  createdAt: string;
-  expiresAt: string;
-  paidAt: string | null;
-}
+type Attempt = PaymentAttempt;
 
 const STATES = ['pending', 'paid', 'closed'];
 const DEFAULTS = { sort: '-created' };
@@ -95,58 +83,23 @@ export function OnlineTopupCard({ ownerId }: { ownerId: string }) {
   );
 }
 
-/** The QR code and the attempt's state, polled while pending; the sandbox button for demo attempts. */
+/** The top-up's QR code and state (the shared AttemptPay); once settled, the wallet and the list reload. */
 function PayDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const attempt = useQuery({
-    queryKey: ['payments', 'attempt', id],
-    queryFn: () => api.get<Attempt>(`/payments/attempts/${id}`),
-    refetchInterval: (q) => (q.state.data?.state === 'pending' ? 1500 : false),
-  });
-  const a = attempt.data;
-  const settled = a && a.state !== 'pending';
-  const pay = useMutation({ mutationFn: () => api.post<Attempt>(`/sandbox/payments/${id}/pay`) });
   // Once settled, the balance, the ledger lines and the list move: reload what shows them.
-  useEffect(() => {
-    if (!settled) return;
+  const settled = useCallback(() => {
     void qc.invalidateQueries({ queryKey: ['wallets'] });
     void qc.invalidateQueries({ queryKey: ['payments', 'topups'] });
-  }, [settled, qc]);
+  }, [qc]);
   return (
     <Modal open title={t('payments.dialog')} onCancel={onClose} footer={null} data-testid="pay-dialog">
-      <ProblemAlert error={attempt.error ?? pay.error} />
-      {a && (
-        <Space direction="vertical" align="center" style={{ width: '100%' }}>
-          {a.state === 'pending' && a.codeUrl && <QRCode value={a.codeUrl} data-testid="pay-qr" />}
-          <Typography.Text>{t('payments.scan', { amount: a.amount })}</Typography.Text>
-          <Typography.Text type="secondary">
-            {t('payments.orderNo')}: {a.merchantOrderNo}
-          </Typography.Text>
-          <StateTag state={a.state} />
-          {a.state === 'pending' && a.provider === 'sandbox' && (
-            <>
-              <Button
-                type="primary"
-                onClick={() => pay.mutate()}
-                loading={pay.isPending}
-                disabled={pay.isSuccess}
-                data-testid="pay-sandbox"
-              >
-                {t('payments.paySandbox')}
-              </Button>
-              <Typography.Text type="secondary">{t('payments.sandboxNote')}</Typography.Text>
-            </>
-          )}
-          {a.state === 'pending' && pay.isSuccess && (
-            <Typography.Text>{t('payments.waiting')}</Typography.Text>
-          )}
-          {a.state === 'paid' && (
-            <Alert type="success" showIcon message={t('payments.paidDone')} data-testid="pay-done" />
-          )}
-          {a.state === 'closed' && <Alert type="info" showIcon message={t('payments.closedDone')} />}
-        </Space>
-      )}
+      <AttemptPay
+        id={id}
+        scan={(amount) => t('payments.scan', { amount })}
+        paidText={t('payments.paidDone')}
+        onSettled={settled}
+      />
     </Modal>
   );
 }
