@@ -39,7 +39,9 @@ export async function invoiceKit(database: Database) {
       companyId,
       orderType: 'new',
       productId: o.service ? 'prd_inv_support' : W.otherProduct,
-      lines: [{ planId: o.service ? 'pln_inv_support' : W.otherPlan, seats, duration: { unit: 'year', value: 1 } }],
+      lines: [
+        { planId: o.service ? 'pln_inv_support' : W.otherPlan, seats, duration: { unit: 'year', value: 1 } },
+      ],
     });
     if (placed.state !== 'paid') throw new Error(`order ${placed.id} is ${placed.state}, not paid`);
     return placed;

@@ -1,14 +1,20 @@
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
 import { actorOf, hasRole, type Principal, requireRole } from '../../platform/principal';
 import { transition } from '../../platform/state-machine';
 import { appendAudit } from '../audit/audit-store';
 import { type InvoiceRow, REVERSAL_LIFECYCLE, type ReversalRow } from './invoice';
-import { invoiceInScope, invoiceLines, reversalInScope, reversalLines, reversedPerLine } from './invoice-store';
+import {
+  invoiceInScope,
+  invoiceLines,
+  reversalInScope,
+  reversalLines,
+  reversedPerLine,
+} from './invoice-store';
 import { issueRedLetter } from './red-letter';
 import { notOpen, REVERSAL, refuseSelf } from './refusals';
-import { notFound } from '../../platform/errors';
 import { localTaxPlatform, type TaxPlatform } from './tax-platform';
 
 export type Confirmation = 'confirm' | 'decline';
@@ -39,7 +45,10 @@ export async function confirmReversal(
     const at = toDate(deps.clock.now());
     let red: InvoiceRow | null = null;
     if (decision === 'confirm') {
-      const lines = (await reversalLines(tx, v.id)).map((l) => ({ lineId: l.invoice_line_id, amount: l.amount }));
+      const lines = (await reversalLines(tx, v.id)).map((l) => ({
+        lineId: l.invoice_line_id,
+        amount: l.amount,
+      }));
       const issued = await issueRedLetter(
         tx,
         deps.clock,

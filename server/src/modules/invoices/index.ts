@@ -10,7 +10,13 @@ export { issueInvoice } from './issue-invoice';
 export { refuseInvoiceRequest } from './refuse-invoice-request';
 export { type InvoiceRequestInput, requestInvoice } from './request-invoice';
 export { type ReversalInput, reverseInvoice } from './reverse-invoice';
-export { localTaxPlatform, type TaxPlatform } from './tax-platform';
 export { isUnifiedSocialCreditCode } from './tax-id';
-export { findInvoiceRequests, findInvoices, getInvoice, getInvoiceRequest, invoicePdf } from './view-invoices';
+export { localTaxPlatform, type TaxPlatform } from './tax-platform';
+export {
+  findInvoiceRequests,
+  findInvoices,
+  getInvoice,
+  getInvoiceRequest,
+  invoicePdf,
+} from './view-invoices';
 export { withdrawInvoiceRequest, withdrawInvoiceRequests } from './withdraw-invoice-requests';

@@ -68,7 +68,10 @@ export function renderInvoicePdf(
   });
 
   const heading = `${t('title')}（${lang === 'en' ? TYPE_TEXT[inv.invoice_type].en : TYPE_TEXT[inv.invoice_type].zh}）`;
-  doc.fontSize(18).fillColor(inv.kind === 'red' ? '#c00000' : '#000000').text(heading, { align: 'center' });
+  doc
+    .fontSize(18)
+    .fillColor(inv.kind === 'red' ? '#c00000' : '#000000')
+    .text(heading, { align: 'center' });
   if (inv.kind === 'red') doc.fontSize(12).text(t('red'), { align: 'center' });
   doc.fillColor('#000000').fontSize(10);
   doc.text(`${t('number')}: ${inv.number}    ${t('date')}: ${inv.issue_date}`, { align: 'right' });
@@ -125,13 +128,14 @@ export function renderInvoicePdf(
   };
   doc.fontSize(9);
   row(cols.map((c) => c.key));
-  for (const l of lines) row([l.item_name, l.tax_code, amount(l.amount - l.tax), rate(l.tax_rate_bp), amount(l.tax)]);
+  for (const l of lines)
+    row([l.item_name, l.tax_code, amount(l.amount - l.tax), rate(l.tax_rate_bp), amount(l.tax)]);
   row([t('totals'), '', amount(inv.total - inv.tax_total), '', amount(inv.tax_total)]);
   doc.moveDown(0.5);
   const words = inv.currency === 'CNY' ? `（${amountInWords(inv.total)}）` : '';
-  doc
-    .fontSize(11)
-    .text(`${t('gross')}: ${inv.currency} ${amount(inv.total)} ${words}`, 36, undefined, { width: doc.page.width - 72 });
+  doc.fontSize(11).text(`${t('gross')}: ${inv.currency} ${amount(inv.total)} ${words}`, 36, undefined, {
+    width: doc.page.width - 72,
+  });
   doc.end();
   return done;
 }

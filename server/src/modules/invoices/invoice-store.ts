@@ -102,7 +102,11 @@ export async function buyerCompany(ex: Exec, id: string): Promise<BuyerCompany |
 export type NewRequest = Omit<RequestRow, 'state' | 'decided_by' | 'decided_at' | 'comment' | 'version'>;
 export type NewRequestLine = Omit<RequestLineRow, 'order_number'>;
 
-export async function insertRequest(ex: Exec, r: NewRequest, lines: readonly NewRequestLine[]): Promise<void> {
+export async function insertRequest(
+  ex: Exec,
+  r: NewRequest,
+  lines: readonly NewRequestLine[],
+): Promise<void> {
   await sql`insert into invoice_requests (id, company_id, payer_type, payer_id, currency, invoice_type, language,
       buyer_name, buyer_tax_id, buyer_address, buyer_phone, buyer_bank, buyer_account, email, total, tax_total,
       requested_by, requested_at)
@@ -171,7 +175,11 @@ export async function takeSeriesNumber(ex: Exec, series: Series, year: number): 
 
 export type NewInvoice = InvoiceRow;
 
-export async function insertInvoice(ex: Exec, i: NewInvoice, lines: readonly InvoiceLineRow[]): Promise<void> {
+export async function insertInvoice(
+  ex: Exec,
+  i: NewInvoice,
+  lines: readonly InvoiceLineRow[],
+): Promise<void> {
   await sql`insert into invoices (id, number, series, year, seq, kind, invoice_type, company_id, payer_type,
       payer_id, request_id, original_id, reversal_id, reason, currency, language, buyer_name, buyer_tax_id,
       buyer_address, buyer_phone, buyer_bank, buyer_account, total, tax_total, platform_ref, issued_by, issued_at,
@@ -211,7 +219,8 @@ export async function invoiceInScope(
 }
 
 export async function invoiceOfRequest(ex: Exec, requestId: string): Promise<InvoiceRow | undefined> {
-  const { rows } = await sql<InvoiceRow>`select ${INV} from invoices i where i.request_id = ${requestId}`.execute(ex);
+  const { rows } =
+    await sql<InvoiceRow>`select ${INV} from invoices i where i.request_id = ${requestId}`.execute(ex);
   return rows[0];
 }
 
@@ -279,18 +288,15 @@ export async function insertIssuedReversal(
 const REV = sql`v.id, v.invoice_id, v.company_id, v.reason, v.buyer_booked, v.state, v.red_invoice_id,
   v.requested_by, v.requested_at, v.confirmed_by, v.confirmed_at, v.comment, v.version`;
 
-export async function reversalInScope(
-  ex: Exec,
-  p: Principal,
-  id: string,
-): Promise<ReversalRow | undefined> {
+export async function reversalInScope(ex: Exec, p: Principal, id: string): Promise<ReversalRow | undefined> {
   const { rows } = await sql<ReversalRow>`select ${REV} from invoice_reversals v
     where v.id = ${id} and ${invoiceScope(p, sql.ref('v.company_id'))}`.execute(ex);
   return rows[0];
 }
 
 export async function reversalsOf(ex: Exec, invoiceId: string): Promise<ReversalRow[]> {
-  const { rows } = await sql<ReversalRow>`select ${REV} from invoice_reversals v where v.invoice_id = ${invoiceId}
+  const { rows } =
+    await sql<ReversalRow>`select ${REV} from invoice_reversals v where v.invoice_id = ${invoiceId}
     order by v.requested_at, v.id`.execute(ex);
   return rows;
 }
@@ -368,10 +374,18 @@ export interface RequestFilter {
   limit: number;
 }
 
-const REQUEST_SORTS: Sortable<'requested'> = { requested: { expr: sql`r.requested_at`, type: 'timestamptz' } };
+const REQUEST_SORTS: Sortable<'requested'> = {
+  requested: { expr: sql`r.requested_at`, type: 'timestamptz' },
+};
 
 export async function listRequests(ex: Exec, f: RequestFilter): Promise<(RequestRow & KeyedRow)[]> {
-  const k = keyset('invoice_requests', REQUEST_SORTS, { expr: sql`r.id`, type: 'text' }, '-requested', f.after);
+  const k = keyset(
+    'invoice_requests',
+    REQUEST_SORTS,
+    { expr: sql`r.id`, type: 'text' },
+    '-requested',
+    f.after,
+  );
   const conds = [invoiceScope(f.principal, sql.ref('r.company_id')), k.where];
   if (f.state) conds.push(sql`r.state = ${f.state}`);
   if (f.type) conds.push(sql`r.invoice_type = ${f.type}`);

@@ -1,4 +1,5 @@
 import type { Currency } from '@kaidan/shared';
+import { REVERSAL_REASONS } from '@kaidan/shared/contracts/invoices';
 import type { Lifecycle } from '../../platform/state-machine';
 
 // Fapiao vocabulary (seeds 002, 004; docs/invoices.md): 普通发票 (normal) and 增值税专用发票 (special),
@@ -25,7 +26,7 @@ export const REVERSAL_LIFECYCLE: Lifecycle<ReversalState> = {
 };
 
 /** The official red-letter reasons (红冲原因) of the 全电 platform's 红字发票信息确认单. */
-export const REVERSAL_REASONS = ['invoicing_error', 'sales_return', 'service_stopped', 'sales_allowance'] as const;
+export { REVERSAL_REASONS };
 export type ReversalReason = (typeof REVERSAL_REASONS)[number];
 export const REASON_TEXT: Record<ReversalReason, { zh: string; en: string }> = {
   invoicing_error: { zh: '开票有误', en: 'Invoicing error' },
@@ -43,7 +44,12 @@ export const TYPE_TEXT: Record<InvoiceType, { zh: string; en: string }> = {
 export const seriesOf = (kind: InvoiceKind, type: InvoiceType): Series =>
   kind === 'blue' ? type : type === 'normal' ? 'red_normal' : 'red_special';
 
-const SERIES_PREFIX: Record<Series, string> = { normal: 'PP', special: 'ZP', red_normal: 'HP', red_special: 'HZ' };
+const SERIES_PREFIX: Record<Series, string> = {
+  normal: 'PP',
+  special: 'ZP',
+  red_normal: 'HP',
+  red_special: 'HZ',
+};
 /** Digits of the sequence part: ten million invoices per series and year. */
 export const SEQ_DIGITS = 8;
 

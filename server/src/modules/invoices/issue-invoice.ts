@@ -35,7 +35,7 @@ export async function issueInvoice(
     for (const l of lines) {
       const o = now.find((x) => x.line_id === l.order_line_id);
       // `invoiced` counts this open request itself: what is paid less refunded must still cover it.
-      if (!o || o.order_state !== 'paid' || o.invoiced > o.amount - o.refunded)
+      if (o?.order_state !== 'paid' || o.invoiced > o.amount - o.refunded)
         throw new AppError({
           status: 409,
           code: 'REQUEST_NO_LONGER_COVERED',
@@ -43,7 +43,9 @@ export async function issueInvoice(
             zh: `订单 ${l.order_number} 在申请后已退款或变更，本申请的金额已超过可开票金额`,
             en: `Order ${l.order_number} was refunded or changed since the request; it no longer covers this invoice`,
           },
-          fixes: [{ zh: '请驳回本申请，由客户重新申请', en: 'Refuse this request; the customer requests again' }],
+          fixes: [
+            { zh: '请驳回本申请，由客户重新申请', en: 'Refuse this request; the customer requests again' },
+          ],
           details: { order: l.order_number },
         });
     }

@@ -1,5 +1,5 @@
 import { formatAmount, newId } from '@kaidan/shared';
-import { type Clock, businessDate, toDate } from '../../platform/clock';
+import { businessDate, type Clock, toDate } from '../../platform/clock';
 import type { Tx } from '../../platform/db/executor';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';

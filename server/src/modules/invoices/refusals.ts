@@ -26,6 +26,9 @@ export function refuseSelf(p: Principal, by: string | null, what: Text, verb: Te
 export const notOpen = (what: Text, state: string) =>
   conflict(
     'NOT_OPEN',
-    { zh: `该${what.zh}已处理（${state}），不能再操作`, en: `The ${what.en.toLowerCase()} is already ${state}` },
+    {
+      zh: `该${what.zh}已处理（${state}），不能再操作`,
+      en: `The ${what.en.toLowerCase()} is already ${state}`,
+    },
     { state },
   );

@@ -2,7 +2,14 @@ import { formatAmount, newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
-import { AppError, conflict, type FieldError, fieldError, notFound, refuseIfAny } from '../../platform/errors';
+import {
+  AppError,
+  conflict,
+  type FieldError,
+  fieldError,
+  notFound,
+  refuseIfAny,
+} from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { type InvoiceLanguage, type InvoiceType, itemName, type RequestRow } from './invoice';
@@ -90,7 +97,12 @@ function buyerOf(c: BuyerCompany, input: InvoiceRequestInput, lang: InvoiceLangu
     );
   else if (lang === 'zh' && !taxId)
     fields.push(
-      fieldError('buyerTaxId', 'REQUIRED', '企业开票须填写统一社会信用代码', 'A company invoice needs its taxpayer id'),
+      fieldError(
+        'buyerTaxId',
+        'REQUIRED',
+        '企业开票须填写统一社会信用代码',
+        'A company invoice needs its taxpayer id',
+      ),
     );
   else if (lang === 'zh' && taxId && !isUnifiedSocialCreditCode(taxId))
     fields.push(
@@ -104,11 +116,18 @@ function buyerOf(c: BuyerCompany, input: InvoiceRequestInput, lang: InvoiceLangu
   if (input.type === 'special') {
     if (lang === 'en')
       fields.push(
-        fieldError('type', 'SPECIAL_NEEDS_CN_BUYER', '专票只开给境内一般纳税人', 'A special invoice is for a PRC VAT payer'),
+        fieldError(
+          'type',
+          'SPECIAL_NEEDS_CN_BUYER',
+          '专票只开给境内一般纳税人',
+          'A special invoice is for a PRC VAT payer',
+        ),
       );
     for (const f of ['buyerAddress', 'buyerPhone', 'buyerBank', 'buyerAccount'] as const)
       if (!input[f]?.trim())
-        fields.push(fieldError(f, 'REQUIRED', '专票须填写地址、电话、开户行及账号', 'A special invoice needs this'));
+        fields.push(
+          fieldError(f, 'REQUIRED', '专票须填写地址、电话、开户行及账号', 'A special invoice needs this'),
+        );
   }
   if (input.email !== undefined && !EMAIL.test(input.email))
     fields.push(fieldError('email', 'BAD_EMAIL', '邮箱格式不正确', 'Not a valid email address'));
@@ -120,11 +139,17 @@ function buyerOf(c: BuyerCompany, input: InvoiceRequestInput, lang: InvoiceLangu
  * less refunded, less what is already invoiced), the item names, tax codes and rates from the catalog and
  * the tax from the amounts. A customer user asks for its own company's orders, finance for any.
  */
-export async function requestInvoice(deps: Deps, p: Principal, input: InvoiceRequestInput): Promise<RequestRow> {
+export async function requestInvoice(
+  deps: Deps,
+  p: Principal,
+  input: InvoiceRequestInput,
+): Promise<RequestRow> {
   requireRole(p, ['customer', 'finance'], { zh: '申请开票', en: 'request an invoice' });
   const orderIds = [...new Set(input.orderIds)];
   if (orderIds.length === 0 || orderIds.length > 100)
-    refuseIfAny([fieldError('orderIds', 'REQUIRED', '请选择 1–100 个已付款订单', 'Choose 1–100 paid orders')]);
+    refuseIfAny([
+      fieldError('orderIds', 'REQUIRED', '请选择 1–100 个已付款订单', 'Choose 1–100 paid orders'),
+    ]);
   return transact(deps.database.db, async (tx) => {
     const { found, lines } = await lockInvoiceableLines(tx, p, orderIds);
     const missing = orderIds.find((id) => !found.includes(id));

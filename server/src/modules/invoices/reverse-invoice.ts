@@ -125,8 +125,19 @@ export async function reverseInvoice(
     let red: InvoiceRow | null = null;
     if (pending) await insertReversal(tx, { ...base, state: 'pending_confirmation' }, lines);
     else {
-      red = (await issueRedLetter(tx, deps.clock, p, platform, blue, blueLines, done, { id, reason: input.reason }, lines))
-        .invoice;
+      red = (
+        await issueRedLetter(
+          tx,
+          deps.clock,
+          p,
+          platform,
+          blue,
+          blueLines,
+          done,
+          { id, reason: input.reason },
+          lines,
+        )
+      ).invoice;
       await insertIssuedReversal(tx, { ...base, state: 'issued', red_invoice_id: red.id }, lines);
     }
     await appendAudit(tx, deps.clock, actorOf(p), {

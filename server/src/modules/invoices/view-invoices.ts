@@ -39,7 +39,9 @@ export async function getInvoice(deps: Deps, p: Principal, id: string): Promise<
     lines: await invoiceLines(ex, invoice.id),
     original,
     reds: invoice.kind === 'blue' ? await redInvoicesOf(ex, invoice.id) : [],
-    reversals: await Promise.all(reversals.map(async (r) => ({ ...r, lines: await reversalLines(ex, r.id) }))),
+    reversals: await Promise.all(
+      reversals.map(async (r) => ({ ...r, lines: await reversalLines(ex, r.id) })),
+    ),
   };
 }
 

@@ -58,14 +58,17 @@ export async function withdrawInvoiceRequest(
   return transact(deps.database.db, async (tx) => {
     const r = await requestInScope(tx, p, id, true);
     if (!r) throw requestNotFound();
-    if (r.state !== 'requested') throw notOpen(REQUEST, r.state);
     if (p.kind !== 'customer' && r.requested_by !== p.userId)
       throw new AppError({
         status: 403,
         code: 'WITHDRAW_NOT_CREATOR',
-        message: { zh: '只有申请人或购买方可以撤回开票申请', en: 'Only the requester or the buyer may withdraw it' },
+        message: {
+          zh: '只有申请人或购买方可以撤回开票申请',
+          en: 'Only the requester or the buyer may withdraw it',
+        },
         fixes: [{ zh: '如不予开票，请驳回并写明原因', en: 'To decline it, refuse it with a comment' }],
       });
+    if (r.state !== 'requested') throw notOpen(REQUEST, r.state);
     await withdrawInvoiceRequests(tx, deps.clock, p, [r.id], reason);
     const after = await requestInScope(tx, p, id);
     if (!after) throw requestNotFound();
