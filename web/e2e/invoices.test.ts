@@ -78,10 +78,7 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
     await choose(page, 'reversal-reason', '销货退回');
     await page.getByTestId('reversal-submit').click();
     await page.getByTestId('reversal-dialog').waitFor({ state: 'detached' });
-    await page.waitForFunction(
-      (n) => !document.querySelector('[data-testid="invoice-number"]')?.textContent?.includes(n),
-      number,
-    );
+    await drawer.getByTestId('invoice-number').filter({ hasNotText: number }).waitFor();
     const red = (await drawer.getByTestId('invoice-number').textContent()) ?? '';
     assert.match(red, /^HP2026\d{8}$/);
     const redTotal = (await drawer.getByTestId('invoice-total').textContent()) ?? '';
