@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { AppError } from '../../platform/errors';
 import { HUIHUANG_TAX_ID, invoiceKit, SPECIAL_DETAILS } from '../../testing/invoice-kit';
 import { refusal } from '../../testing/refusal';
 import { useTestDatabase } from '../../testing/test-db';
 import { P, W } from '../../testing/world';
+import { registerEndpoint } from '../webhooks';
 import {
   getInvoiceRequest,
   invoiceStandingOf,
@@ -165,6 +167,40 @@ describe('invoice requests and issue', async () => {
     assert.match(lines[0]?.item_name ?? '', /^\*IT services\*/);
     const noSpecial = await refusal(ask([b.id], { type: 'special', ...SPECIAL_DETAILS }));
     assert.ok(noSpecial.fields.some((f) => f.code === 'SPECIAL_NEEDS_CN_BUYER'));
+  });
+
+  it('an order line is never invoiced twice: concurrent requests for one order, one wins', async () => {
+    const a = await paidOrder();
+    const results = await Promise.allSettled([ask([a.id]), ask([a.id]), ask([a.id])]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of results)
+      if (r.status === 'rejected')
+        assert.ok(r.reason instanceof AppError && r.reason.code === 'NOTHING_TO_INVOICE', String(r.reason));
+  });
+
+  it('issuing raises invoice.issued with the number, kind, orders and amounts as decimal strings', async () => {
+    const admin = { ...P.desk, roles: ['admin' as const] };
+    await registerEndpoint(deps, admin, {
+      url: 'https://hooks.example.com/fapiao',
+      eventTypes: ['invoice.issued'],
+    });
+    const a = await paidOrder();
+    const { invoice } = await issueInvoice(deps, P.finance, (await ask([a.id])).id);
+    const { rows } = await sql<{ payload: Record<string, unknown> }>`select payload from webhook_events
+      where type = 'invoice.issued' order by id desc limit 1`.execute(db);
+    assert.deepEqual(rows[0]?.payload, {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      kind: 'blue',
+      invoiceType: 'normal',
+      companyId: invoice.company_id,
+      originalId: null,
+      orderIds: [a.id],
+      currency: 'CNY',
+      total: '100.00',
+      tax: '5.66',
+      issuedAt: invoice.issued_at.toISOString(),
+    });
   });
 
   it('scope: another company’s user cannot see or request for the orders (404)', async () => {
