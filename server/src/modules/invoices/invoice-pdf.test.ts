@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { invoiceKit } from '../../testing/invoice-kit';
 import { pdfObjects, pdfText, toUnicodeMaps } from '../../testing/pdf-inspect';
 import { useTestDatabase } from '../../testing/test-db';
@@ -43,6 +44,18 @@ describe('invoice PDF (CJK)', async () => {
     assert.ok(red);
     const { text } = pdfText((await invoicePdf(deps, P.customer, red.id)).pdf);
     for (const s of ['红字发票', invoice.number, red.number, '销货退回', '-100.00', '-5.66', '负壹佰圆整'])
+      assert.ok(text.includes(s), `prints ${s}`);
+  });
+
+  it('R6: a foreign buyer’s invoice is in English', async () => {
+    const o = await paidOrder();
+    await sql`update companies set region = 'DE', name_en = 'Huihuang Europe GmbH' where id = ${o.quote.company.id}`.execute(
+      database.db,
+    );
+    const r = await ask([o.id], { buyerTaxId: undefined });
+    const { invoice } = await issueInvoice(deps, P.finance, r.id);
+    const { text } = pdfText((await invoicePdf(deps, P.customer, invoice.id)).pdf);
+    for (const s of ['Electronic fapiao', 'Huihuang Europe GmbH', 'Total incl. tax', '*IT services*'])
       assert.ok(text.includes(s), `prints ${s}`);
   });
 });

@@ -67,7 +67,8 @@ export function renderInvoicePdf(
     doc.on('error', reject);
   });
 
-  const heading = `${t('title')}（${lang === 'en' ? TYPE_TEXT[inv.invoice_type].en : TYPE_TEXT[inv.invoice_type].zh}）`;
+  const kindText = TYPE_TEXT[inv.invoice_type][lang];
+  const heading = lang === 'en' ? `${t('title')} (${kindText})` : `${t('title')}（${kindText}）`;
   doc
     .fontSize(18)
     .fillColor(inv.kind === 'red' ? '#c00000' : '#000000')
