@@ -33,10 +33,10 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
 
   step('R29 the customer requests an invoice for its paid order', async () => {
     await signIn(page, base, 'it@huihuang.demo');
-    await page.getByTestId('nav').getByText('发票').click();
-    await page.getByTestId('invoice-request-new').click();
-    await choose(page, 'invoice-orders', order.number);
-    await page.keyboard.press('Escape');
+    // From the paid order's page: the form opens with the order chosen.
+    await page.goto(`${base}/orders/${order.id}`);
+    await page.getByTestId('order-request-invoice').click();
+    await page.getByTestId('invoice-orders').getByText(order.number).waitFor();
     await page.getByTestId('invoice-tax-id').fill(HUIHUANG_TAX_ID);
     await page.getByTestId('invoice-request-submit').click();
     const drawer = page.getByTestId('invoice-request-drawer');

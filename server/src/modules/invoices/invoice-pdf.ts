@@ -89,16 +89,16 @@ export function renderInvoicePdf(
     doc.fontSize(9);
     for (const [k, v] of rows) doc.text(`${k}: ${v}`, x, undefined, { width: half - 8 });
   };
-  party(36, t('buyer'), [
+  const buyerRows: [string, string][] = [
     [t('name'), inv.buyer_name],
     [t('taxId'), inv.buyer_tax_id ?? '—'],
-    ...(inv.invoice_type === 'special'
-      ? ([
-          [t('address'), `${inv.buyer_address ?? ''} ${inv.buyer_phone ?? ''}`],
-          [t('bank'), `${inv.buyer_bank ?? ''} ${inv.buyer_account ?? ''}`],
-        ] as [string, string][])
-      : []),
-  ]);
+  ];
+  if (inv.invoice_type === 'special')
+    buyerRows.push(
+      [t('address'), `${inv.buyer_address ?? ''} ${inv.buyer_phone ?? ''}`],
+      [t('bank'), `${inv.buyer_bank ?? ''} ${inv.buyer_account ?? ''}`],
+    );
+  party(36, t('buyer'), buyerRows);
   const afterBuyer = doc.y;
   party(36 + half, t('seller'), [
     [t('name'), SELLER.name[lang]],

@@ -1,5 +1,6 @@
 import type { Invoice, InvoiceRequest } from '@kaidan/shared/contracts/invoices';
 import { INVOICE_KINDS, INVOICE_REQUEST_STATES, INVOICE_TYPES } from '@kaidan/shared/contracts/invoices';
+import { useSearch } from '@tanstack/react-router';
 import { Button, Card, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
@@ -29,7 +30,10 @@ export function InvoicesPage() {
   const me = useMe();
   const roles = me.data?.roles ?? [];
   const mayRequest = roles.includes('customer') || roles.includes('finance');
-  const [asking, setAsking] = useState(false);
+  // `?invoiceOrder=ord_…` (the paid order's "request an invoice") opens the form with that order chosen.
+  const search: Record<string, unknown> = useSearch({ strict: false });
+  const fromOrder = typeof search.invoiceOrder === 'string' ? search.invoiceOrder : undefined;
+  const [asking, setAsking] = useState(fromOrder !== undefined);
   const [request, setRequest] = useState<string | null>(null);
   const [invoice, setInvoice] = useState<string | null>(null);
   const requestColumns = useRequestColumns();
@@ -87,7 +91,13 @@ export function InvoicesPage() {
           },
         ]}
       />
-      {asking && <RequestForm onClose={() => setAsking(false)} onDone={(id) => setRequest(id)} />}
+      {asking && (
+        <RequestForm
+          orderIds={fromOrder ? [fromOrder] : []}
+          onClose={() => setAsking(false)}
+          onDone={(id) => setRequest(id)}
+        />
+      )}
       {request && (
         <RequestDrawer id={request} onClose={() => setRequest(null)} onInvoice={(id) => setInvoice(id)} />
       )}

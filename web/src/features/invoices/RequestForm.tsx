@@ -16,7 +16,15 @@ const FIELDS = ['orderIds', 'type', 'buyerTaxId', 'email', ...SPECIAL];
  * the server; the form asks only what the server cannot know (the taxpayer id when none is on file, a 专票's
  * registration details, where to send it).
  */
-export function RequestForm({ onClose, onDone }: { onClose: () => void; onDone: (id: string) => void }) {
+export function RequestForm({
+  orderIds,
+  onClose,
+  onDone,
+}: {
+  orderIds: string[];
+  onClose: () => void;
+  onDone: (id: string) => void;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -52,7 +60,12 @@ export function RequestForm({ onClose, onDone }: { onClose: () => void; onDone: 
       confirmLoading={ask.isPending}
       okButtonProps={{ 'data-testid': 'invoice-request-submit' }}
     >
-      <Form form={form} layout="vertical" initialValues={{ type: 'normal' }} onFinish={(v) => ask.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ type: 'normal', orderIds }}
+        onFinish={(v) => ask.mutate(v)}
+      >
         <Form.Item
           name="orderIds"
           label={t('invoices.orders')}

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { InvoiceRequestLink } from '../invoices/InvoiceRequestLink';
 import { OrderActions } from './OrderActions';
 import { type OrderView, useEntitlements, useOrder } from './queries';
 
@@ -99,6 +100,7 @@ export function OrderDetailPage({ id }: { id: string }) {
           </Descriptions.Item>
         </Descriptions>
         <OrderActions view={d} onDeleted={() => setDeleted(o.number)} />
+        <InvoiceRequestLink order={o} />
       </Card>
       <Card title={t('orderDetail.lines')} size="small">
         <Table<OrderLine>
