@@ -26,6 +26,8 @@ export async function recordInvoice(
   platform: TaxPlatform,
   draft: InvoiceDraft,
   lineDrafts: readonly LineDraft[],
+  /** the seller's user named as issuer when the acting user is the buyer (a confirmed red-letter form) */
+  issuedBy: string | null = p.userId,
 ): Promise<{ invoice: InvoiceRow; lines: InvoiceLineRow[] }> {
   const now = clock.now();
   const date = businessDate(now);
@@ -40,7 +42,7 @@ export async function recordInvoice(
     year: date.year,
     seq,
     platform_ref: '',
-    issued_by: p.userId,
+    issued_by: issuedBy,
     issued_at: toDate(now),
     issue_date: date.toString(),
   };

@@ -156,6 +156,7 @@ describe('red-letter reversal (R30) and the gap-free series', async () => {
     assert.equal(done.reversal.state, 'issued');
     assert.match(done.red?.number ?? '', /^HZ2026\d{8}$/);
     assert.equal(done.red?.total, -invoice.total);
+    assert.equal(done.red?.issued_by, P.finance.userId, 'issued by the seller’s colleague, not the buyer');
   });
 
   it('专票 not booked: reversed at once; a booked one the buyer declines frees the amount again', async () => {

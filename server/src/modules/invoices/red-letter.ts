@@ -34,7 +34,7 @@ export function issueRedLetter(
   blue: InvoiceRow,
   blueLines: readonly InvoiceLineRow[],
   done: readonly LineReversed[],
-  reversal: { id: string; reason: ReversalReason },
+  reversal: { id: string; reason: ReversalReason; requested_by?: string | null },
   lines: readonly ReversedLine[],
 ): Promise<{ invoice: InvoiceRow; lines: InvoiceLineRow[] }> {
   const drafts = lines.map((r) => {
@@ -72,5 +72,7 @@ export function issueRedLetter(
       tax_total: drafts.reduce((s, d) => s + d.tax, 0n),
     },
     drafts,
+    // A buyer confirming the form does not issue the invoice: the finance colleague who filed it does.
+    p.kind === 'customer' ? (reversal.requested_by ?? null) : p.userId,
   );
 }
