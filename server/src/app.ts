@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './modules/audit/audit-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
+import { registerInvoiceRoutes } from './modules/invoices/invoice-routes';
 import { registerNotificationRoutes } from './modules/notifications/notification-routes';
 import { registerOrderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
@@ -31,6 +32,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerReportRoutes,
   registerWebhookRoutes,
   registerCalendarRoutes,
+  registerInvoiceRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

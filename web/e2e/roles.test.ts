@@ -11,11 +11,14 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
     forbidden: '/catalog',
   },
   'it@huihuang.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '通知'],
+    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '发票', '通知'],
     forbidden: '/ledgers',
   },
   'desk@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '客户公司', '通知'], forbidden: '/users' },
-  'finance@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '钱包流水', '通知'], forbidden: '/order' },
+  'finance@kaidan.demo': {
+    nav: ['工作台', '审核队列', '订单', '发票', '钱包流水', '通知'],
+    forbidden: '/order',
+  },
   'sales@kaidan.demo': { nav: ['工作台', '订单', '钱包流水', '客户公司', '通知'], forbidden: '/queue' },
   'admin@kaidan.demo': {
     nav: [

@@ -18,6 +18,7 @@ const routeTree = root.addChildren([
   page('/orders/$id', () => import('./features/orders/OrderDetailRoute'), 'OrderDetailRoute'),
   page('/wallet', () => import('./features/wallets/WalletPages'), 'MyWalletPage'),
   page('/refunds', () => import('./features/refunds/RefundsPage'), 'RefundsPage'),
+  page('/invoices', () => import('./features/invoices/InvoicesPage'), 'InvoicesPage'),
   page('/queue', () => import('./features/review/QueuePage'), 'QueuePage'),
   page('/ledgers', () => import('./features/wallets/WalletPages'), 'LedgersPage'),
   page('/calendar', () => import('./features/calendar/CalendarPage'), 'CalendarPage'),

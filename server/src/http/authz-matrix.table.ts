@@ -1,6 +1,7 @@
 import type { Role } from '../platform/principal';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
 import type { Ctx, Entry } from './authz-matrix.entry';
+import { INVOICE_MATRIX } from './authz-matrix.invoices';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Party } from './authz-matrix.world';
@@ -370,6 +371,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/dashboard': { allow: 'signed-in' },
   ...PAYMENT_MATRIX,
+  ...INVOICE_MATRIX,
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
 

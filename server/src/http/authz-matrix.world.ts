@@ -247,6 +247,7 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
   };
   const ids = { spareUser: spare.id, product: 'prd_demo_steward', plan: 'pln_demo_archive', ...GUIDE };
   return {
+    deps,
     cookies,
     freshSession,
     parties,

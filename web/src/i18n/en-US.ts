@@ -4,6 +4,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...calendar.en,
   ...dashboard.en,
   ...desk.en,
+  ...invoices.en,
   ...lists.en,
   ...orderpay.en,
   ...payments.en,

@@ -87,3 +87,38 @@ export const paymentFailed = (
     failedAt: at.toISOString(),
   },
 });
+
+interface IssuedInvoice {
+  id: string;
+  number: string;
+  kind: 'blue' | 'red';
+  invoice_type: 'normal' | 'special';
+  company_id: string;
+  original_id: string | null;
+  currency: Currency;
+  total: bigint;
+  tax_total: bigint;
+  issued_at: Date;
+}
+
+/**
+ * `invoice.issued`: a blue invoice, or a red-letter one reversing it (negative amounts, `originalId` set).
+ * Vendor-wide endpoints only: invoices go to companies that paid themselves, not through a partner.
+ */
+export const invoiceIssued = (i: IssuedInvoice, orderIds: readonly string[]): WebhookEvent => ({
+  type: 'invoice.issued',
+  partnerId: null,
+  payload: {
+    invoiceId: i.id,
+    number: i.number,
+    kind: i.kind,
+    invoiceType: i.invoice_type,
+    companyId: i.company_id,
+    originalId: i.original_id,
+    orderIds: [...orderIds],
+    currency: i.currency,
+    total: formatAmount(i.total, i.currency),
+    tax: formatAmount(i.tax_total, i.currency),
+    issuedAt: i.issued_at.toISOString(),
+  },
+});

@@ -4,7 +4,7 @@
 export { deleteWebhookEndpoint } from './delete-endpoint';
 export { DELIVERY_TIMEOUT_MS, deliverWebhook, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './deliver-webhook';
 export { emitEvent, type WebhookEvent } from './emit-event';
-export { orderPaid, paymentFailed, refundDone } from './events';
+export { invoiceIssued, orderPaid, paymentFailed, refundDone } from './events';
 export { registerEndpoint } from './register-endpoint';
 export { replayDelivery } from './replay-delivery';
 export { rotateEndpointSecret } from './rotate-endpoint-secret';

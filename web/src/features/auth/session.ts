@@ -28,6 +28,7 @@ export type NavKey =
   | 'orders'
   | 'wallet'
   | 'refunds'
+  | 'invoices'
   | 'ledgers'
   | 'catalog'
   | 'partners'
@@ -52,7 +53,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
   ],
   order_desk: ['dashboard', 'queue', 'orders', 'companies', 'notifications'],
-  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'notifications'],
+  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'invoices', 'notifications'],
   sales: ['dashboard', 'orders', 'ledgers', 'companies', 'notifications'],
   support: ['dashboard', 'orders', 'companies', 'notifications'],
   admin: [
@@ -68,7 +69,17 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'calendar',
     'notifications',
   ],
-  customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
+  customer: [
+    'dashboard',
+    'order',
+    'customers',
+    'orders',
+    'queue',
+    'wallet',
+    'refunds',
+    'invoices',
+    'notifications',
+  ],
 };
 const ORDER: NavKey[] = [
   'dashboard',
@@ -78,6 +89,7 @@ const ORDER: NavKey[] = [
   'orders',
   'wallet',
   'refunds',
+  'invoices',
   'ledgers',
   'catalog',
   'partners',

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { InvoiceRequestLink } from '../invoices/InvoiceRequestLink';
 import { OrderPayCard } from '../payments/OrderPayCard';
 import { OrderActions } from './OrderActions';
 import { type OrderView, useEntitlements, useOrder } from './queries';
@@ -103,6 +104,7 @@ export function OrderDetailPage({ id }: { id: string }) {
           </Descriptions.Item>
         </Descriptions>
         <OrderActions view={d} onDeleted={() => setDeleted(o.number)} />
+        <InvoiceRequestLink order={o} />
       </Card>
       {o.paymentMethod !== 'wallet' && <OrderPayCard orderId={o.id} />}
       <Card title={t('orderDetail.lines')} size="small">

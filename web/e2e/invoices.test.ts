@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { sql } from 'kysely';
+import { placeOrder } from '../../server/src/modules/orders';
+import { principalOfUser } from '../../server/src/modules/parties';
+import { HUIHUANG_TAX_ID } from '../../server/src/testing/invoice-kit';
+import { pdfText } from '../../server/src/testing/pdf-inspect';
+import { fundCompany } from '../../server/src/testing/world';
+import { choose, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
+
+// Issue #12 fapiao (R29, R30): the customer asks for an invoice of a paid order, finance issues it,
+// downloads its PDF (Chinese rendered), and red-letter reverses it; the red invoice shows negative.
+describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, async () => {
+  const { base, browser, database, clock } = await useConsoleServer();
+  const { db } = database;
+  // A paid self-service order of a subsidiary of 辉煌 (in its IT user's scope), paid from its own wallet.
+  await sql`insert into companies (id, name_zh, partner_id, parent_id, created_at)
+    values ('cmp_e2e_invoice', '辉煌杭州分公司', 'prt_demo_liyan', 'cmp_demo_huihuang', now())`.execute(db);
+  await fundCompany(db, clock, 'cmp_e2e_invoice', 10_000_000n, 'e2e-invoice');
+  const customer = await principalOfUser(db, { email: 'it@huihuang.demo' }, 'api');
+  if (!customer) throw new Error('no demo customer');
+  const order = await placeOrder({ database, clock }, customer, {
+    companyId: 'cmp_e2e_invoice',
+    productId: 'prd_demo_crm',
+    orderType: 'new',
+    submit: true,
+    lines: [{ planId: 'pln_demo_crm_std', seats: 2, duration: { unit: 'year', value: 1 } }],
+  });
+  assert.equal(order.state, 'paid');
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  const step = walk();
+
+  step('R29 the customer requests an invoice for its paid order', async () => {
+    await signIn(page, base, 'it@huihuang.demo');
+    // From the paid order's page: the form opens with the order chosen.
+    await page.goto(`${base}/orders/${order.id}`);
+    await page.getByTestId('order-request-invoice').click();
+    await page.getByTestId('invoice-orders').getByText(order.number).waitFor();
+    await page.getByTestId('invoice-tax-id').fill(HUIHUANG_TAX_ID);
+    await page.getByTestId('invoice-request-submit').click();
+    const drawer = page.getByTestId('invoice-request-drawer');
+    await drawer.getByTestId('invoice-request-state').waitFor();
+    assert.match((await drawer.textContent()) ?? '', /辉煌杭州分公司/);
+    assert.match((await drawer.textContent()) ?? '', /待开票/);
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await signOut(page);
+  });
+
+  let number = '';
+  step('finance issues it and downloads the PDF with the buyer’s Chinese name', async () => {
+    await signIn(page, base, 'finance@kaidan.demo');
+    await page.getByTestId('nav').getByText('发票').click();
+    await page
+      .getByTestId('invoice-requests')
+      .locator('.ant-table-row', { hasText: '辉煌杭州分公司' })
+      .first()
+      .click();
+    await page.getByTestId('invoice-issue').click();
+    const drawer = page.getByTestId('invoice-drawer');
+    number = (await drawer.getByTestId('invoice-number').textContent()) ?? '';
+    assert.match(number, /^PP2026\d{8}$/);
+    const href = await drawer.getByTestId('invoice-pdf').getAttribute('href');
+    assert.ok(href);
+    const res = await page.request.get(`${base}${href}`);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    const { text, embedded } = pdfText(await res.body());
+    assert.ok(embedded);
+    assert.ok(text.includes('辉煌杭州分公司'), 'the PDF draws the buyer’s name');
+    assert.ok(text.includes(number));
+  });
+
+  step('R30 finance red-letter reverses it in full: a red invoice of the negative amount', async () => {
+    const drawer = page.getByTestId('invoice-drawer');
+    const total = (await drawer.getByTestId('invoice-total').textContent()) ?? '';
+    await drawer.getByTestId('invoice-reverse').click();
+    await choose(page, 'reversal-reason', '销货退回');
+    await page.getByTestId('reversal-submit').click();
+    await page.getByTestId('reversal-dialog').waitFor({ state: 'detached' });
+    await drawer.getByTestId('invoice-number').filter({ hasNotText: number }).waitFor();
+    const red = (await drawer.getByTestId('invoice-number').textContent()) ?? '';
+    assert.match(red, /^HP2026\d{8}$/);
+    const redTotal = (await drawer.getByTestId('invoice-total').textContent()) ?? '';
+    assert.equal(redTotal.replace(/[^\d.]/g, ''), total.replace(/[^\d.]/g, ''));
+    assert.match(redTotal, /-/);
+  });
+});
