@@ -9,6 +9,7 @@ import { registerOrderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
 import { NO_PAYMENTS, type Payments, paymentRoutes } from './modules/payments';
+import { refundRoutes } from './modules/refunds';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
@@ -43,6 +44,7 @@ export interface ServerDeps extends AppDeps {
  * providers (none by default: no online payment), and parties' principal resolver.
  */
 export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] = routeModules): App {
-  const routes = [...modules, paymentRoutes(deps.payments ?? NO_PAYMENTS)];
+  const payments = deps.payments ?? NO_PAYMENTS;
+  const routes = [...modules, paymentRoutes(payments), refundRoutes(payments)];
   return createHttpApp(deps, { routes, resolvePrincipal: principalOfRequest(deps) });
 }

@@ -3,6 +3,7 @@
 // sandbox provider (WeChat Pay API v3 notifications) and online wallet top-ups. See docs/payments.md.
 export { expireAttemptJob } from './expire-attempt';
 export { fenOf, MERCHANT_ORDER_NO, minorOfFen } from './money-edge';
+export { type OrderPaymentRow, orderPaymentById, paidOrderPayments } from './order-payments-store';
 export { paymentRoutes } from './payment-routes';
 export { NOTIFY_PATH, PaymentsConfigError, paymentsFromEnv, sandboxPayments } from './payments-config';
 export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf } from './provider';
