@@ -1,8 +1,7 @@
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { hasRole, type Principal } from '../../platform/principal';
-import { type OrderRow, undecidedOrdersOf } from '../orders';
-import { findCompanyInScope } from '../parties';
+import type { Principal } from '../../platform/principal';
+import { undecidedOrdersOf } from '../orders';
 import { openRefundsOn } from './transfer-store';
 
 // R17 as an order desk runs it; the rules and the reasons are in docs/transfers.md.
