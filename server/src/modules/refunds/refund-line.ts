@@ -43,8 +43,10 @@ export function refundablePrice(
   >,
   today: string,
 ): bigint {
-  const left = line.amount - line.refunded;
-  if (line.pass_through || !line.refundable || left <= 0n) return 0n;
+  // A refund ends the line's service (revoked, or shortened to that day), so a line refunded once has no
+  // unused time left: a second refund would return days the first one already took back or the payer used.
+  if (line.pass_through || !line.refundable || line.refunded > 0n) return 0n;
+  const left = line.amount;
   const started = isBefore(line.period_start, today);
   if (!started) return left;
   const unused = Math.max(0, daysBetween(today, line.period_end) - 1);

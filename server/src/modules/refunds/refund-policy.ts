@@ -132,14 +132,15 @@ export function lineVerdict(
       message: { zh: `R32：${at.zh}的套餐不可退款`, en: `R32: the plan of ${at.en} is not refundable` },
       fixes: [],
     });
-  } else if (l.refunded >= l.amount) {
+  } else if (l.refunded > 0n && l.priced === 0n) {
     const paid = formatAmount(l.amount, cur);
+    const back = formatAmount(l.refunded, cur);
     refusals.push({
       rule: 'R32',
       code: 'ALREADY_REFUNDED',
       message: {
-        zh: `R32：${at.zh}已付 ${cur} ${paid}，已全部退还（${cur} ${formatAmount(l.refunded, cur)}）`,
-        en: `R32: ${at.en} paid ${cur} ${paid} and all of it was already refunded (${cur} ${formatAmount(l.refunded, cur)})`,
+        zh: `R32：${at.zh}已付 ${cur} ${paid}，已退 ${cur} ${back}，其余为已使用的服务期，没有可再退的金额`,
+        en: `R32: ${at.en} paid ${cur} ${paid} and ${cur} ${back} was already refunded; the rest paid for time already used, so nothing more is refundable`,
       },
       fixes: [],
     });
