@@ -6,6 +6,7 @@ import * as desk from './parts/desk';
 import * as lists from './parts/lists';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
 import * as webhooks from './parts/webhooks';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...lists.zh,
   ...payments.zh,
   ...queue.zh,
+  ...refunds.zh,
   ...requests.zh,
   ...shell.zh,
   ...webhooks.zh,
