@@ -237,6 +237,12 @@ export function enforceEvaluation(ev: Evaluation, orderIds: string[]): void {
   }
 }
 
+/** Whether filing now would pass `enforceEvaluation` (the preview's `fileable`). */
+export const isFileable = (ev: Evaluation): boolean =>
+  ev.orders.every((o) => o.refusals.length === 0) &&
+  !ev.lines.some((l) => l.verdict.refusals.some((r) => BLOCKING.has(r.code))) &&
+  ev.lines.some((l) => l.verdict.amount > 0n);
+
 /** Line refusals that refuse the whole request rather than leave the line out. */
 const BLOCKING = new Set(['REFUND_LINE_REFUSED', 'REFUND_ALREADY_REQUESTED']);
 

@@ -6,6 +6,7 @@ import type { RegisterRoutes } from '../../http/env';
 import { money } from '../../http/present';
 import { errors, jsonBody, ok } from '../../http/route-kit';
 import type { Payments } from '../payments';
+import { isFileable } from './evaluate-refund';
 import { previewRefund } from './preview-refund';
 import { windowsOf } from './refund-windows';
 import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
@@ -37,13 +38,6 @@ export const refundRoutes =
           const n = ev.names.get(planId);
           return n ? { planName: { zh: n.plan_name_zh, en: n.plan_name_en } } : {};
         };
-        const blocked =
-          ev.orders.some((o) => o.refusals.length > 0) ||
-          ev.lines.some((l) =>
-            l.verdict.refusals.some(
-              (r) => r.code === 'REFUND_LINE_REFUSED' || r.code === 'REFUND_ALREADY_REQUESTED',
-            ),
-          );
         return c.json(
           {
             currency: ev.orders[0]?.order.currency ?? null,
@@ -62,7 +56,7 @@ export const refundRoutes =
               amount: money(verdict.amount, cur),
             })),
             policy: {
-              fileable: !blocked && ok.length > 0,
+              fileable: isFileable(ev),
               orders: ev.orders.map((o) => ({
                 orderId: o.order.id,
                 orderNumber: o.order.number,
