@@ -10,6 +10,7 @@ import { registerOrderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
 import { NO_PAYMENTS, orderPaymentRoutes, type Payments, paymentRoutes } from './modules/payments';
+import { refundRoutes } from './modules/refunds';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
@@ -46,6 +47,6 @@ export interface ServerDeps extends AppDeps {
  */
 export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] = routeModules): App {
   const payments = deps.payments ?? NO_PAYMENTS;
-  const routes = [...modules, paymentRoutes(payments), orderPaymentRoutes(payments)];
+  const routes = [...modules, paymentRoutes(payments), orderPaymentRoutes(payments), refundRoutes(payments)];
   return createHttpApp(deps, { routes, resolvePrincipal: principalOfRequest(deps) });
 }

@@ -17,6 +17,7 @@ import {
   PaymentsConfigError,
   paymentsFromEnv,
 } from './modules/payments';
+import { executeRefundJob, REFUND_JOB } from './modules/refunds';
 import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
 import { buildTemplate, templateKey } from './platform/db/data-dir-template';
@@ -105,6 +106,7 @@ const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
   [ORDER_DUE_JOB, orderDueJob(clock)],
+  [REFUND_JOB, executeRefundJob(clock, payments ?? NO_PAYMENTS)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],
 ]);

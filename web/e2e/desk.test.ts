@@ -298,6 +298,9 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await page.keyboard.press('Escape');
       // The renewal period has not started: all of it comes back (R32, R35).
       await page.getByTestId('refund-total').getByText('¥2,190.00').waitFor();
+      // R30/R32/R33/R35: the policy's verdict is read before filing, with where the money goes back.
+      assert.match(await text(page.getByTestId('refund-policy-summary')), /可以退款/);
+      assert.match(await text(page.getByTestId('refund-allocations')), /钱包余额 ¥?2,190\.00/);
       await page.getByTestId('refund-reason').fill('续期的人数买错了，申请退款');
       await shot(page, 'customer-refund');
       await page.getByTestId('refund-submit').click();
@@ -320,6 +323,13 @@ describe('console: transfers, order actions and customer self-service', { skip: 
       await page.getByTestId('nav').getByText('钱包').click();
       await page.getByTestId('wallet-available').getByText('¥20,000.00').waitFor();
       await page.getByTestId('wallet-ledger').getByText('¥2,190.00').first().waitFor();
+      // R35: the refund's detail shows each channel it went back through, and its arrival.
+      await page.getByTestId('nav').getByText('我的申请').click();
+      await page.getByTestId('request-queue').locator('tr', { hasText: '续期的人数买错了' }).first().click();
+      const back = page.getByTestId('refund-payments');
+      await back.locator('[data-state="succeeded"]').waitFor();
+      assert.match(await text(back), /钱包余额.*RF[0-9A-Z]{26}.*已到账/);
+      await page.locator('.ant-drawer-close').click();
       await signOut(page);
     },
   );

@@ -17,6 +17,15 @@ export async function brokenInvariants(db: Db): Promise<Record<string, unknown[]
     refundNotMatchingLedger: await q(sql`select l.id from order_lines l
       where l.refunded <> coalesce((select sum(rl.amount) from refund_lines rl join requests r on r.id = rl.request_id
         where rl.order_line_id = l.id and r.state = 'approved'), 0)`),
+    // R35, invariant 3 per payment: what a payment refunded (failed provider refunds returned nothing) ≤ what it paid
+    overRefundedPayments:
+      await q(sql`select a.id from payment_attempts a join refund_payments r on r.attempt_id = a.id
+      where r.state <> 'failed' group by a.id, a.amount having sum(r.amount) > a.amount`),
+    // what an approved refund sends back through its payments is what its lines refunded
+    refundPaymentsNotMatchingLines: await q(sql`select q.id from requests q where q.category = 'refund'
+      and q.state = 'approved' and exists (select 1 from refund_payments where request_id = q.id)
+      and (select sum(amount) from refund_payments where request_id = q.id)
+        <> (select sum(amount) from refund_lines where request_id = q.id)`),
     negativeSeats: await q(sql`select id from components where seats < 0`),
     overlappingPeriods: await q(sql`select a.id from entitlement_periods a join entitlement_periods b
       on a.component_id = b.component_id and a.id < b.id and a.state = 'active' and b.state = 'active'

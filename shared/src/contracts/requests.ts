@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Amount, AuditEntry, CurrencyCode, Id } from './common';
+import { RefundPayment, RefundPolicy } from './refunds';
 
 export const RequestCategory = z.enum(['topup', 'refund', 'seat_reduction', 'transfer', 'void', 'rename']);
 export const RequestState = z.enum(['draft', 'submitted', 'approved', 'returned', 'declined', 'withdrawn']);
@@ -136,6 +137,8 @@ export const RequestDetail = z.object({
     }),
   ),
   refundLines: z.array(RefundLine),
+  /** R35: per payment the refund went back through, its refund number, state and arrival */
+  refundPayments: z.array(RefundPayment),
   trail: z.array(AuditEntry),
 });
 
@@ -144,4 +147,6 @@ export const RefundPreview = z.object({
   currency: CurrencyCode.nullable(),
   total: Amount,
   lines: z.array(RefundLine),
+  /** the policy's verdicts per order and line, refusals with their rule and fix (refunds module) */
+  policy: RefundPolicy,
 });

@@ -6,6 +6,7 @@ import type { AuditEntry as AuditEntryC } from '@kaidan/shared/contracts/common'
 import type * as OP from '@kaidan/shared/contracts/order-payments';
 import type * as O from '@kaidan/shared/contracts/orders';
 import type * as P from '@kaidan/shared/contracts/parties';
+import type * as RF from '@kaidan/shared/contracts/refunds';
 import type * as R from '@kaidan/shared/contracts/requests';
 import type * as W from '@kaidan/shared/contracts/wallets';
 import type { z } from 'zod';
@@ -58,6 +59,8 @@ export type CalendarOverride = z.infer<typeof Cal.CalendarOverride>;
 export type DayKind = z.infer<typeof Cal.DayKind>;
 export type RequestDetail = z.infer<typeof R.RequestDetail>;
 export type RefundPreview = z.infer<typeof R.RefundPreview>;
+export type RefundPolicy = z.infer<typeof RF.RefundPolicy>;
+export type RefundPayment = z.infer<typeof RF.RefundPayment>;
 export type Filed = z.infer<typeof R.Filed>;
 
 /** GET /orders/{id} (order-routes.ts OrderDetail). */

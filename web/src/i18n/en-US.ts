@@ -9,6 +9,7 @@ import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
 import * as webhooks from './parts/webhooks';
@@ -26,6 +27,7 @@ export const enUS: Record<MessageKey, string> = {
   ...orderpay.en,
   ...payments.en,
   ...queue.en,
+  ...refunds.en,
   ...requests.en,
   ...shell.en,
   ...webhooks.en,

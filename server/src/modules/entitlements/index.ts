@@ -11,6 +11,6 @@ export type { ComponentView, EventRow, PeriodRow } from './entitlement-store';
 export { componentsOf, eventsByCause, eventsOf, periodsOf } from './entitlement-store';
 export type { LinePlan, LinePlanInput } from './plan-line';
 export { checkCoterm, checkEffectiveDate, effectiveDateOf, planLine } from './plan-line';
-export type { RefundLine, RefundOrder } from './refund-line';
-export { byLatest, refundLine } from './refund-line';
+export type { RollbackLine, RollbackOrder } from './roll-back-line';
+export { byLatest, rollBackLine } from './roll-back-line';
 export { companyEntitlements, recordExternalEnd } from './view-entitlements';

@@ -19,7 +19,9 @@ export type AccountCode =
   | 'pass_through_payable'
   | 'offline_settlement'
   // issue #12: money received through a payment provider (online top-ups), owed to us by the provider
-  | 'provider_clearing';
+  | 'provider_clearing'
+  // issue #12, R35: approved provider refunds owed to payers until the provider's money arrives back
+  | 'refunds_payable';
 
 export interface Posting {
   accountId: string;

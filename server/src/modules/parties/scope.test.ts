@@ -8,9 +8,9 @@ import { useTestDatabase } from '../../testing/test-db';
 import { fundCompany, P, W } from '../../testing/world';
 import { companyEntitlements } from '../entitlements';
 import { getOrder, listOrders, type OrderInput } from '../orders';
+import { listRefundableOrders } from '../refunds';
 import { viewDashboard } from '../reports';
 import { fileRefund, getRequest, listQueue } from '../requests';
-import { listRefundableOrders } from '../requests/list-refundable-orders';
 import { findWallet, getWallet } from '../wallets';
 import { findCompanyInScope } from '.';
 

@@ -7,6 +7,7 @@ export { expireAttemptJob } from './expire-attempt';
 export { expireOrderIfClosed, orderDueJob } from './expire-order-payment';
 export { fenOf, MERCHANT_ORDER_NO, minorOfFen } from './money-edge';
 export { orderPaymentRoutes } from './order-payment-routes';
+export { type OrderPaymentRow, orderPaymentById, paidOrderPayments } from './order-payments-store';
 export { paymentRoutes } from './payment-routes';
 export { NOTIFY_PATH, PaymentsConfigError, paymentsFromEnv, sandboxPayments } from './payments-config';
 export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf } from './provider';

@@ -3,8 +3,6 @@ import {
   CompanyRenameInput,
   Filed,
   RefundInput,
-  RefundPreview,
-  RefundPreviewInput,
   RequestState,
   SeatReductionInput,
   TopupEdit,
@@ -14,7 +12,6 @@ import {
 } from '@kaidan/shared/contracts/requests';
 import { principal } from '../../http/auth';
 import type { RegisterRoutes } from '../../http/env';
-import { money } from '../../http/present';
 import { errors, IdParam, jsonBody, ok } from '../../http/route-kit';
 import type { Principal } from '../../platform/principal';
 import {
@@ -25,9 +22,7 @@ import {
   fileTopup,
   fileTransfer,
   fileVoidRequest,
-  previewRefund,
 } from '.';
-import { presentRefundLine } from './request-present';
 
 const tags = ['requests'];
 const post = <T extends z.ZodType>(path: string, summary: string, body: T) =>
@@ -72,30 +67,6 @@ export const registerFilingRoutes: RegisterRoutes = (app, deps) => {
     async (c) => {
       await editTopup(deps, principal(c), { ...c.req.valid('json'), id: c.req.valid('param').id });
       return c.json({ ok: true }, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/refunds/preview',
-      tags,
-      summary: 'R32 refundable amount per line of a batch of orders',
-      request: jsonBody(RefundPreviewInput),
-      responses: { 200: ok(RefundPreview), ...errors },
-    }),
-    async (c) => {
-      const input = c.req.valid('json');
-      const plan = await previewRefund(deps, principal(c), input);
-      const cur = plan.orders[0]?.currency ?? 'CNY';
-      const total = plan.lines.reduce((s, l) => s + l.amount, 0n);
-      return c.json(
-        {
-          currency: plan.orders[0]?.currency ?? null,
-          total: money(total, cur),
-          lines: plan.lines.map((l) => presentRefundLine(l, cur)),
-        },
-        200,
-      );
     },
   );
   filing(

@@ -3,7 +3,7 @@ import { notFound } from '../../platform/errors';
 import type { KeyedRow } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { type AuditRow, listAudit } from '../audit/audit-store';
-import { type RefundLineRow, refundLinesOf } from './refund-store';
+import { type RefundLineRow, type RefundPaymentRow, refundLinesOf, refundPaymentsOf } from '../refunds';
 import type { CommentRow, RequestRow } from './request';
 import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
 import { asSeenBy } from './request-view';
@@ -34,15 +34,30 @@ export async function getRequest(
   deps: Deps,
   p: Principal,
   id: string,
-): Promise<RequestView & { comments: CommentRow[]; refundLines: RefundLineRow[]; trail: AuditRow[] }> {
+): Promise<
+  RequestView & {
+    comments: CommentRow[];
+    refundLines: RefundLineRow[];
+    refundPayments: RefundPaymentRow[];
+    trail: AuditRow[];
+  }
+> {
   const ex = deps.database.db;
   const request = await findRequest(ex, p, id);
   if (!request) throw notFound(REQUEST);
-  const [topups, comments, refundLines, trail] = await Promise.all([
+  const [topups, comments, refundLines, refundPayments, trail] = await Promise.all([
     topupsOf(ex, [id]),
     commentsOf(ex, id),
     refundLinesOf(ex, id),
+    refundPaymentsOf(ex, id),
     listAudit(ex, 'request', id),
   ]);
-  return { request: asSeenBy(p, request), topup: topups[0] ?? null, comments, refundLines, trail };
+  return {
+    request: asSeenBy(p, request),
+    topup: topups[0] ?? null,
+    comments,
+    refundLines,
+    refundPayments,
+    trail,
+  };
 }

@@ -1,7 +1,8 @@
 import type { Currency } from '@kaidan/shared';
+import { RefundChannel } from '@kaidan/shared/contracts/refunds';
 import { iso, money } from '../../http/present';
+import type { PlanName, RefundLineRow, RefundPaymentRow } from '../refunds';
 import type { RequestView } from './get-request';
-import type { PlanName, RefundLineRow } from './refund-store';
 
 // Wire shapes of requests: amounts as decimal strings, instants as ISO, `overdue` against R34's deadline.
 export const presentRequest = ({ request: r, topup: t }: RequestView, now: Date) => ({
@@ -53,4 +54,18 @@ export const presentRefundLine = (
   ...(l.line_no ? { lineNo: l.line_no } : {}),
   ...(l.plan_id ? { planId: l.plan_id } : {}),
   ...(l.plan_name_zh ? { planName: { zh: l.plan_name_zh, en: l.plan_name_en ?? null } } : {}),
+});
+
+/** R35: one payment a refund went back through, with its own state and arrival. */
+export const presentRefundPayment = (r: RefundPaymentRow) => ({
+  id: r.id,
+  orderId: r.order_id,
+  channel: RefundChannel.parse(r.channel),
+  refundNo: r.refund_no,
+  amount: money(r.amount, r.currency),
+  state: r.state,
+  providerRefundId: r.provider_refund_id,
+  failure: r.failure,
+  createdAt: r.created_at.toISOString(),
+  arrivedAt: r.arrived_at?.toISOString() ?? null,
 });

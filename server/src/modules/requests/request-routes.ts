@@ -27,8 +27,7 @@ import {
 import { registerClaimRoutes } from './claim-routes';
 import { registerFilingRoutes } from './filing-routes';
 import { requestActions } from './request-actions';
-import { presentRefundLine, presentRequest } from './request-present';
-import { registerSelfServiceRefundRoutes } from './self-service-refund-routes';
+import { presentRefundLine, presentRefundPayment, presentRequest } from './request-present';
 
 const tags = ['requests'];
 const QueueQuery = ListQuery.extend({
@@ -68,7 +67,6 @@ const postOn = <T extends z.ZodType>(path: string, summary: string, body: T) =>
   });
 
 export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
-  registerSelfServiceRefundRoutes(app, deps);
   registerClaimRoutes(app, deps);
   registerFilingRoutes(app, deps);
   const now = () => new Date(deps.clock.now().epochMilliseconds);
@@ -172,6 +170,7 @@ export const registerRequestRoutes: RegisterRoutes = (app, deps) => {
             at: m.at.toISOString(),
           })),
           refundLines: d.refundLines.map((l) => presentRefundLine(l, cur)),
+          refundPayments: d.refundPayments.map(presentRefundPayment),
           trail: d.trail.map(presentAudit),
         },
         200,

@@ -8,6 +8,7 @@ import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { Money } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { MyRefunds } from './MyRefunds';
+import { RefundPolicyView } from './RefundPolicyView';
 import { planLabel, type RefundLineNamed } from './refund-lines';
 import { useRefundOrders } from './refund-orders';
 
@@ -19,7 +20,8 @@ const orderFields = (e: unknown) =>
 
 /**
  * R32: a partner asks for 返款 on one or many paid orders; R33: a customer asks for a refund of what it
- * bought itself within 7 days. Either way the refundable amount per line shows first, then finance reviews.
+ * bought itself within 7 days. Either way the policy's verdict per line (amount, or the rule and the fix)
+ * shows first, and filing is offered only when it would be accepted; then finance reviews.
  */
 export function RefundsPage() {
   const { t, pick } = useI18n();
@@ -134,6 +136,7 @@ export function RefundsPage() {
                   ) : null
                 }
               />
+              {preview.data && <RefundPolicyView policy={preview.data.policy} currency={cur} />}
             </>
           )}
           <Form.Item label={text('reason')} required style={{ marginTop: 12 }} {...status('reason')}>
@@ -162,7 +165,7 @@ export function RefundsPage() {
             type="primary"
             htmlType="submit"
             loading={file.isPending}
-            disabled={orderIds.length === 0}
+            disabled={orderIds.length === 0 || preview.data?.policy.fileable === false}
             style={{ marginTop: 12 }}
             data-testid="refund-submit"
           >

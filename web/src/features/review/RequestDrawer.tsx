@@ -7,6 +7,7 @@ import { AuditTrail } from '../../ui/AuditTrail';
 import { DecisionBox } from '../../ui/DecisionBox';
 import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { RefundPaymentsTable } from '../refunds/RefundPaymentsTable';
 import { planLabel, type RefundLineNamed } from '../refunds/refund-lines';
 import { TransferSummary } from '../transfers/TransferSummary';
 import { ClaimBar, useClaimRights } from './ClaimBar';
@@ -148,6 +149,7 @@ function RequestBody({ detail: d, canDecide }: { detail: RequestDetail; canDecid
           ]}
         />
       )}
+      {d.refundPayments.length > 0 && <RefundPaymentsTable rows={d.refundPayments} currency={cur} />}
       {d.comments.length > 0 && (
         <div data-testid="request-comments">
           {d.comments.map((c) => (

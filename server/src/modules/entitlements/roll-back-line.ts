@@ -1,9 +1,8 @@
 import type { OrderType } from '@kaidan/shared';
-import { mulDivHalfUp } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { addDays, daysBetween, isBefore } from './entitlement';
+import { addDays, isBefore } from './entitlement';
 import {
   componentsOf,
   insertEvents,
@@ -14,7 +13,7 @@ import {
   updateComponent,
 } from './entitlement-store';
 
-export interface RefundOrder {
+export interface RollbackOrder {
   id: string;
   number: string;
   company_id: string;
@@ -22,73 +21,61 @@ export interface RefundOrder {
   order_type: OrderType;
 }
 
-export interface RefundLine {
+export interface RollbackLine {
   id: string;
   line_no: number;
   plan_id: string;
   seats: number;
-  days: number;
   period_start: string;
-  period_end: string;
-  amount: bigint;
-  refunded: bigint;
-  pass_through: boolean;
-  refundable: boolean;
 }
 
 /**
- * R32/R35: what refunding a line returns and what it takes back. Pass-through fees and non-refundable
- * lines return nothing. Unstarted time is returned in full and revoked; started time is shortened to
- * `today` and the unused days returned pro rata. Only the latest period of a component can be refunded,
- * so the periods stay contiguous (invariant 4). With `apply`, the entitlement change is made and logged.
- * A batch refunds latest-first (`byLatest`); `chain` carries, per component, the end its later lines in
- * the batch leave, so a plan (no `apply`) of a whole chain sees what applying it would.
+ * R35: what refunding a line takes back — the entitlements' side of a refund (the refunds module prices
+ * it). Unstarted time is revoked; started time is shortened to `today`. Only the latest period of a
+ * component can be taken back, so the periods stay contiguous (invariant 4). With `apply`, the change is
+ * made and logged. `chain` carries, per component, the end later lines of the same batch leave (a batch is
+ * handled latest-first, `byLatest`), so a plan without `apply` sees what applying it would.
+ * Answers whether the line still grants anything to take back (false: nothing to refund).
  */
-export async function refundLine(
+export async function rollBackLine(
   ex: Exec,
   clock: Clock,
-  o: RefundOrder,
-  line: RefundLine,
+  o: RollbackOrder,
+  line: RollbackLine,
   today: string,
   apply: { cause: { type: string; id: string } } | null,
   chain: Map<string, string> = new Map(),
-): Promise<bigint> {
-  const left = line.amount - line.refunded;
-  if (line.pass_through || !line.refundable || left <= 0n) return 0n;
+): Promise<boolean> {
   const comp = (await componentsOf(ex, o.company_id, o.product_id)).find((c) => c.plan_id === line.plan_id);
-  if (!comp) return 0n;
+  if (!comp) return false;
   const started = isBefore(line.period_start, today);
-  const unused = started ? Math.max(0, daysBetween(today, line.period_end) - 1) : line.days;
-  const amount = started ? minBig(left, mulDivHalfUp(line.amount, BigInt(unused), BigInt(line.days))) : left;
   if (o.order_type === 'add_seats') {
-    if (apply && amount > 0n) {
-      const c = await lockComponent(ex, comp.id);
-      if (!c || c.seats < line.seats)
-        throw refused(
-          o,
-          line,
-          '人数已减少，无法再退增购的人数',
-          'Seats were already reduced; the added seats cannot be refunded',
-        );
-      await updateComponent(ex, c.id, { seats: c.seats - line.seats });
-      await insertEvents(ex, clock, [
-        {
-          componentId: c.id,
-          companyId: o.company_id,
-          kind: 'seats_reduced',
-          cause: apply.cause,
-          seatsBefore: c.seats,
-          seatsAfter: c.seats - line.seats,
-          endBefore: c.end_date,
-          endAfter: c.end_date,
-        },
-      ]);
-    }
-    return amount;
+    if (!apply) return true;
+    const c = await lockComponent(ex, comp.id);
+    if (!c || c.seats < line.seats)
+      throw refused(
+        o,
+        line,
+        '人数已减少，无法再退增购的人数',
+        'Seats were already reduced; the added seats cannot be refunded',
+      );
+    await updateComponent(ex, c.id, { seats: c.seats - line.seats });
+    await insertEvents(ex, clock, [
+      {
+        componentId: c.id,
+        companyId: o.company_id,
+        kind: 'seats_reduced',
+        cause: apply.cause,
+        seatsBefore: c.seats,
+        seatsAfter: c.seats - line.seats,
+        endBefore: c.end_date,
+        endAfter: c.end_date,
+      },
+    ]);
+    return true;
   }
   const period = await periodOfLine(ex, line.id);
-  // Nothing left to return (a period already over) takes nothing back, wherever it sits in the chain.
-  if (!period || amount === 0n) return 0n;
+  if (!period) return false;
   const end = chain.get(comp.id) ?? comp.end_date;
   if (period.end_date !== end) {
     const later = (await orderAfter(ex, comp.id, period.end_date)) ?? '';
@@ -101,9 +88,9 @@ export async function refundLine(
   }
   const newEnd = started ? today : addDays(period.start_date, -1);
   chain.set(comp.id, newEnd);
-  if (!apply) return amount;
+  if (!apply) return true;
   const c = await lockComponent(ex, comp.id);
-  if (!c) return 0n;
+  if (!c) return false;
   const revokedAll = !started && period.start_date === c.start_date;
   await setPeriod(ex, period.id, started ? today : period.end_date, started ? 'active' : 'revoked');
   await updateComponent(ex, c.id, { end: newEnd, ...(revokedAll ? { seats: 0 } : {}) });
@@ -119,16 +106,14 @@ export async function refundLine(
       endAfter: newEnd,
     },
   ]);
-  return amount;
+  return true;
 }
 
 /** R32: a batch is applied latest-first, so each line of a renewal chain is the latest when its turn comes. */
 export const byLatest = (a: { period_start: string }, b: { period_start: string }): number =>
   a.period_start < b.period_start ? 1 : a.period_start > b.period_start ? -1 : 0;
 
-const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
-
-function refused(o: RefundOrder, line: RefundLine, zh: string, en: string): AppError {
+function refused(o: RollbackOrder, line: RollbackLine, zh: string, en: string): AppError {
   return new AppError({
     status: 422,
     code: 'REFUND_LINE_REFUSED',

@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { businessDate } from '../../platform/clock';
-import type { Exec } from '../../platform/db/database';
-import { forbidden, invalid, type Text } from '../../platform/errors';
+import { forbidden, type Text } from '../../platform/errors';
 import type { OrderRow } from '../orders';
 
 // R33 (seed 004: 没有申请开具发票的，可以在购买7天内申请退款): a customer may ask for a refund of what it
@@ -16,11 +15,6 @@ import type { OrderRow } from '../orders';
  */
 export const SELF_SERVICE_REFUND_DAYS = 7;
 
-const CONTACT_SUPPORT: Text = {
-  zh: '请联系客服办理退款',
-  en: 'Contact support to request this refund',
-};
-
 type Paid = Pick<OrderRow, 'paid_at' | 'decided_at' | 'created_at'>;
 
 /** The business date of payment; a paid order always has `paid_at`, the others are a fallback. */
@@ -31,15 +25,6 @@ export const paidOn = (o: Paid): Temporal.PlainDate =>
 export const selfServiceRefundUntil = (o: Paid): Temporal.PlainDate =>
   paidOn(o).add({ days: SELF_SERVICE_REFUND_DAYS });
 
-/**
- * R33/R30: whether an invoice has been issued for the order. Kaidan issues no invoices yet, so there is
- * never one and this answers false; the invoice module completes it with its own lookup (an issued,
- * not red-letter-reversed invoice covering the order), after which such orders go through support.
- */
-export async function invoiceIssuedFor(_ex: Exec, _orderId: string): Promise<boolean> {
-  return false;
-}
-
 export type SelfServiceVerdict =
   | { ok: true; until: Temporal.PlainDate }
   | { ok: false; code: string; message: Text };
@@ -48,6 +33,7 @@ export type SelfServiceVerdict =
 export function selfServiceRefundVerdict(
   o: Paid & Pick<OrderRow, 'number' | 'channel'>,
   today: Temporal.PlainDate,
+  /** an issued invoice not fully red-letter reversed covers the order (invoice-standing.ts) */
   invoiced: boolean,
 ): SelfServiceVerdict {
   if (o.channel !== 'self_service') {
@@ -83,17 +69,6 @@ export function selfServiceRefundVerdict(
     };
   }
   return { ok: true, until };
-}
-
-/** Refuses, on the order's field, what R33 does not let a customer ask for itself. */
-export async function checkSelfServiceRefund(
-  ex: Exec,
-  o: OrderRow,
-  today: Temporal.PlainDate,
-  field: string,
-): Promise<void> {
-  const v = selfServiceRefundVerdict(o, today, await invoiceIssuedFor(ex, o.id));
-  if (!v.ok) throw invalid(field, v.code, v.message, [CONTACT_SUPPORT]);
 }
 
 /** R27 settles offline what the vendor wrote off with a partner; a customer only asks for refunds. */

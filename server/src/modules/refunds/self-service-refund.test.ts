@@ -5,9 +5,9 @@ import { firstYear, scenario } from '../../testing/scenario';
 import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
 import { approveOrder, getOrder, linesOf, type OrderInput } from '../orders';
+import { decideRequest, fileRefund, getRequest, listQueue } from '../requests';
 import { creditWallet, findWallet } from '../wallets';
-import { decideRequest, fileRefund, getRequest, listQueue, previewRefund } from '.';
-import { listRefundableOrders } from './list-refundable-orders';
+import { listRefundableOrders, previewRefund } from '.';
 
 // R33 (seed 004): a customer asks for a refund of what it bought itself within 7 days of payment (Asia/
 // Shanghai; the payment date is day 0, day 7 is the last), then finance reviews it like any refund (R32,
@@ -62,7 +62,7 @@ describe('self-service refunds (R33)', async () => {
     assert.equal(r.state, 'submitted');
     assert.equal(
       r.total,
-      preview.lines.reduce((s, l) => s + l.amount, 0n),
+      preview.lines.reduce((s, l) => s + l.verdict.amount, 0n),
     );
     // R32/R35 amounts: 100.00 for 365 days, 8 days used (20th–27th) → the 357 unused days come back.
     assert.equal(r.total, 9_781n);
@@ -102,17 +102,23 @@ describe('self-service refunds (R33)', async () => {
     const b = await selfService(W.huihuangSub);
     clock.set(DAY8_FIRST_MINUTE);
     assert.deepEqual(await listRefundableOrders(deps, P.customer), []);
-    for (const attempt of [
-      () => fileRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund', reason: '不想要了' }),
-      () => previewRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund' }),
+    const e = await refusal(
+      fileRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund', reason: '不想要了' }),
+    );
+    assert.equal(e.status, 422);
+    assert.equal(e.fields[0]?.field, 'orderIds.0');
+    // The preview shows the same refusal as a verdict (rule, numbers, fix) instead of refusing to answer.
+    const preview = await previewRefund(deps, P.customer, { orderIds: [b.id], mode: 'refund' });
+    const shown = preview.orders[0]?.refusals[0];
+    assert.ok(preview.lines.every((l) => l.verdict.amount === 0n && l.verdict.refusals[0]?.rule === 'R33'));
+    for (const v of [
+      { code: e.code, text: e.text, fixes: e.fixes },
+      { code: shown?.code, text: shown?.message, fixes: shown?.fixes },
     ]) {
-      const e = await refusal(attempt());
-      assert.equal(e.status, 422);
-      assert.equal(e.code, 'SELF_SERVICE_REFUND_EXPIRED');
-      assert.equal(e.fields[0]?.field, 'orderIds.0');
-      assert.match(e.text.zh, /^R33：.*2026-11-20 付款.*7 天内（2026-11-27 前）/);
-      assert.match(e.text.en, /^R33: .*within 7 days of payment \(by 2026-11-27\)/);
-      assert.deepEqual(e.fixes, [{ zh: '请联系客服办理退款', en: 'Contact support to request this refund' }]);
+      assert.equal(v.code, 'SELF_SERVICE_REFUND_EXPIRED');
+      assert.match(v.text?.zh ?? '', /^R33：.*2026-11-20 付款.*7 天内（2026-11-27 前）/);
+      assert.match(v.text?.en ?? '', /^R33: .*within 7 days of payment \(by 2026-11-27\)/);
+      assert.deepEqual(v.fixes, [{ zh: '请联系客服办理退款', en: 'Contact support to request this refund' }]);
     }
     const r = await fileRefund(deps, P.sales, { orderIds: [b.id], mode: 'refund', reason: '客服代办退款' });
     assert.equal(r.state, 'submitted', 'support still refunds it for the customer');

@@ -7,8 +7,9 @@ import { useTestDatabase } from '../../testing/test-db';
 import { fund, P, W } from '../../testing/world';
 import { componentsOf } from '../entitlements';
 import { approveOrder } from '../orders';
+import { decideRequest, fileRefund } from '../requests';
 import { findWallet } from '../wallets';
-import { decideRequest, fileRefund, previewRefund } from '.';
+import { previewRefund } from '.';
 
 // R32: a partner refunds a list of orders at once (its spreadsheet); a chain of renewals is applied
 // latest-first, so the batch succeeds when the whole chain is in it.
@@ -44,7 +45,7 @@ describe('refunds: a batch of chained renewals (R32)', async () => {
     const ids = [r1.id, r2.id, r3.id];
     const preview = await previewRefund(deps, P.agentA, { orderIds: ids, mode: 'refund' });
     assert.deepEqual(
-      preview.lines.map((l) => [l.order_number, l.amount]),
+      preview.lines.map((l) => [l.order.number, l.verdict.amount]),
       [
         [r3.number, 30n * 36_500n],
         [r2.number, 30n * 36_500n],

@@ -2,7 +2,8 @@ import type { Temporal } from 'temporal-polyfill';
 import { today } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { type Principal, requireRole } from '../../platform/principal';
-import { invoiceIssuedFor, SELF_SERVICE_REFUND_DAYS, selfServiceRefundVerdict } from './self-service-refund';
+import { invoiceOutstanding, invoiceStandingOf, NO_INVOICE } from './invoice-standing';
+import { SELF_SERVICE_REFUND_DAYS, selfServiceRefundVerdict } from './self-service-refund';
 import { type SelfServiceOrderRow, selfServiceOrdersSince } from './self-service-refund-store';
 
 export type RefundableOrder = SelfServiceOrderRow & { until: Temporal.PlainDate };
@@ -17,8 +18,13 @@ export async function listRefundableOrders(deps: Deps, p: Principal): Promise<Re
   const day = today(deps.clock);
   const since = day.subtract({ days: SELF_SERVICE_REFUND_DAYS }).toString();
   const out: RefundableOrder[] = [];
-  for (const o of await selfServiceOrdersSince(ex, p, since)) {
-    const v = selfServiceRefundVerdict(o, day, await invoiceIssuedFor(ex, o.id));
+  const orders = await selfServiceOrdersSince(ex, p, since);
+  const standings = await invoiceStandingOf(
+    ex,
+    orders.map((o) => o.id),
+  );
+  for (const o of orders) {
+    const v = selfServiceRefundVerdict(o, day, invoiceOutstanding(standings.get(o.id) ?? NO_INVOICE) > 0n);
     if (v.ok) out.push({ ...o, until: v.until });
   }
   return out;
