@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs/jobs-store';
 import type { Principal } from '../../platform/principal';
+import { withdrawInvoiceRequests } from '../invoices';
 import { ensureAccount, postEntry } from '../ledger';
 import { addRefunded, markSettledOffline, type OrderRow, payerOf } from '../orders';
 import { creditWallet } from '../wallets';
@@ -47,6 +48,10 @@ export async function acceptRefund(
     const refusal = eo.refusals[0];
     if (refusal) throw acceptanceRefused(refusal.code, refusal.message, refusal.fixes);
   }
+  // R33: an invoice request not yet issued is moot once its order is refunded; withdrawn in this transaction.
+  const openInvoiceRequests = ev.orders.flatMap((eo) => eo.openInvoiceRequests);
+  if (openInvoiceRequests.length > 0)
+    await withdrawInvoiceRequests(tx, clock, p, openInvoiceRequests, `R33: ${r.number}`);
   const day = today(clock).toString();
   const cause = { cause: { type: 'request', id: r.id } };
   const byOrder = new Map<string, { eo: EvaluatedOrder; amount: bigint }>();

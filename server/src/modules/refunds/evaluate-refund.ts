@@ -38,6 +38,8 @@ export interface EvaluatedOrder {
   payments: PaymentFact[];
   /** where this order's refundable amount goes back (R35), newest payment first */
   allocations: Allocation[];
+  /** R33: invoice requests not yet issued, withdrawn with the refund */
+  openInvoiceRequests: string[];
 }
 
 export interface Evaluation {
@@ -189,7 +191,13 @@ export async function evaluateRefund(
         if (x.order.id === o.id && x.verdict.amount > 0n) x.verdict = { amount: 0n, refusals: [refusal] };
       }
     }
-    out.push({ order: o, refusals: f.refusals, payments: f.fact.payments, allocations });
+    out.push({
+      order: o,
+      refusals: f.refusals,
+      payments: f.fact.payments,
+      allocations,
+      openInvoiceRequests: f.fact.standing.openRequests,
+    });
   }
   return { orders: out, lines };
 }

@@ -6,7 +6,7 @@
 export { acceptRefund, REFUND_JOB, refundNoOf } from './accept-refund';
 export { type Evaluation, enforceEvaluation, evaluateRefund, type RefundMode } from './evaluate-refund';
 export { executeRefundJob } from './execute-refund';
-export { type InvoiceStanding, invoiceStandingOf, NO_INVOICE, noInvoicesYet } from './invoice-standing';
+export { type InvoiceStanding, invoiceStandingOf, NO_INVOICE } from './invoice-standing';
 export { listRefundableOrders } from './list-refundable-orders';
 export { previewRefund } from './preview-refund';
 export type { Refusal } from './refund-policy';
