@@ -2,12 +2,14 @@ import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
-import { insertNotification, setNotificationOutcome } from './payment-store';
+import { enqueueJob } from '../../platform/jobs/jobs-store';
+import { attemptByMerchantOrderNo, insertNotification, setNotificationOutcome } from './payment-store';
 import { type Payments, type ProviderAnswer, providerOf, type RawNotification } from './provider';
 import { settlePaidAttempt } from './settle-attempt';
+import { EXPIRE_JOB } from './start-online-topup';
 
 /** Headers kept with a notification: the provider's own (signature, serial…) and the content type. */
-const KEPT = /^(wechatpay-|content-type$|user-agent$)/;
+const KEPT = /^(wechatpay-|paypal-|content-type$|user-agent$)/;
 
 export interface Received {
   answer: ProviderAnswer;
@@ -28,7 +30,7 @@ export async function receiveNotification(
 ): Promise<Received | null> {
   const provider = providerOf(payments, providerName);
   if (!provider) return null;
-  const verdict = provider.verifyNotification(raw);
+  const verdict = await provider.verifyNotification(raw);
   const headers = Object.fromEntries(Object.entries(raw.headers).filter(([k]) => KEPT.test(k.toLowerCase())));
   const base = {
     id: newId('pnt', deps.clock.now().epochMilliseconds),
@@ -56,6 +58,14 @@ export async function receiveNotification(
       outcome: 'received',
     });
     if (!fresh) return 'duplicate';
+    if (e.status === 'approved') {
+      // PayPal: approved, not yet captured. The query job captures it (outside this transaction, and
+      // retried if PayPal is unreachable); queued now rather than at the attempt's expiry.
+      const a = await attemptByMerchantOrderNo(tx, e.merchantOrderNo);
+      if (a?.state === 'pending') await enqueueJob(tx, deps.clock, EXPIRE_JOB, { attemptId: a.id });
+      await setNotificationOutcome(tx, base.id, a ? 'approved' : 'unknown_attempt', a?.id ?? null);
+      return a ? 'approved' : 'unknown_attempt';
+    }
     if (e.status !== 'paid') {
       await setNotificationOutcome(tx, base.id, 'not_paid', null);
       return 'not_paid';
