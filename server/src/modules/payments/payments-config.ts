@@ -1,4 +1,6 @@
 import type { Clock } from '../../platform/clock';
+import { alipayFromEnv } from './alipay/alipay-env';
+import { alipayProvider } from './alipay/alipay-provider';
 import { EnvReader } from './env-reader';
 import type { PaymentProvider, Payments, ProviderName } from './provider';
 import { generateSandboxKeys, type SandboxKeys, SandboxPlatform } from './sandbox-platform';
@@ -60,6 +62,12 @@ export function paymentsFromEnv(
     const cfg = wechatpayFromEnv(wechat, notifyUrl(wechat, 'wechatpay'));
     if (cfg) providers.set('wechatpay', wechatpayProvider(cfg, clock));
     missing.push(...wechat.missing);
+  }
+  const alipay = new EnvReader(env);
+  if (alipay.wants('ALIPAY_')) {
+    const cfg = alipayFromEnv(alipay, notifyUrl(alipay, 'alipay'));
+    if (cfg) providers.set('alipay', alipayProvider(cfg, clock));
+    missing.push(...alipay.missing);
   }
   if (missing.length > 0)
     throw new PaymentsConfigError(
