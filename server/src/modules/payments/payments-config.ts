@@ -1,7 +1,11 @@
 import type { Clock } from '../../platform/clock';
+import type { Exec } from '../../platform/db/database';
 import { alipayFromEnv } from './alipay/alipay-env';
 import { alipayProvider } from './alipay/alipay-provider';
 import { EnvReader } from './env-reader';
+import { attemptByMerchantOrderNo } from './payment-store';
+import { paypalFromEnv } from './paypal/paypal-env';
+import { orderIdOfLink, paypalProvider } from './paypal/paypal-provider';
 import type { PaymentProvider, Payments, ProviderName } from './provider';
 import { generateSandboxKeys, type SandboxKeys, SandboxPlatform } from './sandbox-platform';
 import { sandboxProvider } from './sandbox-provider';
@@ -44,7 +48,7 @@ export class PaymentsConfigError extends Error {}
 export function paymentsFromEnv(
   env: Record<string, string | undefined>,
   clock: Clock,
-  opts: { demo: boolean; notifyBase: () => string },
+  opts: { demo: boolean; notifyBase: () => string; db?: Exec },
 ): Payments | undefined {
   const sandboxWanted =
     env.KAIDAN_PAYMENTS_SANDBOX === '1' || (opts.demo && env.KAIDAN_PAYMENTS_SANDBOX !== '0');
@@ -68,6 +72,16 @@ export function paymentsFromEnv(
     const cfg = alipayFromEnv(alipay, notifyUrl(alipay, 'alipay'));
     if (cfg) providers.set('alipay', alipayProvider(cfg, clock));
     missing.push(...alipay.missing);
+  }
+  const paypal = new EnvReader(env);
+  if (paypal.wants('PAYPAL_')) {
+    const db = opts.db;
+    // PayPal names an order by its own id: read back from the approval link stored with the attempt
+    const orderIdOf = async (no: string) =>
+      db ? orderIdOfLink((await attemptByMerchantOrderNo(db, no))?.code_url ?? null) : null;
+    const cfg = paypalFromEnv(paypal, orderIdOf);
+    if (cfg) providers.set('paypal', paypalProvider(cfg, clock));
+    missing.push(...paypal.missing);
   }
   if (missing.length > 0)
     throw new PaymentsConfigError(

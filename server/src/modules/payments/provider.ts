@@ -35,13 +35,14 @@ export interface PaymentEvent {
   /**
    * 'paid' for WeChat Pay TRANSACTION.SUCCESS (Alipay TRADE_SUCCESS, PayPal PAYMENT.CAPTURE.COMPLETED);
    * 'approved' when the payer approved but the merchant must still complete it (PayPal
-   * CHECKOUT.ORDER.APPROVED → capture): it moves no money itself, it asks for the query job at once;
-   * anything else changes no money.
+   * CHECKOUT.ORDER.APPROVED → capture, by `complete`); anything else changes no money.
    */
   status: 'paid' | 'approved' | 'other';
   amount: bigint;
   currency: Currency;
   providerTxnId: string | null;
+  /** the provider's own id of the order, where completing it needs one (PayPal's order id) */
+  orderRef?: string | null;
 }
 
 export type Verification =
@@ -98,6 +99,8 @@ export interface PaymentProvider {
   answer(accepted: boolean): ProviderAnswer;
   queryAttempt(merchantOrderNo: string): Promise<ProviderStatus>;
   closeAttempt(merchantOrderNo: string): Promise<void>;
+  /** completes an approved payment (PayPal: captures the order); only providers that approve first */
+  complete?(approved: PaymentEvent): Promise<ProviderStatus>;
   /** idempotent on `refundNo`: a retry after a lost answer returns the first call's refund */
   refund(req: RefundRequest): Promise<RefundStatus>;
   queryRefund(merchantOrderNo: string, refundNo: string): Promise<RefundStatus>;

@@ -2,11 +2,16 @@ import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
-import { enqueueJob } from '../../platform/jobs/jobs-store';
 import { attemptByMerchantOrderNo, insertNotification, setNotificationOutcome } from './payment-store';
-import { type Payments, type ProviderAnswer, providerOf, type RawNotification } from './provider';
+import {
+  type PaymentEvent,
+  type PaymentProvider,
+  type Payments,
+  type ProviderAnswer,
+  providerOf,
+  type RawNotification,
+} from './provider';
 import { settlePaidAttempt } from './settle-attempt';
-import { EXPIRE_JOB } from './start-online-topup';
 
 /** Headers kept with a notification: the provider's own (signature, serial…) and the content type. */
 const KEPT = /^(wechatpay-|paypal-|content-type$|user-agent$)/;
@@ -49,7 +54,22 @@ export async function receiveNotification(
     });
     return { answer: provider.answer(false), outcome };
   }
-  const e = verdict.event;
+  let e = verdict.event;
+  if (e.status === 'approved') {
+    const done = await completeApproved(deps, provider, e);
+    if (done === 'failed') {
+      // not claimed: the provider redelivers the approval and we try again
+      const outcome = 'retry:complete_failed';
+      await insertNotification(deps.database.db, {
+        ...base,
+        notificationId: e.notificationId,
+        verified: false,
+        outcome,
+      });
+      return { answer: provider.answer(false), outcome };
+    }
+    if (done) e = done;
+  }
   const outcome = await transact(deps.database.db, async (tx) => {
     const fresh = await insertNotification(tx, {
       ...base,
@@ -58,17 +78,10 @@ export async function receiveNotification(
       outcome: 'received',
     });
     if (!fresh) return 'duplicate';
-    if (e.status === 'approved') {
-      // PayPal: approved, not yet captured. The query job captures it (outside this transaction, and
-      // retried if PayPal is unreachable); queued now rather than at the attempt's expiry.
-      const a = await attemptByMerchantOrderNo(tx, e.merchantOrderNo);
-      if (a?.state === 'pending') await enqueueJob(tx, deps.clock, EXPIRE_JOB, { attemptId: a.id });
-      await setNotificationOutcome(tx, base.id, a ? 'approved' : 'unknown_attempt', a?.id ?? null);
-      return a ? 'approved' : 'unknown_attempt';
-    }
     if (e.status !== 'paid') {
-      await setNotificationOutcome(tx, base.id, 'not_paid', null);
-      return 'not_paid';
+      const outcome = e.status === 'approved' ? 'approved' : 'not_paid';
+      await setNotificationOutcome(tx, base.id, outcome, null);
+      return outcome;
     }
     const by = { merchantOrderNo: e.merchantOrderNo };
     const settled = await settlePaidAttempt(tx, deps.clock, by, e, 'notification');
@@ -76,4 +89,26 @@ export async function receiveNotification(
     return settled.outcome;
   });
   return { answer: provider.answer(true), outcome };
+}
+
+/**
+ * An approved payment (PayPal) is completed before anything is recorded, outside any transaction (a
+ * network call must not hold PGlite's one session, and the provider's completion notification will
+ * need it): only for a pending attempt, so a late approval takes no money. Paid → the event settles as
+ * any paid notification; failed → the approval is answered as failed and the provider redelivers it.
+ */
+async function completeApproved(
+  deps: Deps,
+  provider: PaymentProvider,
+  e: PaymentEvent,
+): Promise<PaymentEvent | 'failed' | null> {
+  const a = await attemptByMerchantOrderNo(deps.database.db, e.merchantOrderNo);
+  if (a?.state !== 'pending' || !provider.complete) return null;
+  try {
+    const s = await provider.complete(e);
+    if (s.state !== 'paid') return null;
+    return { ...e, status: 'paid', amount: s.amount, currency: s.currency, providerTxnId: s.providerTxnId };
+  } catch {
+    return 'failed';
+  }
 }
