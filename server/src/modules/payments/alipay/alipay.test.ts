@@ -160,6 +160,39 @@ describe('R25 online top-ups through Alipay (当面付 precreate, RSA2)', async 
     assert.equal(provider.refundWindowDays, 90, 'per merchant setting (ALIPAY_REFUND_WINDOW_DAYS)');
   });
 
+  it('S-12 a request signed with another key than the app’s is refused by the gateway (isv.invalid-signature)', async () => {
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const other = paymentsFromEnv(
+      {
+        PUBLIC_URL: h.base,
+        ALIPAY_APP_ID: appId,
+        ALIPAY_PRIVATE_KEY_FILE: writeTemp(
+          'stranger.pem',
+          stranger.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ),
+        ALIPAY_PUBLIC_KEY_FILE: writeTemp(
+          'alipay_public_key.pem',
+          gatewayKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        ),
+        ALIPAY_BASE_URL: `${fake.base}/gateway.do`,
+      },
+      h.clock,
+      { demo: false, notifyBase: () => h.base },
+    );
+    const pv = other && providerOf(other, 'alipay');
+    assert.ok(pv);
+    const expiresAt = h.clock.now().add({ minutes: 30 });
+    const req = {
+      merchantOrderNo: 'KD01STRANGER00000000000001',
+      amount: 100n,
+      currency: 'CNY' as const,
+      description: '充值',
+      expiresAt,
+    };
+    await assert.rejects(pv.createAttempt(req), /isv\.invalid-signature/);
+    assert.equal(fake.trades.has(req.merchantOrderNo), false);
+  });
+
   it('S-12 an answer not signed with the Alipay key is refused by alipay-sdk before we read it', async () => {
     const a = await h.start('1.00', 'alipay');
     fake.signWith = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
