@@ -49,7 +49,7 @@ const present = (a: AttemptRow): z.infer<typeof PaymentAttempt> => ({
   closedAt: iso(a.closed_at),
 });
 const StartTopup = z.object({
-  amount: Amount.describe('in CNY, e.g. "100.00"; the server decides the currency from your party'),
+  amount: Amount.describe('e.g. "100.00": in CNY, or in USD when the provider is paypal (R28)'),
   provider: z
     .enum(['sandbox', 'wechatpay', 'alipay', 'paypal'])
     .optional()
