@@ -95,7 +95,10 @@ const clock: Clock = testClock ?? systemClock;
 let listeningAt = config.publicUrl ?? DEFAULT_PUBLIC_URL;
 let payments: ReturnType<typeof paymentsFromEnv>;
 try {
-  payments = paymentsFromEnv(process.env, clock, { demo, notifyBase: () => listeningAt });
+  // PayPal reads an attempt's order id from the database when its process did not create it; not on
+  // PGlite, whose one session the query job holds while it asks the provider
+  const lookup = database.engine === 'postgres' ? { db: database.db } : {};
+  payments = paymentsFromEnv(process.env, clock, { demo, notifyBase: () => listeningAt, ...lookup });
 } catch (e) {
   if (!(e instanceof PaymentsConfigError)) throw e;
   log.error(e.message);

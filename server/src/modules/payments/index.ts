@@ -1,16 +1,25 @@
 // Payments (issue #12): attempts through providers behind one interface, their signed notifications
 // verified on the raw body and stored once, and settlement in one locked transaction. Built so far: the
-// sandbox provider (WeChat Pay API v3 notifications), online wallet top-ups, and paying orders that wait
-// for payment online or by a bank transfer finance confirms (R29, ADR 0020). See docs/payments.md.
+// sandbox provider (WeChat Pay API v3 notifications), the WeChat Pay, Alipay and PayPal adapters
+// (configured from the environment), online wallet top-ups, and paying orders that wait for payment
+// online or by a bank transfer finance confirms (R29, ADR 0020). See docs/payments.md.
 export { decideOfflinePayment } from './decide-offline-payment';
 export { expireAttemptJob } from './expire-attempt';
 export { expireOrderIfClosed, orderDueJob } from './expire-order-payment';
-export { fenOf, MERCHANT_ORDER_NO, minorOfFen } from './money-edge';
+export {
+  ALIPAY_MAX,
+  decimalOf,
+  fenOf,
+  MERCHANT_ORDER_NO,
+  minorOfDecimal,
+  minorOfFen,
+  PAYPAL_MAX,
+} from './money-edge';
 export { orderPaymentRoutes } from './order-payment-routes';
 export { type OrderPaymentRow, orderPaymentById, paidOrderPayments } from './order-payments-store';
 export { paymentRoutes } from './payment-routes';
 export { NOTIFY_PATH, PaymentsConfigError, paymentsFromEnv, sandboxPayments } from './payments-config';
-export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf } from './provider';
+export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf, providersFor } from './provider';
 export { receiveNotification } from './receive-notification';
 export { generateSandboxKeys, type SandboxKeys, SandboxPlatform } from './sandbox-platform';
 export { settlePaidAttempt } from './settle-attempt';

@@ -51,8 +51,11 @@ const present = (a: AttemptRow): z.infer<typeof PaymentAttempt> => ({
   closedAt: iso(a.closed_at),
 });
 const StartTopup = z.object({
-  amount: Amount.describe('in CNY, e.g. "100.00"; the server decides the currency from your party'),
-  provider: z.enum(['sandbox']).optional(),
+  amount: Amount.describe('e.g. "100.00": in CNY, or in USD when the provider is paypal (R28)'),
+  provider: z
+    .enum(['sandbox', 'wechatpay', 'alipay', 'paypal'])
+    .optional()
+    .describe('one this server offers for your currency; by default the first of them'),
 });
 const TopupQuery = Cursor.extend({
   state: z.enum(STATES).optional(),
@@ -117,7 +120,13 @@ export const paymentRoutes =
             'Provider notifications (public): verified on the raw body and headers, stored once, answered as the provider expects',
           request: { params: ProviderParam },
           responses: {
-            200: ok(z.record(z.string(), z.string()), 'Answer in the provider’s form'),
+            200: {
+              description: 'Answer in the provider’s form: JSON, or Alipay’s plain text `success`',
+              content: {
+                'application/json': { schema: z.record(z.string(), z.string()) },
+                'text/plain': { schema: z.string() },
+              },
+            },
             204: { description: 'Accepted (WeChat Pay form)' },
             400: ok(z.record(z.string(), z.string()), 'Refused; the provider retries'),
             404: errors[404],
@@ -133,6 +142,8 @@ export const paymentRoutes =
           if (!got) throw new AppError({ status: 404, code: 'NOT_FOUND', message: NO_PROVIDER });
           const { status, body } = got.answer;
           if (status === 204) return c.body(null, 204);
+          // Alipay reads the plain text `success` (else `fail`, and it redelivers)
+          if (typeof body === 'string') return c.text(body, status === 200 ? 200 : 400);
           return c.json(body ?? {}, status === 200 ? 200 : 400);
         },
       );

@@ -239,3 +239,10 @@ export async function attemptInScope(ex: Exec, p: Principal, id: string): Promis
     where a.id = ${id} and ${attemptScope(p)}`.execute(ex);
   return rows[0];
 }
+
+/** The attempt of a merchant order number (unlocked): for PayPal's approval and its order id. */
+export async function attemptByMerchantOrderNo(ex: Exec, no: string): Promise<AttemptRow | undefined> {
+  const { rows } = await sql<AttemptRow>`select ${COLS} from payment_attempts
+    where merchant_order_no = ${no}`.execute(ex);
+  return rows[0];
+}

@@ -32,11 +32,17 @@ export interface RawNotification {
 export interface PaymentEvent {
   notificationId: string;
   merchantOrderNo: string;
-  /** 'paid' for WeChat Pay TRANSACTION.SUCCESS; anything else changes no money */
-  status: 'paid' | 'other';
+  /**
+   * 'paid' for WeChat Pay TRANSACTION.SUCCESS (Alipay TRADE_SUCCESS, PayPal PAYMENT.CAPTURE.COMPLETED);
+   * 'approved' when the payer approved but the merchant must still complete it (PayPal
+   * CHECKOUT.ORDER.APPROVED → capture, by `complete`); anything else changes no money.
+   */
+  status: 'paid' | 'approved' | 'other';
   amount: bigint;
   currency: Currency;
   providerTxnId: string | null;
+  /** the provider's own id of the order, where completing it needs one (PayPal's order id) */
+  orderRef?: string | null;
 }
 
 export type Verification =
@@ -54,10 +60,13 @@ export type ProviderStatus =
   | { state: 'unpaid' }
   | { state: 'closed' };
 
-/** The answer a provider expects to a notification: WeChat Pay wants 200/204 or a 4xx/5xx JSON body. */
+/**
+ * The answer a provider expects to a notification: WeChat Pay wants 200/204 or a 4xx/5xx JSON body,
+ * Alipay the plain text `success` (anything else, and it redelivers), PayPal any 2xx.
+ */
 export interface ProviderAnswer {
   status: 200 | 204 | 400 | 500;
-  body: Record<string, string> | null;
+  body: Record<string, string> | string | null;
 }
 
 /**
@@ -85,10 +94,13 @@ export interface PaymentProvider {
   readonly name: ProviderName;
   readonly currencies: readonly Currency[];
   createAttempt(req: AttemptRequest): Promise<CreatedAttempt>;
-  verifyNotification(raw: RawNotification): Verification;
+  /** may be asynchronous: PayPal's verification fetches (and caches) the signing certificate */
+  verifyNotification(raw: RawNotification): Verification | Promise<Verification>;
   answer(accepted: boolean): ProviderAnswer;
   queryAttempt(merchantOrderNo: string): Promise<ProviderStatus>;
   closeAttempt(merchantOrderNo: string): Promise<void>;
+  /** completes an approved payment (PayPal: captures the order); only providers that approve first */
+  complete?(approved: PaymentEvent): Promise<ProviderStatus>;
   /** idempotent on `refundNo`: a retry after a lost answer returns the first call's refund */
   refund(req: RefundRequest): Promise<RefundStatus>;
   queryRefund(merchantOrderNo: string, refundNo: string): Promise<RefundStatus>;
@@ -110,3 +122,13 @@ export const NO_PAYMENTS: Payments = { providers: new Map(), preferred: null };
 /** The configured provider of that name (a stored attempt names its provider as text). */
 export const providerOf = (payments: Payments, name: string): PaymentProvider | undefined =>
   [...payments.providers.values()].find((pv) => pv.name === name);
+
+/** Which providers take a currency, in the order a payer is offered them (CNY: WeChat Pay, Alipay,
+ * sandbox; USD: PayPal for foreign customers, R28), among those this server is configured with. */
+export function providersFor(payments: Payments, currency: Currency): PaymentProvider[] {
+  const order: readonly ProviderName[] = currency === 'USD' ? ['paypal'] : ['wechatpay', 'alipay', 'sandbox'];
+  return order.flatMap((name) => {
+    const pv = payments.providers.get(name);
+    return pv?.currencies.includes(currency) ? [pv] : [];
+  });
+}

@@ -2,12 +2,19 @@ import { newId } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
-import { insertNotification, setNotificationOutcome } from './payment-store';
-import { type Payments, type ProviderAnswer, providerOf, type RawNotification } from './provider';
+import { attemptByMerchantOrderNo, insertNotification, setNotificationOutcome } from './payment-store';
+import {
+  type PaymentEvent,
+  type PaymentProvider,
+  type Payments,
+  type ProviderAnswer,
+  providerOf,
+  type RawNotification,
+} from './provider';
 import { settlePaidAttempt } from './settle-attempt';
 
 /** Headers kept with a notification: the provider's own (signature, serial…) and the content type. */
-const KEPT = /^(wechatpay-|content-type$|user-agent$)/;
+const KEPT = /^(wechatpay-|paypal-|content-type$|user-agent$)/;
 
 export interface Received {
   answer: ProviderAnswer;
@@ -28,7 +35,7 @@ export async function receiveNotification(
 ): Promise<Received | null> {
   const provider = providerOf(payments, providerName);
   if (!provider) return null;
-  const verdict = provider.verifyNotification(raw);
+  const verdict = await provider.verifyNotification(raw);
   const headers = Object.fromEntries(Object.entries(raw.headers).filter(([k]) => KEPT.test(k.toLowerCase())));
   const base = {
     id: newId('pnt', deps.clock.now().epochMilliseconds),
@@ -47,7 +54,22 @@ export async function receiveNotification(
     });
     return { answer: provider.answer(false), outcome };
   }
-  const e = verdict.event;
+  let e = verdict.event;
+  if (e.status === 'approved') {
+    const done = await completeApproved(deps, provider, e);
+    if (done === 'failed') {
+      // not claimed: the provider redelivers the approval and we try again
+      const outcome = 'retry:complete_failed';
+      await insertNotification(deps.database.db, {
+        ...base,
+        notificationId: e.notificationId,
+        verified: false,
+        outcome,
+      });
+      return { answer: provider.answer(false), outcome };
+    }
+    if (done) e = done;
+  }
   const outcome = await transact(deps.database.db, async (tx) => {
     const fresh = await insertNotification(tx, {
       ...base,
@@ -57,8 +79,9 @@ export async function receiveNotification(
     });
     if (!fresh) return 'duplicate';
     if (e.status !== 'paid') {
-      await setNotificationOutcome(tx, base.id, 'not_paid', null);
-      return 'not_paid';
+      const outcome = e.status === 'approved' ? 'approved' : 'not_paid';
+      await setNotificationOutcome(tx, base.id, outcome, null);
+      return outcome;
     }
     const by = { merchantOrderNo: e.merchantOrderNo };
     const settled = await settlePaidAttempt(tx, deps.clock, by, e, 'notification');
@@ -66,4 +89,26 @@ export async function receiveNotification(
     return settled.outcome;
   });
   return { answer: provider.answer(true), outcome };
+}
+
+/**
+ * An approved payment (PayPal) is completed before anything is recorded, outside any transaction (a
+ * network call must not hold PGlite's one session, and the provider's completion notification will
+ * need it): only for a pending attempt, so a late approval takes no money. Paid → the event settles as
+ * any paid notification; failed → the approval is answered as failed and the provider redelivers it.
+ */
+async function completeApproved(
+  deps: Deps,
+  provider: PaymentProvider,
+  e: PaymentEvent,
+): Promise<PaymentEvent | 'failed' | null> {
+  const a = await attemptByMerchantOrderNo(deps.database.db, e.merchantOrderNo);
+  if (a?.state !== 'pending' || !provider.complete) return null;
+  try {
+    const s = await provider.complete(e);
+    if (s.state !== 'paid') return null;
+    return { ...e, status: 'paid', amount: s.amount, currency: s.currency, providerTxnId: s.providerTxnId };
+  } catch {
+    return 'failed';
+  }
 }

@@ -57,7 +57,7 @@ export async function startOnlineTopup(
         : null;
   if (!owner) throw invalid('owner', 'NO_OWN_WALLET', { zh: '没有可充值的钱包', en: 'You have no wallet' });
   await requireActiveParty(deps.database.db, p, COMMIT.topup);
-  const currency = 'CNY' as const;
+  const currency = input.provider === 'paypal' ? ('USD' as const) : ('CNY' as const); // PayPal: USD (R28)
   const amount = parseAmount(input.amount, currency);
   if (amount === null || amount <= 0n || amount > MAX_TOPUP)
     throw invalid('amount', 'AMOUNT_OUT_OF_RANGE', {

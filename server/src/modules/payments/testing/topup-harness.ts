@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
+import type { Currency } from '@kaidan/shared';
+import { Temporal } from 'temporal-polyfill';
+import { createApp } from '../../../app';
+import { listen } from '../../../http/listen';
+import { FakeClock } from '../../../platform/clock';
+import { Worker } from '../../../platform/jobs/worker';
+import { makeUser, signIn } from '../../../testing/auth-factory';
+import { brokenInvariants } from '../../../testing/invariant-store';
+import { sql, useTestDatabase } from '../../../testing/test-db';
+import { buildWorld, W } from '../../../testing/world';
+import { findWallet } from '../../wallets';
+import { expireAttemptJob } from '../expire-attempt';
+import type { Payments } from '../provider';
+import { EXPIRE_JOB } from '../start-online-topup';
+
+// One provider's end-to-end top-up over real HTTP (tests only): this server listening on a port, so a
+// provider fake can post its notifications to our notify endpoint, with a partner agent who tops up.
+// The clock starts at the real time: WeChat Pay's SDK checks answers against the system clock.
+
+export interface Attempt {
+  id: string;
+  merchantOrderNo: string;
+  state: string;
+  codeUrl: string;
+  currency: string;
+  provider: string;
+}
+
+export async function topupHarness(build: (base: string, clock: FakeClock) => Payments | Promise<Payments>) {
+  const database = await useTestDatabase();
+  const { db } = database;
+  const clock = new FakeClock(Temporal.Now.instant());
+  await buildWorld(db);
+  let handler: (req: Request) => Response | Promise<Response> = () => new Response(null, { status: 503 });
+  const { server, address } = await listen((req) => handler(req), { host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${address.port}`;
+  after(() => server.close());
+  const payments = await build(base, clock);
+  const app = createApp({ database, clock, payments });
+  handler = app.fetch;
+  const worker = new Worker(db, clock, new Map([[EXPIRE_JOB, expireAttemptJob(clock, payments)]]));
+  const agent = await makeUser(database, clock, { roles: ['partner_agent'], partnerId: W.partnerA });
+  const finance = await makeUser(database, clock, { roles: ['finance'] });
+  const cookie = {
+    agent: await signIn(app, agent.email, agent.password),
+    finance: await signIn(app, finance.email, finance.password),
+  };
+  const call = async (who: keyof typeof cookie, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie: cookie[who],
+        'content-type': 'application/json',
+        'idempotency-key': randomBytes(8).toString('hex'),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> };
+  };
+  return {
+    db,
+    clock,
+    base,
+    payments,
+    worker,
+    call,
+    notifyUrl: (provider: string) => `${base}/api/v1/payments/notify/${provider}`,
+    /** R25 online: the agent starts a top-up of its partner's wallet through `provider` */
+    start: async (amount: string, provider: string): Promise<Attempt> => {
+      const r = await call('agent', 'POST', '/payments/topups', { amount, provider });
+      assert.equal(r.status, 201, JSON.stringify(r.json));
+      return r.json as Partial<Attempt> as Attempt;
+    },
+    stateOf: async (id: string) => (await call('finance', 'GET', `/payments/attempts/${id}`)).json.state,
+    balance: async (currency: Currency) =>
+      (await findWallet(db, 'partner', W.partnerA, currency))?.balance ?? 0n,
+    credits: async (id: string) =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from journal_entries
+          where ref_type = 'payment_attempt' and ref_id = ${id}`.execute(db)
+      ).rows[0]?.n,
+    notifications: async (provider: string) =>
+      (
+        await sql<{ verified: boolean; outcome: string }>`select verified, outcome from payment_notifications
+          where provider = ${provider} order by id`.execute(db)
+      ).rows,
+    invariants: async () => Object.values(await brokenInvariants(db)).flat(),
+  };
+}
