@@ -183,7 +183,7 @@ switch (command) {
     await migrate(database.db);
     mark('migrated');
     await testClock?.load();
-    if (demo && (await seedDemo({ database, clock }))) {
+    if (demo && (await seedDemo({ database, clock }, payments))) {
       log.info(`demo data loaded; sign in as agent@kaidan.demo / ${DEMO_PASSWORD} (see README)`);
     }
     mark('seeded');

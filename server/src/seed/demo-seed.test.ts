@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { componentsOf } from '../modules/entitlements';
 import { placeOrder } from '../modules/orders';
 import { principalOfUser } from '../modules/parties';
@@ -8,6 +9,7 @@ import { findWallet } from '../modules/wallets';
 import { FakeClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { brokenInvariants } from '../testing/invariant-store';
+import { refundSandbox } from '../testing/order-payment-kit';
 import { useTestDatabase } from '../testing/test-db';
 import { seedDemo } from './demo-seed';
 
@@ -50,5 +52,52 @@ describe('demo seed (seed 000)', async () => {
     assert.ok(desk);
     const open = await listQueue(deps, desk, { state: 'submitted', limit: 50 });
     assert.deepEqual(open.map((r) => r.request.category).sort(), ['refund', 'topup', 'transfer']);
+  });
+});
+
+describe('demo seed with the payments sandbox (issue #12)', async () => {
+  const database = await useTestDatabase();
+  const clock = new FakeClock('2026-11-25T02:00:00Z');
+  const { payments } = refundSandbox(clock);
+
+  it('holds orders paid each way the demo offers, invoiced, red-letter reversed and refunded, every invariant intact', async () => {
+    assert.equal(await seedDemo({ database, clock }, payments), true);
+    assert.deepEqual(Object.values(await brokenInvariants(database.db)).flat(), []);
+    const { db } = database;
+    const paid = await sql<{ payment_method: string; n: number }>`select payment_method, count(*)::int as n
+      from orders where company_id = 'cmp_demo_huihuang' and order_type = 'renew' and state = 'paid'
+      group by payment_method order by payment_method`.execute(db);
+    assert.deepEqual(
+      paid.rows.map((r) => [r.payment_method, r.n]),
+      [
+        ['offline', 1],
+        ['sandbox', 2],
+        ['wallet', 1],
+      ],
+    );
+    const invoices = await sql<{ kind: string; n: number }>`select kind, count(*)::int as n from invoices
+      group by kind order by kind`.execute(db);
+    assert.deepEqual(
+      invoices.rows.map((r) => [r.kind, r.n]),
+      [
+        ['blue', 3],
+        ['red', 1],
+      ],
+    );
+    const refunds = await sql<{
+      channel: string;
+      state: string;
+      refund_no: string;
+    }>`select channel, state, refund_no
+      from refund_payments order by channel`.execute(db);
+    assert.deepEqual(
+      refunds.rows.map((r) => [r.channel, r.state]),
+      [
+        ['sandbox', 'pending'],
+        ['wallet', 'succeeded'],
+      ],
+      'the wallet refund is credited at once; the sandbox one waits for its job with its refund number saved',
+    );
+    assert.ok(refunds.rows.every((r) => r.refund_no.startsWith('RF')));
   });
 });

@@ -2,11 +2,13 @@ import { hash } from '@node-rs/argon2';
 import { appendAudit } from '../modules/audit/audit-store';
 import { approveOrder, placeOrder } from '../modules/orders';
 import { principalOfUser } from '../modules/parties';
+import type { Payments } from '../modules/payments';
 import { decideRequest, fileRefund, fileTopup, fileTransfer } from '../modules/requests';
 import { toDate } from '../platform/clock';
 import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
 import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
+import { seedBilling } from './demo-billing';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
 
 export const DEMO_PASSWORD = 'kaidan-demo';
@@ -150,7 +152,7 @@ function rows(passwordHash: string): SeedRows {
 }
 
 /** Loads the demo once; returns false when the database already has data. */
-export async function seedDemo(deps: Deps): Promise<boolean> {
+export async function seedDemo(deps: Deps, payments?: Payments): Promise<boolean> {
   const { db } = deps.database;
   if (await isSeeded(db)) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -259,5 +261,11 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     submit: true,
   });
   await decideRequest(deps, finance, { id: own.id, verdict: 'approve', comment: '银行流水已核对' });
+  const customer = await as('it@huihuang.demo');
+  await seedBilling(
+    deps,
+    { customer, desk, finance, sales, companyId: ids.huihuang, productId: ids.steward, planId: ids.archive },
+    payments,
+  );
   return true;
 }
