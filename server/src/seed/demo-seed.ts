@@ -7,6 +7,7 @@ import { toDate } from '../platform/clock';
 import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
 import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
+import { seedDeviceDemo } from './device-demo';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
 
 export const DEMO_PASSWORD = 'kaidan-demo';
@@ -259,5 +260,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     submit: true,
   });
   await decideRequest(deps, finance, { id: own.id, verdict: 'approve', comment: '银行流水已核对' });
+  await seedDeviceDemo(deps, DEMO_PASSWORD);
   return true;
 }
