@@ -1,5 +1,6 @@
 import type { Role } from '../platform/principal';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
+import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
@@ -372,6 +373,7 @@ export const MATRIX: Record<string, Entry> = {
   ...PAYMENT_MATRIX,
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
+  ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },
