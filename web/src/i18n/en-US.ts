@@ -4,6 +4,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as devices from './parts/devices';
 import * as lists from './parts/lists';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
@@ -19,6 +20,7 @@ export const enUS: Record<MessageKey, string> = {
   ...calendar.en,
   ...dashboard.en,
   ...desk.en,
+  ...devices.en,
   ...lists.en,
   ...payments.en,
   ...queue.en,

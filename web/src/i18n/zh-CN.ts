@@ -3,6 +3,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as devices from './parts/devices';
 import * as lists from './parts/lists';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...calendar.zh,
   ...dashboard.zh,
   ...desk.zh,
+  ...devices.zh,
   ...lists.zh,
   ...payments.zh,
   ...queue.zh,

@@ -35,6 +35,8 @@ export type NavKey =
   | 'users'
   | 'webhooks'
   | 'calendar'
+  | 'devices'
+  | 'packages'
   | 'notifications';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
@@ -49,12 +51,13 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'wallet',
     'refunds',
     'webhooks',
+    'devices',
     'notifications',
   ],
-  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'notifications'],
-  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'notifications'],
-  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'notifications'],
-  support: ['dashboard', 'orders', 'companies', 'notifications'],
+  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'devices', 'notifications'],
+  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'devices', 'notifications'],
+  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications'],
+  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications'],
   admin: [
     'dashboard',
     'queue',
@@ -66,9 +69,21 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'users',
     'webhooks',
     'calendar',
+    'devices',
+    'packages',
     'notifications',
   ],
-  customer: ['dashboard', 'order', 'customers', 'orders', 'queue', 'wallet', 'refunds', 'notifications'],
+  customer: [
+    'dashboard',
+    'order',
+    'customers',
+    'orders',
+    'queue',
+    'wallet',
+    'refunds',
+    'devices',
+    'notifications',
+  ],
 };
 const ORDER: NavKey[] = [
   'dashboard',
@@ -85,6 +100,8 @@ const ORDER: NavKey[] = [
   'users',
   'webhooks',
   'calendar',
+  'devices',
+  'packages',
   'notifications',
 ];
 
