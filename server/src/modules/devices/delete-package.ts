@@ -13,6 +13,23 @@ import { deleteUnboundPackage, packageDetail } from './package-store';
  */
 export const openOrdersWithPackage = async (_ex: Exec, _packageId: string): Promise<number> => 0;
 
+const packageBound = (code: string, n: number): AppError =>
+  new AppError({
+    status: 409,
+    code: 'PACKAGE_BOUND',
+    message: {
+      zh: `套餐「${code}」已绑定 ${n} 台设备，不能删除`,
+      en: `Package "${code}" is bound to ${n} device(s); it cannot be deleted`,
+    },
+    fixes: [
+      {
+        zh: '先在设备列表按此套餐筛选并解除绑定，再删除',
+        en: 'Filter the device list by this package, remove the bindings, then delete',
+      },
+    ],
+    details: { boundDevices: n },
+  });
+
 /** Refused while any device holds the package (R18), with how many, and the fix. */
 export async function deletePackage(deps: Deps, p: Principal, id: string, version: number): Promise<void> {
   requireRole(p, MANAGE_PACKAGES, { zh: '维护套餐', en: 'maintain packages' });
@@ -30,24 +47,13 @@ export async function deletePackage(deps: Deps, p: Principal, id: string, versio
         },
         details: { openOrders: orders },
       });
-    if (row.bound_devices > 0)
-      throw new AppError({
-        status: 409,
-        code: 'PACKAGE_BOUND',
-        message: {
-          zh: `套餐「${row.code}」已绑定 ${row.bound_devices} 台设备，不能删除`,
-          en: `Package "${row.code}" is bound to ${row.bound_devices} device(s); it cannot be deleted`,
-        },
-        fixes: [
-          {
-            zh: '先在设备列表按此套餐筛选并解除绑定，再删除',
-            en: 'Filter the device list by this package, remove the bindings, then delete',
-          },
-        ],
-        details: { boundDevices: row.bound_devices },
-      });
+    if (row.bound_devices > 0) throw packageBound(row.code, row.bound_devices);
     // The delete re-checks the bindings in its own statement: a binding made since the read still wins.
-    if (!(await deleteUnboundPackage(tx, id, version))) throw versionConflict(PACKAGE, row.version);
+    if (!(await deleteUnboundPackage(tx, id, version))) {
+      const now = await packageDetail(tx, id);
+      if (now && now.bound_devices > 0) throw packageBound(row.code, now.bound_devices);
+      throw versionConflict(PACKAGE, row.version);
+    }
     await appendAudit(tx, deps.clock, actorOf(p), {
       objectType: 'device_package',
       objectId: id,
