@@ -186,6 +186,24 @@ describe('devices: hierarchy scope, bindings (R18), deactivation (R19)', async (
     assert.equal((await refusal(deletePackage(deps, staff(['finance'], null), gps, 1))).status, 403);
   });
 
+  it('R18 a delete racing a binding of the same package: exactly one wins, and no device names a missing package', async () => {
+    for (let round = 0; round < 3; round++) {
+      const race = await pkg(`RACE-${round}`, svc, loc);
+      const [del, bind] = await Promise.allSettled([
+        deletePackage(deps, support, race, 1),
+        bindRenewalPackage(deps, support, { packageId: race, deviceIds: [id('S-1')] }),
+      ]);
+      assert.equal([del, bind].filter((r) => r.status === 'fulfilled').length, 1, `round ${round}`);
+      const bound = (await viewDevice(deps, sys, id('S-1'))).renewal_package_id;
+      const exists = await viewPackage(deps, sys, race).then(
+        () => true,
+        () => false,
+      );
+      assert.equal(bound === race, exists, 'bound exactly when the package survived');
+      await bindRenewalPackage(deps, support, { packageId: null, deviceIds: [id('S-1')] });
+    }
+  });
+
   it('R19 a batch naming unknown and foreign ids is refused whole, naming each; nothing is deactivated', async () => {
     const e = await refusal(
       changeDeviceStates(deps, eastSupport, {
