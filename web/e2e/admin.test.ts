@@ -204,8 +204,7 @@ describe('console: the admin keeps catalog, partners, companies and users', {
 
   step('R12: a company opens to its subscriptions, each component with its seats and end date', async () => {
     const list = page.getByTestId('company-list');
-    // By id: the demo's subsidiaries of 辉煌 (issue #13) name it as their parent.
-    const row = list.locator('.ant-table-row[data-row-key="cmp_demo_huihuang"]');
+    const row = list.locator('.ant-table-row', { hasText: '辉煌有限公司' });
     await row.locator('.ant-table-row-expand-icon').click();
     const components = page.getByTestId('components-cmp_demo_huihuang');
     const archive = await waitText(page, components.locator('tr', { hasText: '会话存档' }), /30/);

@@ -3,7 +3,7 @@ import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { choose, signIn, skipReason, useConsoleServer, walk } from './harness';
 
-const ID = /\b(?:HH|HD|HZ|HN|JS)-\d{4}\b/g;
+const ID = /\b(?:HH|LY|HD|HZ|HN|JS)-\d{4}\b/g;
 
 /** The device ids the list shows once it settles on `want` (a list refetches after each change). */
 async function shows(page: Page, want: string[]): Promise<void> {
@@ -19,8 +19,8 @@ async function shows(page: Page, want: string[]): Promise<void> {
   assert.deepEqual(last, [...want].sort());
 }
 
-// Issue #13 (R18, R19, R21 scope): the demo's tech support user scoped to 辉煌华东分公司 sees its devices and
-// its store's (杭州), never the parent's or the sibling 华南's; switches direct/all; binds a package to every
+// Issue #13 (R18, R19, R21 scope): the demo's tech support user scoped to 灵韵华东分公司 sees its devices and
+// its store's (杭州), never the parent 灵韵's or the sibling 华南's; switches direct/all; binds a package to every
 // POS device in one action; a batch deactivation naming a sibling's id and an unknown one is refused whole,
 // naming both, and the valid batch then lands in the deactivated tab; the row button reactivates.
 describe('console: devices in the company tree, bind by type, batch deactivation', {
@@ -33,7 +33,7 @@ describe('console: devices in the company tree, bind by type, batch deactivation
   const EAST = ['HD-1001', 'HD-1002', 'HD-1003', 'HD-1004'];
   const HANGZHOU = ['HZ-2001', 'HZ-2002', 'HZ-2003'];
 
-  step('R21 scoped staff see 华东 and 杭州 devices (all subsidiaries), none of 辉煌 or 华南', async () => {
+  step('R21 scoped staff see 华东 and 杭州 devices (all subsidiaries), none of 灵韵 or 华南', async () => {
     await signIn(page, base, 'support-east@kaidan.demo');
     await page.getByTestId('nav').getByText('设备管理').click();
     await shows(page, [...EAST, ...HANGZHOU]);

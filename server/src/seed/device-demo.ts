@@ -11,8 +11,8 @@ import { today } from '../platform/clock';
 import type { Deps } from '../platform/deps';
 import { systemPrincipal } from '../platform/principal';
 
-// Seed 003 as a working demo (issue #13): 辉煌's company tree three levels deep (辉煌 → 华东分公司 → 杭州门店,
-// and the sibling 华南分公司), devices of several types, bound and unbound, expired and expiring, one
+// Seed 003 as a working demo (issue #13): 灵韵's company tree three levels deep (灵韵 → 华东分公司 → 杭州门店,
+// and the sibling 华南分公司; 辉煌 gets devices but no subsidiaries, so seed 000's walks stay as they were), devices of several types, bound and unbound, expired and expiring, one
 // deactivated; the package taxonomy with renewal and value-added packages; a tech support user scoped to
 // 华东 (sees 华东 and 杭州, never 华南) and an unscoped one. Everything goes through the use cases.
 export const DEVICE_DEMO = {
@@ -24,10 +24,11 @@ export async function seedDeviceDemo(deps: Deps, password: string): Promise<void
   const sys = systemPrincipal('cli');
   const company = (nameZh: string, nameEn: string, parentId: string) =>
     createCompany(deps, sys, { nameZh, nameEn, parentId, partnerId: 'prt_demo_liyan' });
-  const root = 'cmp_demo_huihuang';
-  const east = await company('辉煌华东分公司', 'Huihuang East China', root);
-  const hangzhou = await company('辉煌杭州门店', 'Huihuang Hangzhou Store', east);
-  const south = await company('辉煌华南分公司', 'Huihuang South China', root);
+  const root = 'cmp_demo_lingyun';
+  const huihuang = 'cmp_demo_huihuang';
+  const east = await company('灵韵华东分公司', 'Lingyun East China', root);
+  const hangzhou = await company('灵韵杭州门店', 'Lingyun Hangzhou Store', east);
+  const south = await company('灵韵华南分公司', 'Lingyun South China', root);
   await createUser(deps, {
     email: DEVICE_DEMO.supportEmail,
     name: '技术支持 刘洋',
@@ -82,10 +83,12 @@ export async function seedDeviceDemo(deps: Deps, password: string): Promise<void
   const day = today(deps.clock);
   const on = (days: number | null) => (days === null ? null : day.add({ days }).toString());
   const devices: [string, string, string, number | null][] = [
-    [root, 'HH-0001', 'GPS', 200],
-    [root, 'HH-0002', 'GPS', 5],
-    [root, 'HH-0003', 'CAM', -12],
-    [root, 'HH-0004', 'CAM', null],
+    [huihuang, 'HH-0001', 'GPS', 200],
+    [huihuang, 'HH-0002', 'GPS', 5],
+    [huihuang, 'HH-0003', 'CAM', -12],
+    [huihuang, 'HH-0004', 'CAM', null],
+    [root, 'LY-0001', 'GPS', 150],
+    [root, 'LY-0002', 'CAM', -20],
     [east, 'HD-1001', 'GPS', 25],
     [east, 'HD-1002', 'GPS', -3],
     [east, 'HD-1003', 'CAM', 90],
@@ -100,11 +103,12 @@ export async function seedDeviceDemo(deps: Deps, password: string): Promise<void
   const ids: Record<string, string> = {};
   for (const [companyId, deviceNo, type, days] of devices)
     ids[deviceNo] = await registerDevice(deps, sys, { companyId, deviceNo, type, expiresOn: on(days) });
-  // R18: per type for 辉煌 and 华东 directly; 华南 and 杭州 stay unbound so the unbound tab has rows.
-  await bindRenewalPackage(deps, sys, {
-    packageId: gps,
-    byType: { companyId: root, depth: 'direct', type: 'GPS' },
-  });
+  // R18: per type for 辉煌, 灵韵 and 华东 directly; 华南 and 杭州 stay unbound so the unbound tab has rows.
+  for (const companyId of [huihuang, root])
+    await bindRenewalPackage(deps, sys, {
+      packageId: gps,
+      byType: { companyId, depth: 'direct', type: 'GPS' },
+    });
   await bindRenewalPackage(deps, sys, {
     packageId: gps,
     byType: { companyId: east, depth: 'direct', type: 'GPS' },

@@ -63,7 +63,7 @@ describe('devices over HTTP: API registration, scoped staff, export, bad input',
   it('R21 a staff user scoped to 华东 sees only its tree of companies too (the one scope rule)', async () => {
     const res = await call({ cookie: east }, 'GET', '/api/v1/companies?limit=50');
     const names = ((await res.json()) as { items: { nameZh: string }[] }).items.map((c) => c.nameZh).sort();
-    assert.deepEqual(names, ['辉煌华东分公司', '辉煌杭州门店']);
+    assert.deepEqual(names, ['灵韵华东分公司', '灵韵杭州门店']);
     const sibling = await call({ cookie: east }, 'GET', '/api/v1/devices?q=HN-3001');
     assert.deepEqual(((await sibling.json()) as { items: unknown[] }).items, []);
     const agent = await refusal(
@@ -113,13 +113,13 @@ describe('devices over HTTP: API registration, scoped staff, export, bad input',
     assert.deepEqual(p.fields?.map((f) => f.field).sort(), ['deviceNo', 'type']);
     assert.ok(p.message.zh && p.message.en);
     const batch = await call({ cookie: east }, 'POST', '/api/v1/devices/states', {
-      deviceNos: ['HD-1001', 'HH-0001'],
+      deviceNos: ['HD-1001', 'LY-0001'],
       state: 'deactivated',
     });
     assert.equal(batch.status, 422);
     const named = (await batch.json()) as Problem;
     assert.equal(named.code, 'DEVICES_NOT_FOUND');
-    assert.deepEqual(named.details?.deviceIds, ['HH-0001'], "the parent's device is foreign to 华东");
+    assert.deepEqual(named.details?.deviceIds, ['LY-0001'], "the parent's device is foreign to 华东");
     const both = await call({ cookie: admin }, 'POST', '/api/v1/devices/bindings', { packageId: null });
     assert.equal(both.status, 422);
     const cursor = await call({ cookie: admin }, 'GET', '/api/v1/devices?after=not-a-cursor');
