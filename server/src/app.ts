@@ -3,6 +3,8 @@ import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
+import { registerDeviceRoutes } from './modules/devices/device-routes';
+import { registerPackageRoutes } from './modules/devices/package-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
 import { registerInvoiceRoutes } from './modules/invoices/invoice-routes';
 import { registerNotificationRoutes } from './modules/notifications/notification-routes';
@@ -34,6 +36,8 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerWebhookRoutes,
   registerCalendarRoutes,
   registerInvoiceRoutes,
+  registerPackageRoutes,
+  registerDeviceRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app';
+import { devicesCli } from './cli/devices-cli';
 import { topupsCli } from './cli/topups-cli';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
@@ -166,6 +167,13 @@ switch (command) {
     await shutdown(code);
     break;
   }
+  case 'devices': {
+    await migrate(database.db);
+    await testClock?.load();
+    const code = await devicesCli({ database, clock }, rest, (line) => process.stdout.write(`${line}\n`));
+    await shutdown(code);
+    break;
+  }
   case 'users': {
     await migrate(database.db);
     await testClock?.load();
@@ -220,7 +228,7 @@ switch (command) {
   }
   default:
     log.error(
-      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | users | template`,
+      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | devices | users | template`,
     );
     await shutdown(2);
 }

@@ -45,3 +45,22 @@ export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
  */
 export const PAYMENT_METHODS = ['wallet', 'offline', 'sandbox', 'wechatpay', 'alipay', 'paypal'] as const;
 export type PaymentMethodName = (typeof PAYMENT_METHODS)[number];
+/** R18 (seed 003): a package class (大类/小类) and its packages are renewal 续费 or value-added 增值. */
+export const PACKAGE_KINDS = ['renewal', 'value_added'] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+
+/** 套餐大类 and 套餐小类. */
+export const PACKAGE_LEVELS = ['category', 'subcategory'] as const;
+export type PackageLevel = (typeof PACKAGE_LEVELS)[number];
+
+/** How a device package is priced; seed 003 knows one method. */
+export const PRICING_METHODS = ['per_device_month'] as const;
+export type PricingMethod = (typeof PRICING_METHODS)[number];
+
+/** R19: a deactivated device is excluded from renewal and billing until reactivated. */
+export const DEVICE_STATES = ['active', 'deactivated'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+/** Every device list: the chosen company alone (直属) or with all its subsidiaries (全部). */
+export const DEVICE_DEPTHS = ['direct', 'all'] as const;
+export type DeviceDepth = (typeof DEVICE_DEPTHS)[number];

@@ -7,19 +7,36 @@ import { signIn, skipReason, useConsoleServer } from './harness';
 // what the user's role and scope forbid"); a forbidden address typed in shows no screen.
 const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
   'agent@kaidan.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '返款申请', 'Webhook', '通知'],
+    nav: [
+      '工作台',
+      '下单',
+      '客户与订阅',
+      '我的申请',
+      '订单',
+      '钱包',
+      '返款申请',
+      'Webhook',
+      '设备管理',
+      '通知',
+    ],
     forbidden: '/catalog',
   },
   'it@huihuang.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '发票', '通知'],
+    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '发票', '设备管理', '通知'],
     forbidden: '/ledgers',
   },
-  'desk@kaidan.demo': { nav: ['工作台', '审核队列', '订单', '客户公司', '通知'], forbidden: '/users' },
+  'desk@kaidan.demo': {
+    nav: ['工作台', '审核队列', '订单', '客户公司', '设备管理', '通知'],
+    forbidden: '/users',
+  },
   'finance@kaidan.demo': {
-    nav: ['工作台', '审核队列', '订单', '发票', '钱包流水', '通知'],
+    nav: ['工作台', '审核队列', '订单', '发票', '钱包流水', '设备管理', '通知'],
     forbidden: '/order',
   },
-  'sales@kaidan.demo': { nav: ['工作台', '订单', '钱包流水', '客户公司', '通知'], forbidden: '/queue' },
+  'sales@kaidan.demo': {
+    nav: ['工作台', '订单', '钱包流水', '客户公司', '设备管理', '通知'],
+    forbidden: '/queue',
+  },
   'admin@kaidan.demo': {
     nav: [
       '工作台',
@@ -32,6 +49,8 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
       '用户与角色',
       'Webhook',
       '营业日历',
+      '设备管理',
+      '套餐管理',
       '通知',
     ],
     forbidden: '/wallet',

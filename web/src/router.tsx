@@ -24,6 +24,8 @@ const routeTree = root.addChildren([
   page('/calendar', () => import('./features/calendar/CalendarPage'), 'CalendarPage'),
   page('/notifications', () => import('./features/notifications/NotificationsPage'), 'NotificationsPage'),
   page('/webhooks', () => import('./features/webhooks/WebhooksPage'), 'WebhooksPage'),
+  page('/devices', () => import('./features/devices/DevicesPage'), 'DevicesPage'),
+  page('/packages', () => import('./features/devices/PackagesPage'), 'PackagesPage'),
   ...adminRoutes,
 ]);
 

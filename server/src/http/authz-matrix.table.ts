@@ -1,5 +1,6 @@
 import type { Role } from '../platform/principal';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
+import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
 import { INVOICE_MATRIX } from './authz-matrix.invoices';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
@@ -374,6 +375,7 @@ export const MATRIX: Record<string, Entry> = {
   ...INVOICE_MATRIX,
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
+  ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

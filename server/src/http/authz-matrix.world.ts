@@ -55,6 +55,9 @@ export interface Party {
   /** issue #12: an online top-up each of the party's agent and customer started (sandbox, pending) */
   agentAttempt: string;
   customerAttempt: string;
+  /** issue #13: a device of the party's company (demo seed), by Kaidan id and by the customer's id */
+  device: string;
+  deviceNo: string;
   agent: Principal;
   customer: Principal;
 }
@@ -173,6 +176,16 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       ),
       agentAttempt: await attempt(agent),
       customerAttempt: await attempt(customer),
+      device: await one(
+        sql<{
+          id: string;
+        }>`select id from devices where company_id = ${companyId} order by device_no limit 1`,
+      ),
+      deviceNo: await one(
+        sql<{
+          id: string;
+        }>`select device_no as id from devices where company_id = ${companyId} order by device_no limit 1`,
+      ),
       agent,
       customer,
     } satisfies Party;
@@ -245,7 +258,15 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
       return day;
     },
   };
-  const ids = { spareUser: spare.id, product: 'prd_demo_steward', plan: 'pln_demo_archive', ...GUIDE };
+  const ids = {
+    spareUser: spare.id,
+    product: 'prd_demo_steward',
+    plan: 'pln_demo_archive',
+    ...GUIDE,
+    // issue #13: the demo's device package category and a package bound to devices
+    packageClass: await one(sql<{ id: string }>`select id from package_classes where code = 'DEV-SVC'`),
+    devicePackage: await one(sql<{ id: string }>`select id from device_packages where code = 'GPS-M'`),
+  };
   return {
     deps,
     cookies,

@@ -9,6 +9,7 @@ import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
 import { actorOf, type Principal, systemPrincipal } from '../platform/principal';
 import { seedBilling } from './demo-billing';
+import { seedDeviceDemo } from './device-demo';
 import { insertSeedRows, isSeeded, type SeedRows } from './seed-store';
 
 export const DEMO_PASSWORD = 'kaidan-demo';
@@ -267,5 +268,6 @@ export async function seedDemo(deps: Deps, payments?: Payments): Promise<boolean
     { customer, desk, finance, sales, companyId: ids.huihuang, productId: ids.steward, planId: ids.archive },
     payments,
   );
+  await seedDeviceDemo(deps, DEMO_PASSWORD);
   return true;
 }

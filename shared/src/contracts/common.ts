@@ -22,6 +22,8 @@ export const LIST_SORTS = {
   companies: ['name', 'tenant', 'created'],
   partners: ['code', 'name', 'created'],
   users: ['email', 'name', 'created'],
+  devices: ['deviceNo', 'type', 'expires', 'created'],
+  devicePackages: ['code', 'name', 'amount', 'created'],
 } as const;
 export type SortValue<K extends string> = K | `-${K}`;
 /** `sort=amount` ascending, `sort=-amount` descending; only the list's own columns are accepted. */

@@ -3,6 +3,7 @@
 import type * as Cal from '@kaidan/shared/contracts/calendar';
 import type * as C from '@kaidan/shared/contracts/catalog';
 import type { AuditEntry as AuditEntryC } from '@kaidan/shared/contracts/common';
+import type * as D from '@kaidan/shared/contracts/devices';
 import type * as OP from '@kaidan/shared/contracts/order-payments';
 import type * as O from '@kaidan/shared/contracts/orders';
 import type * as P from '@kaidan/shared/contracts/parties';
@@ -62,6 +63,12 @@ export type RefundPreview = z.infer<typeof R.RefundPreview>;
 export type RefundPolicy = z.infer<typeof RF.RefundPolicy>;
 export type RefundPayment = z.infer<typeof RF.RefundPayment>;
 export type Filed = z.infer<typeof R.Filed>;
+export type Device = z.infer<typeof D.Device>;
+export type DevicePackage = z.infer<typeof D.DevicePackage>;
+export type PackageClass = z.infer<typeof D.PackageClass>;
+export type PackageKind = z.infer<typeof D.PackageKind>;
+export type DeviceBatchResult = z.infer<typeof D.DeviceBatchResult>;
+export type BindResult = z.infer<typeof D.BindResult>;
 
 /** GET /orders/{id} (order-routes.ts OrderDetail). */
 export interface OrderDetail {

@@ -3,6 +3,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as devices from './parts/devices';
 import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...dashboard.zh,
   ...desk.zh,
   ...invoices.zh,
+  ...devices.zh,
   ...lists.zh,
   ...orderpay.zh,
   ...payments.zh,

@@ -41,6 +41,8 @@ export interface DataTableProps<T> {
   expandable?: TableProps<T>['expandable'];
   /** shown when no row matches */
   emptyText?: string;
+  /** checkboxes for an action on chosen rows (devices: bind, value-added) */
+  rowSelection?: TableProps<T>['rowSelection'];
 }
 
 const ROW_HEIGHT = 39;
@@ -139,6 +141,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         onScroll={onScroll}
         onRow={props.onRow}
         expandable={props.expandable}
+        rowSelection={props.rowSelection}
         locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

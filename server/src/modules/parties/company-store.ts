@@ -47,17 +47,23 @@ const FROM_DETAIL = sql`companies c left join partners p on p.id = c.partner_id
  * DESIGN §1, the one scope rule every store embeds: `column` (a company id) is visible to `p`. A partner
  * sees the companies it owns now (so a transferred customer's history moves with it, R17); a customer its
  * company and its subsidiaries at any depth (parents cannot form a cycle: update-company refuses one,
- * and `union` would stop it anyway); staff every company.
+ * and `union` would stop it anyway); staff every company, unless the user is scoped to a company (R21,
+ * seed 003's 登录公司: issue #13, ADR 0023), then that company's tree as for a customer.
  */
 export function inCompanyScope(p: Principal, column: RawBuilder<unknown>): RawBuilder<unknown> {
   if (p.kind === 'partner')
     return sql`${column} in (select id from companies where partner_id = ${p.partnerId})`;
-  if (p.kind === 'customer')
-    return sql`${column} in (with recursive tree(id) as (
-        select ${p.companyId}::text
-        union select ch.id from companies ch join tree t on ch.parent_id = t.id)
-      select id from tree)`;
+  if (p.companyId !== null && (p.kind === 'customer' || p.kind === 'staff'))
+    return inCompanyTree(column, p.companyId);
   return sql`true`;
+}
+
+/** `column` is the company `rootId` or one of its subsidiaries at any depth: the tree the scope rule uses. */
+export function inCompanyTree(column: RawBuilder<unknown>, rootId: string): RawBuilder<unknown> {
+  return sql`${column} in (with recursive tree(id) as (
+      select ${rootId}::text
+      union select ch.id from companies ch join tree t on ch.parent_id = t.id)
+    select id from tree)`;
 }
 
 const companyScope = (p: Principal) => inCompanyScope(p, sql.ref('c.id'));

@@ -13,7 +13,7 @@ export {
   lockCompanyOwner,
   setCompanyPartner,
 } from './company-scope';
-export { type CompanyRow, inCompanyScope } from './company-store';
+export { type CompanyRow, inCompanyScope, inCompanyTree } from './company-store';
 export { createApiKey } from './create-api-key';
 export { createCompany } from './create-company';
 export { createContact } from './create-contact';

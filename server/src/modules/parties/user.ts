@@ -57,13 +57,14 @@ export function checkUser(u: UserInput): FieldError[] {
         'Only partner agents belong to a partner',
       ),
     );
-  if (u.companyId && !u.roles.includes('customer'))
+  // Staff may be scoped to a company (R21: they then see its tree only); a partner's agent never is.
+  if (u.companyId && u.roles.includes('partner_agent'))
     out.push(
       fieldError(
         'companyId',
         'not_allowed',
-        '只有客户用户属于公司',
-        'Only customer users belong to a company',
+        '渠道用户不属于客户公司',
+        'A partner agent does not belong to a customer company',
       ),
     );
   if (u.password != null && u.password.length < MIN_PASSWORD)

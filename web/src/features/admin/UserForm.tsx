@@ -10,7 +10,8 @@ const FIELDS = ['email', 'name', 'roles', 'partnerId', 'companyId', 'password', 
 
 /**
  * Create a user, or change its roles, binding, name and language. A partner agent belongs to a partner and a
- * customer user to a company, so the binding field appears with the role that needs it.
+ * customer user to a company, so the binding field appears with the role that needs it. A staff user may be
+ * scoped to a company too (issue #13, R21: it then sees that company's tree only); the field is optional.
  */
 export function UserForm({ user, onClose }: { user?: User | undefined; onClose: () => void }) {
   const { t, pick } = useI18n();
@@ -23,7 +24,7 @@ export function UserForm({ user, onClose }: { user?: User | undefined; onClose: 
       name: v.name,
       roles,
       partnerId: roles.includes('partner_agent') ? orNull(v.partnerId) : null,
-      companyId: roles.includes('customer') ? orNull(v.companyId) : null,
+      companyId: roles.length > 0 && !roles.includes('partner_agent') ? orNull(v.companyId) : null,
       locale: v.locale,
     };
     return user
@@ -85,9 +86,15 @@ export function UserForm({ user, onClose }: { user?: User | undefined; onClose: 
                 />
               </Form.Item>
             )}
-            {roles.includes('customer') && (
-              <Form.Item name="companyId" label={t('admin.users.company')} required {...status('companyId')}>
+            {roles.length > 0 && !roles.includes('partner_agent') && (
+              <Form.Item
+                name="companyId"
+                label={t(roles.includes('customer') ? 'admin.users.company' : 'devices.staffScope')}
+                required={roles.includes('customer')}
+                {...status('companyId')}
+              >
                 <Select
+                  allowClear={!roles.includes('customer')}
                   showSearch
                   optionFilterProp="label"
                   data-testid="user-form-company"

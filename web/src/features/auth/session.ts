@@ -36,6 +36,8 @@ export type NavKey =
   | 'users'
   | 'webhooks'
   | 'calendar'
+  | 'devices'
+  | 'packages'
   | 'notifications';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
@@ -50,12 +52,13 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'wallet',
     'refunds',
     'webhooks',
+    'devices',
     'notifications',
   ],
-  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'notifications'],
-  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'invoices', 'notifications'],
-  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'notifications'],
-  support: ['dashboard', 'orders', 'companies', 'notifications'],
+  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'devices', 'notifications'],
+  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'invoices', 'devices', 'notifications'],
+  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications'],
+  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications'],
   admin: [
     'dashboard',
     'queue',
@@ -67,6 +70,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'users',
     'webhooks',
     'calendar',
+    'devices',
+    'packages',
     'notifications',
   ],
   customer: [
@@ -78,6 +83,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'wallet',
     'refunds',
     'invoices',
+    'devices',
     'notifications',
   ],
 };
@@ -97,6 +103,8 @@ const ORDER: NavKey[] = [
   'users',
   'webhooks',
   'calendar',
+  'devices',
+  'packages',
   'notifications',
 ];
 
