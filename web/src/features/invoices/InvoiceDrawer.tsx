@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../ui/problem';
 import { DateText, Money, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { ReversalDialog } from './ReversalDialog';
+import { taxLineColumns } from './tax-line-columns';
 
 /**
  * An issued invoice: its lines (with what is left to reverse), the PDF, its red-letter invoices and
@@ -79,19 +80,7 @@ export function InvoiceDrawer({
             pagination={false}
             dataSource={v.lines}
             columns={[
-              { title: t('invoices.item'), dataIndex: 'itemName' },
-              { title: t('invoices.taxCode'), dataIndex: 'taxCode' },
-              { title: t('invoices.rate'), dataIndex: 'taxRate' },
-              {
-                title: t('invoices.net'),
-                align: 'right',
-                render: (_, l) => <Money amount={l.net} currency={v.currency} />,
-              },
-              {
-                title: t('invoices.tax'),
-                align: 'right',
-                render: (_, l) => <Money amount={l.tax} currency={v.currency} />,
-              },
+              ...taxLineColumns<InvoiceDetail['lines'][number]>(t, v.currency),
               {
                 title: t('invoices.reversible'),
                 align: 'right',

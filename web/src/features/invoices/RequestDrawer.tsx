@@ -8,6 +8,7 @@ import { ReasonConfirm } from '../../ui/ReasonConfirm';
 import { DateText, Money, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { REQUEST_COLOR } from './InvoicesPage';
+import { taxLineColumns } from './tax-line-columns';
 
 /** One invoice request with the lines the server derived; finance issues or refuses it, its buyer withdraws it. */
 export function RequestDrawer({
@@ -87,19 +88,7 @@ export function RequestDrawer({
             dataSource={v.lines}
             columns={[
               { title: t('invoices.order'), dataIndex: 'orderNumber' },
-              { title: t('invoices.item'), dataIndex: 'itemName' },
-              { title: t('invoices.taxCode'), dataIndex: 'taxCode' },
-              { title: t('invoices.rate'), dataIndex: 'taxRate' },
-              {
-                title: t('invoices.net'),
-                align: 'right',
-                render: (_, l) => <Money amount={l.net} currency={v.currency} />,
-              },
-              {
-                title: t('invoices.tax'),
-                align: 'right',
-                render: (_, l) => <Money amount={l.tax} currency={v.currency} />,
-              },
+              ...taxLineColumns<InvoiceRequestDetail['lines'][number]>(t, v.currency),
             ]}
           />
           <Space wrap>
