@@ -6,6 +6,7 @@ import { principalOfUser } from '../../server/src/modules/parties';
 import { HUIHUANG_TAX_ID } from '../../server/src/testing/invoice-kit';
 import { pdfText } from '../../server/src/testing/pdf-inspect';
 import { fundCompany } from '../../server/src/testing/world';
+import { approveInDrawer, text } from './desk-kit';
 import { choose, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 // Issue #12 fapiao (R29, R30): the customer asks for an invoice of a paid order, finance issues it,
@@ -85,4 +86,51 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
     assert.equal(redTotal.replace(/[^\d.]/g, ''), total.replace(/[^\d.]/g, ''));
     assert.match(redTotal, /-/);
   });
+
+  step(
+    'R30 then R33: with the invoice reversed, the customer refunds the order; finance approves; the wallet that paid is credited',
+    async () => {
+      const invoiceDrawer = page.getByTestId('invoice-drawer');
+      await invoiceDrawer.locator('.ant-drawer-close').click();
+      await invoiceDrawer.waitFor({ state: 'hidden' });
+      // The invoice opened over its request's drawer: close that one too.
+      const requestDrawer = page.getByTestId('invoice-request-drawer');
+      await requestDrawer.locator('.ant-drawer-close').click();
+      await requestDrawer.waitFor({ state: 'hidden' });
+      await signOut(page);
+      await signIn(page, base, 'it@huihuang.demo');
+      await page.getByTestId('nav').getByText('退款申请').click();
+      await page.getByTestId('refund-orders').click();
+      const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: order.number,
+      });
+      await offered.first().click();
+      await page.keyboard.press('Escape');
+      // The policy reads the invoices module: nothing left unreversed, so R30 lets the refund through.
+      assert.match(await text(page.getByTestId('refund-policy-summary')), /可以退款/);
+      assert.match(await text(page.getByTestId('refund-allocations')), /钱包余额/);
+      await page.getByTestId('refund-reason').fill('发票已红冲，申请退款');
+      await page.getByTestId('refund-submit').click();
+      assert.match(await text(page.getByTestId('refund-filed')), /退款申请 RQ[-\d]+ 已提交/);
+      await signOut(page);
+
+      await signIn(page, base, 'finance@kaidan.demo');
+      await page.getByTestId('nav').getByText('审核队列').click();
+      await page.getByTestId('request-queue').locator('tr', { hasText: '发票已红冲' }).first().click();
+      await approveInDrawer(page, '发票已红冲，同意退款');
+      await signOut(page);
+
+      await signIn(page, base, 'it@huihuang.demo');
+      await page.getByTestId('nav').getByText('我的申请').click();
+      await page.getByTestId('request-queue').locator('tr', { hasText: '发票已红冲' }).first().click();
+      const back = page.getByTestId('refund-payments');
+      await back.locator('[data-state="succeeded"]').waitFor();
+      assert.match(await text(back), /钱包余额.*RF[0-9A-Z]{26}.*已到账/);
+      const refunded = await sql<{
+        refunded: bigint;
+      }>`select sum(refunded)::bigint as refunded from order_lines
+      where order_id = ${order.id}`.execute(db);
+      assert.ok((refunded.rows[0]?.refunded ?? 0n) > 0n, 'the order’s lines record what came back');
+    },
+  );
 });
