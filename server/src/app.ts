@@ -8,7 +8,7 @@ import { registerPackageRoutes } from './modules/devices/package-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
 import { registerInvoiceRoutes } from './modules/invoices/invoice-routes';
 import { registerNotificationRoutes } from './modules/notifications/notification-routes';
-import { registerOrderRoutes } from './modules/orders/order-routes';
+import { orderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
 import { NO_PAYMENTS, orderPaymentRoutes, type Payments, paymentRoutes } from './modules/payments';
@@ -23,10 +23,10 @@ export type { AppDeps } from './http/app';
 // The HTTP half of the wiring root (main.ts builds the dependencies, this assembles the app from them):
 // http/ is a kit that knows no module, and each module registers its routes on it. Tests build the app
 // here too, so they exercise the same assembly the server runs.
+// The order routes come from `createApp`: they offer the configured providers as payment methods (R28).
 export const routeModules: readonly RegisterRoutes[] = [
   registerPartiesRoutes,
   registerCatalogRoutes,
-  registerOrderRoutes,
   registerWalletRoutes,
   registerRequestRoutes,
   registerEntitlementRoutes,
@@ -51,6 +51,12 @@ export interface ServerDeps extends AppDeps {
  */
 export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] = routeModules): App {
   const payments = deps.payments ?? NO_PAYMENTS;
-  const routes = [...modules, paymentRoutes(payments), orderPaymentRoutes(payments), refundRoutes(payments)];
+  const routes = [
+    orderRoutes([...payments.providers.values()]),
+    ...modules,
+    paymentRoutes(payments),
+    orderPaymentRoutes(payments),
+    refundRoutes(payments),
+  ];
   return createHttpApp(deps, { routes, resolvePrincipal: principalOfRequest(deps) });
 }

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import type { Payments } from '../modules/payments/provider';
 import type { Database } from '../platform/db/database';
 import type { Deps } from '../platform/deps';
 import type { Principal } from '../platform/principal';
@@ -13,8 +12,6 @@ export interface AppDeps extends Deps {
   config?: HttpConfig;
   /** S-18: set only with KAIDAN_TEST_CLOCK=1, and then the same object as `clock`. */
   testClock?: TestClock;
-  /** Issue #12: the payment providers this server runs; orders offer them as payment methods (R28) */
-  payments?: Payments;
 }
 
 /** Deployment facts the HTTP layer acts on; main.ts reads them from the environment. */
