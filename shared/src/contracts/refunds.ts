@@ -27,7 +27,7 @@ export const RefundPolicyLine = z.object({
   refusals: z.array(RefundRefusal),
 });
 
-export const RefundChannel = z.enum(['wallet', 'sandbox', 'wechatpay', 'alipay', 'paypal']);
+export const RefundChannel = z.enum(['wallet', 'offline', 'sandbox', 'wechatpay', 'alipay', 'paypal']);
 
 export const RefundPolicyOrder = z.object({
   orderId: z.string(),

@@ -106,6 +106,7 @@ async function sendBack(
   const rows = allocations.map((a) => {
     const id = newId('rfp', ms);
     const wallet = a.channel === 'wallet';
+    const bank = a.channel === 'offline';
     return {
       id,
       request_id: r.id,
@@ -116,7 +117,8 @@ async function sendBack(
       currency: o.currency,
       amount: a.amount,
       // R32: the wallet is credited in this transaction, so its money is back at once.
-      state: wallet ? ('succeeded' as const) : ('pending' as const),
+      // A bank transfer is returned by finance's own transfer: owed (processing) until finance records it.
+      state: wallet ? ('succeeded' as const) : bank ? ('processing' as const) : ('pending' as const),
       created_at: now,
       arrived_at: wallet ? now : null,
     };
@@ -152,7 +154,7 @@ async function sendBack(
         { accountId: payable, amount: -row.amount },
       ],
     });
-    await enqueueJob(tx, clock, REFUND_JOB, { refundPaymentId: row.id });
+    if (row.channel !== 'offline') await enqueueJob(tx, clock, REFUND_JOB, { refundPaymentId: row.id });
   }
 }
 
