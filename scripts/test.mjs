@@ -12,10 +12,13 @@ const files = roots.flatMap((root) =>
 );
 const only = process.env.KAIDAN_TEST_ENGINE;
 const engines = only ? [only] : ['pglite', 'postgres'];
+// Node runs one file at a time on a two-core machine (cores - 1); most files wait on a database or a
+// browser, so two or more at once keep both cores busy and halve the wall time.
+const concurrency = process.env.KAIDAN_TEST_CONCURRENCY ?? '3';
 let failed = false;
 for (const engine of engines) {
   console.log(`\n=== engine: ${engine} (${files.length} test files) ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
     stdio: 'inherit',
     env: { ...process.env, KAIDAN_TEST_ENGINE: engine },
   });

@@ -3,9 +3,13 @@ import { type Clock, today } from './clock';
 import type { Exec } from './db/database';
 
 /** Kinds of document that carry a human number; each has its own sequence (migration 2026_12_01_1700). */
-export type NumberKind = 'order' | 'request';
+export type NumberKind = 'order' | 'request' | 'device_order';
 
-const SEQUENCE: Record<NumberKind, string> = { order: 'order_number_seq', request: 'request_number_seq' };
+const SEQUENCE: Record<NumberKind, string> = {
+  order: 'order_number_seq',
+  request: 'request_number_seq',
+  device_order: 'device_order_number_seq',
+};
 
 /** Digits the sequence part is padded to: numbers of one kind have one width up to a million documents. */
 export const NUMBER_DIGITS = 6;
@@ -44,4 +48,5 @@ export interface RefNumbered {
 export const refNumber = (type: RawBuilder<unknown>, id: RawBuilder<unknown>): RawBuilder<string | null> =>
   sql<string | null>`case ${type}
     when 'order' then (select o.number from orders o where o.id = ${id})
-    when 'request' then (select q.number from requests q where q.id = ${id}) end`;
+    when 'request' then (select q.number from requests q where q.id = ${id})
+    when 'device_order' then (select d.number from device_orders d where d.id = ${id}) end`;

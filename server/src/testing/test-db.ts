@@ -31,17 +31,26 @@ function templateName(): string {
   return `kaidan_tpl_${(h >>> 0).toString(16)}`;
 }
 
+// Test files run in parallel processes: each builds under its own name and publishes by rename, so no
+// process ever copies a template that another is still migrating.
 async function buildPgTemplate(): Promise<string> {
   const name = templateName();
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (exists.rowCount === 0) {
-      await admin.query(`create database ${name}`);
-      const d = await openDatabase({ url: urlFor(name), poolSize: 1 });
-      await migrate(d.db);
-      await d.close();
+    if (exists.rowCount !== 0) return name;
+    const building = `${name}_b_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await admin.query(`create database ${building}`);
+    const d = await openDatabase({ url: urlFor(building), poolSize: 1 });
+    await migrate(d.db);
+    await d.close();
+    try {
+      await admin.query(`alter database ${building} rename to ${name}`);
+    } catch (e) {
+      // Another process published first (42P04 duplicate_database): use theirs.
+      if (!(e instanceof pg.DatabaseError && e.code === '42P04')) throw e;
+      await admin.query(`drop database ${building}`);
     }
   } finally {
     await admin.end();

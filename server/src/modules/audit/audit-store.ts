@@ -1,6 +1,6 @@
 import type { ActionChannel, ActorKind } from '@kaidan/shared';
 import { newId } from '@kaidan/shared';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Clock, toDate } from '../../platform/clock';
 import type { Exec } from '../../platform/db/database';
 import { toJson } from '../../platform/json';
@@ -63,6 +63,29 @@ export async function appendAudits(
         state_before, state_after, before, after, reason, at) values ${sql.join(values)}`.execute(ex);
   }
   return ids;
+}
+
+/**
+ * Trail rows for a set-based change of thousands of objects (a batch renewal, an import), in one
+ * statement: `rows` is a SELECT yielding object_id, state_before, state_after, before (jsonb), after (jsonb)
+ * per object. Ids share one time-ordered prefix and end in the row number, so they stay unique and sorted.
+ */
+export async function appendAuditSelect(
+  ex: Exec,
+  clock: Clock,
+  actor: Actor,
+  e: { objectType: string; action: string; reason?: string | null },
+  rows: RawBuilder<unknown>,
+): Promise<number> {
+  const at = clock.now();
+  const prefix = `${newId('aud', at.epochMilliseconds)}_`;
+  const r = await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
+      state_before, state_after, before, after, reason, at)
+    select ${prefix} || lpad((row_number() over ())::text, 7, '0'), ${e.objectType}, s.object_id, ${e.action},
+      ${actor.kind}, ${actor.id}, ${actor.channel}, s.state_before, s.state_after, s.before, s.after,
+      ${e.reason ?? null}, ${toDate(at)}
+    from (${rows}) as s`.execute(ex);
+  return Number(r.numAffectedRows ?? 0n);
 }
 
 export async function listAudit(ex: Exec, objectType: string, objectId: string): Promise<AuditRow[]> {
