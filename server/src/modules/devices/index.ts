@@ -9,8 +9,9 @@ export { changeDeviceStates, type DeviceBatchStateInput } from './change-device-
 export { changeValueAdded, type ValueAddedInput } from './change-value-added';
 export { createPackage, type PackageCreateInput } from './create-package';
 export { createPackageClass, type PackageClassInput } from './create-package-class';
-export { deletePackage, openOrdersWithPackage } from './delete-package';
+export { deletePackage } from './delete-package';
 export { deletePackageClass } from './delete-package-class';
+export { devicesDeactivated, devicesNotFound, distinct } from './device';
 export type { DeviceRow } from './device-store';
 export { type DeviceCreateInput, registerDevice } from './register-device';
 export { setDeviceState } from './set-device-state';
