@@ -30,7 +30,7 @@ export async function settleRenewalPayment(
   },
 ): Promise<RenewalSettlement> {
   const order = await lockDeviceOrder(tx, orderId);
-  if (!order || order.state !== 'awaiting_payment') return 'late';
+  if (order?.state !== 'awaiting_payment') return 'late';
   if (pay.amount !== order.total || pay.currency !== order.currency) return 'amount_mismatch';
   if (!(await deliverRenewal(tx, clock, by, order, pay.method, pay.attemptId))) return 'late';
   if (order.total > 0n) {
