@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import { refusal } from '../../testing/refusal';
 import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
-import { setDeviceState, viewDevice } from '../devices';
+import { deletePackage, setDeviceState, viewDevice, viewPackage } from '../devices';
 import { findWallet } from '../wallets';
 import { payRenewalFromWallet, quoteRenewal, renewedExpiry } from '.';
 import { customerOf, renewalWorld } from './renewal-kit';
@@ -132,6 +132,9 @@ describe('R20 batch renewal on the database: quote, second confirmation, pay by 
     assert.equal(short.code, 'INSUFFICIENT_FUNDS');
     const again = await refusal(w.place(eastCustomer, ['MAR31'], 6));
     assert.equal(again.code, 'DEVICE_RENEWAL_OPEN', 'the unpaid order still holds the device');
+    const gps = await viewPackage(deps, w.sys, w.gps);
+    const held = await refusal(deletePackage(deps, w.sys, w.gps, gps.version));
+    assert.equal(held.code, 'PACKAGE_ON_OPEN_ORDER', 'issue #13: a package on an open order stays');
     assert.equal(await expiry('MAR31'), '2028-09-30', 'nothing extended');
   });
 
