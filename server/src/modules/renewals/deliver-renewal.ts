@@ -3,6 +3,7 @@ import { type Clock, toDate, today } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { actorOf, type Principal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { debitFunds } from '../wallets';
 import type { DeviceOrderRow } from './renewal';
 import { auditRenewedDevices, extendDevices, markDeviceOrderPaid } from './renewal-store';
 
@@ -37,4 +38,21 @@ export async function deliverRenewal(
     },
   });
   return true;
+}
+
+/** R20 by balance: the paying company's wallet, last in the transaction (one conditional debit and post). */
+export async function chargeWallet(tx: Tx, clock: Clock, order: DeviceOrderRow, memo: string): Promise<void> {
+  if (order.total === 0n) return;
+  await debitFunds(
+    tx,
+    clock,
+    { ownerType: 'company', ownerId: order.company_id },
+    {
+      ref: { type: 'device_order', id: order.id },
+      currency: order.currency,
+      amount: order.total,
+      credits: [{ code: 'revenue', amount: order.total }],
+      memo,
+    },
+  );
 }

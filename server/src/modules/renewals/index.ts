@@ -1,6 +1,7 @@
 // Renewals (issue #13, R20, seed 003 充值续费): a customer's batch renewal of its devices as one device
 // order — quoted, confirmed a second time, paid by balance or online through the payments module — and
 // delivered by extending every device's expiry in one set-based statement. See docs/renewals.md, ADR 0024.
+export { AUTO_RENEW_LEAD_DAYS, type AutoRenewal, autoRenewCompany } from './auto-renew';
 export { deliverRenewal } from './deliver-renewal';
 export { notPayable, payRenewalFromWallet } from './pay-renewal';
 export { type PlaceRenewalInput, placeRenewal, recordRenewal } from './place-renewal';

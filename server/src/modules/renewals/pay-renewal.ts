@@ -4,8 +4,7 @@ import type { Deps } from '../../platform/deps';
 import { type AppError, conflict, notFound } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
 import { devicesDeactivated } from '../devices';
-import { debitFunds } from '../wallets';
-import { deliverRenewal } from './deliver-renewal';
+import { chargeWallet, deliverRenewal } from './deliver-renewal';
 import { DEVICE_ORDER, type DeviceOrderRow, RENEW_DEVICES } from './renewal';
 import { deactivatedOnOrder, findDeviceOrder, lockDeviceOrder } from './renewal-store';
 
@@ -54,19 +53,7 @@ export async function payRenewalFromWallet(
     const off = await deactivatedOnOrder(tx, order.id);
     if (off.length > 0) throw devicesDeactivated(off);
     await deliverRenewal(tx, deps.clock, p, order, 'wallet', null);
-    if (order.total > 0n)
-      await debitFunds(
-        tx,
-        deps.clock,
-        { ownerType: 'company', ownerId: order.company_id },
-        {
-          ref: { type: 'device_order', id: order.id },
-          currency: order.currency,
-          amount: order.total,
-          credits: [{ code: 'revenue', amount: order.total }],
-          memo: order.number,
-        },
-      );
+    await chargeWallet(tx, deps.clock, order, order.number);
     const paid = await lockDeviceOrder(tx, order.id);
     if (!paid) throw notFound(DEVICE_ORDER);
     return paid;

@@ -55,7 +55,6 @@ export async function placeRenewal(
     const order = await recordRenewal(tx, deps, p, payerCompany(p), priced, 'customer', {
       payment_method: 'wallet',
       payment_due_at: toDate(deps.clock.now().add(RENEWAL_PAY_WINDOW)),
-      paid: false,
     });
     if (order.payment_due_at)
       await enqueueJob(
@@ -83,7 +82,7 @@ export async function recordRenewal(
   companyId: string,
   priced: PricedRenewal,
   source: DeviceOrderSource,
-  pay: Pick<DeviceOrderRow, 'payment_method' | 'payment_due_at'> & { paid: boolean },
+  pay: Pick<DeviceOrderRow, 'payment_method' | 'payment_due_at'>,
 ): Promise<DeviceOrderRow> {
   const at = deps.clock.now();
   const order = await insertDeviceOrder(
@@ -100,7 +99,6 @@ export async function recordRenewal(
       payment_due_at: pay.payment_due_at,
       created_by: p.userId,
       created_at: toDate(at),
-      paid: pay.paid,
     },
     priced.devices,
   );

@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/principal';
 import type { Actor } from '../audit/audit-store';
 import { appendAuditSelect } from '../audit/audit-store';
 import { inCompanyScope } from '../parties';
-import type { DeviceOrderRow, DeviceOrderSource, DeviceOrderState } from './renewal';
+import type { DeviceOrderRow, DeviceOrderSource } from './renewal';
 
 // The only SQL of device orders (R20). A batch of any size is a handful of set-based statements: one
 // locking read of the devices with their prices, one insert of the order and its items, one update that
@@ -99,8 +99,6 @@ export interface NewDeviceOrder {
   payment_due_at: Date | null;
   created_by: string | null;
   created_at: Date;
-  /** already paid in the placing transaction (auto-renew from the wallet) */
-  paid: boolean;
 }
 
 const ORDER_COLS = sql`id, number, company_id, source, months, currency, total, device_count, state,
@@ -114,18 +112,17 @@ export async function insertDeviceOrder(
   items: RenewalDevice[],
 ): Promise<DeviceOrderRow> {
   const col = <K extends keyof RenewalDevice>(k: K) => items.map((d) => String(d[k] ?? ''));
-  const state: DeviceOrderState = o.paid ? 'paid' : 'awaiting_payment';
   const { rows } = await sql<DeviceOrderRow>`with o as (
       insert into device_orders (id, number, company_id, source, months, currency, total, device_count, state,
-        payment_method, payment_due_at, created_by, created_at, paid_at)
+        payment_method, payment_due_at, created_by, created_at)
       values (${o.id}, ${numberSql(clock, 'device_order', 'RN')}, ${o.company_id}, ${o.source}, ${o.months},
-        ${o.currency}, ${o.total}, ${items.length}, ${state}, ${o.payment_method}, ${o.payment_due_at},
-        ${o.created_by}, ${o.created_at}, ${o.paid ? o.created_at : null})
+        ${o.currency}, ${o.total}, ${items.length}, 'awaiting_payment', ${o.payment_method},
+        ${o.payment_due_at}, ${o.created_by}, ${o.created_at})
       returning ${ORDER_COLS}),
     i as (insert into device_order_items (order_id, device_id, company_id, package_id, package_code,
         renewal_amount, value_added_amount, amount, open)
       select ${o.id}, u.device_id, u.company_id, u.package_id, u.package_code, u.ra, u.va,
-        (u.ra + u.va) * ${o.months}, ${!o.paid}
+        (u.ra + u.va) * ${o.months}, true
       from unnest(${col('id')}::text[], ${col('company_id')}::text[], ${col('package_id')}::text[],
         ${col('package_code')}::text[], ${col('renewal_amount')}::bigint[], ${col('value_added_amount')}::bigint[])
         as u (device_id, company_id, package_id, package_code, ra, va))
@@ -258,5 +255,26 @@ export async function itemsOf(ex: Exec, orderId: string, limit: number): Promise
       i.expires_after::text as expires_after
     from device_order_items i join devices d on d.id = i.device_id
     where i.order_id = ${orderId} order by d.device_no limit ${limit}`.execute(ex);
+  return rows;
+}
+
+/**
+ * R38 auto-renew: a company's own active devices, bound to a package of `currency`, expiring from `from`
+ * through `to` and on no order awaiting payment — what the daily job renews from the wallet.
+ */
+export async function devicesDueForAutoRenew(
+  ex: Exec,
+  companyId: string,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<{ id: string; currency: Currency }[]> {
+  const { rows } = await sql<{ id: string; currency: Currency }>`select d.id, pk.currency from devices d
+    join device_packages pk on pk.id = d.renewal_package_id
+    where d.company_id = ${companyId} and d.state = 'active'
+      and d.expires_on between ${from}::date and ${to}::date
+      and not exists (select 1 from device_order_items i join device_orders o on o.id = i.order_id
+        where i.device_id = d.id and i.open and o.payment_due_at > ${now})
+    order by d.id`.execute(ex);
   return rows;
 }

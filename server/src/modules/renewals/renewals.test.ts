@@ -7,7 +7,7 @@ import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
 import { deletePackage, setDeviceState, viewDevice, viewPackage } from '../devices';
 import { findWallet } from '../wallets';
-import { payRenewalFromWallet, quoteRenewal, renewedExpiry } from '.';
+import { autoRenewCompany, payRenewalFromWallet, quoteRenewal, renewedExpiry } from '.';
 import { customerOf, renewalWorld } from './renewal-kit';
 
 const d = (s: string) => Temporal.PlainDate.from(s);
@@ -159,5 +159,40 @@ describe('R20 batch renewal on the database: quote, second confirmation, pay by 
       'DEVICE_RENEWED_SINCE_QUOTE',
       'a stale quote confirmed later is refused, naming the order',
     );
+  });
+});
+
+describe('R38 auto-renew from the wallet before expiry (the daily job’s step)', async () => {
+  const database = await useTestDatabase();
+  const w = await renewalWorld(database);
+  const { deps, ids } = w;
+  const day = d('2026-12-02');
+  await w.device(w.east, 'SOON', '2026-12-05');
+  await w.device(w.east, 'LATER', '2026-12-20');
+  await w.device(w.east, 'PAST', '2026-11-30');
+  await w.device(w.south, 'BROKE', '2026-12-03');
+  await w.fund(w.east, 1_000n);
+  const expiry = async (no: string) => (await viewDevice(deps, w.sys, ids[no] ?? '')).expires_on;
+
+  it('R38 devices expiring within the lead days renew by the cycle’s months, paid from the wallet, once per day', async () => {
+    const [r] = await autoRenewCompany(deps, w.east, day, 1);
+    assert.equal(r?.refusal, null);
+    assert.equal(r?.deviceCount, 1, 'only SOON is within 7 days; LATER is not, PAST has expired');
+    assert.equal(r?.order?.source, 'auto_renew');
+    assert.equal(await expiry('SOON'), '2027-01-05');
+    assert.equal(await expiry('LATER'), '2026-12-20');
+    const again = await autoRenewCompany(deps, w.east, day, 1);
+    assert.deepEqual(again, [], 're-running the day renews nothing twice');
+    const wallet = await findWallet(database.db, 'company', w.east, 'CNY');
+    assert.equal(wallet?.balance, 1_000n * 100n - 1500n);
+  });
+
+  it('R38 R13 a short balance is answered as a refusal naming the numbers; nothing is renewed or recorded', async () => {
+    const [r] = await autoRenewCompany(deps, w.south, day, 12);
+    assert.equal(r?.order, null);
+    assert.equal(r?.refusal?.code, 'INSUFFICIENT_FUNDS');
+    assert.equal(await expiry('BROKE'), '2026-12-03');
+    const { rows } = await sql`select 1 from device_orders where company_id = ${w.south}`.execute(database.db);
+    assert.equal(rows.length, 0);
   });
 });
