@@ -6,10 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { formatAmount } from '@kaidan/shared';
 import { sql } from 'kysely';
-import { openDatabase } from '../server/src/platform/db/database';
-import { migrate } from '../server/src/platform/db/migrate';
 import { payRenewalFromWallet, placeRenewal, quoteRenewal } from '../server/src/modules/renewals';
 import { customerOf, renewalWorld } from '../server/src/modules/renewals/renewal-kit';
+import { openDatabase } from '../server/src/platform/db/database';
+import { migrate } from '../server/src/platform/db/migrate';
 
 const N = Number(process.env.BENCH_DEVICES ?? 100_000);
 let statements = 0;
@@ -20,11 +20,15 @@ const database = await openDatabase({
     statements += 1;
     // BENCH_STATEMENTS=1: each statement slower than 100 ms, to see where a phase spends its time.
     if (process.env.BENCH_STATEMENTS === '1' && e.queryDurationMillis > 100)
-      console.log(`  ${e.queryDurationMillis.toFixed(0).padStart(6)} ms  ${e.query.sql.replace(/\s+/g, ' ').slice(0, 90)}`);
+      console.log(
+        `  ${e.queryDurationMillis.toFixed(0).padStart(6)} ms  ${e.query.sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+      );
   },
 });
 if (process.env.BENCH_DATABASE_URL)
-  await sql`drop table if exists kysely_migration, kysely_migration_lock cascade`.execute(database.db).catch(() => {});
+  await sql`drop table if exists kysely_migration, kysely_migration_lock cascade`
+    .execute(database.db)
+    .catch(() => {});
 await migrate(database.db);
 const w = await renewalWorld(database);
 // The devices arrive set-based, as an import would bring them: half expired, half expiring this year.
@@ -45,7 +49,9 @@ const phase = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
   console.log(
     `${label.padEnd(8)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((N / ms) * 1000)
       .toString()
-      .padStart(7)} devices/s  ${statements} statements  ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`,
+      .padStart(
+        7,
+      )} devices/s  ${statements} statements  ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`,
   );
   return out;
 };
