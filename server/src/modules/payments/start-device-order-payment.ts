@@ -1,5 +1,4 @@
-import { newId, type PaymentMethodName } from '@kaidan/shared';
-import { Temporal } from 'temporal-polyfill';
+import type { PaymentMethodName } from '@kaidan/shared';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
@@ -17,9 +16,10 @@ import {
   RENEW_DEVICES,
   setDeviceOrderMethod,
 } from '../renewals';
+import { openAttemptOf, providerAttempt } from './online-attempt';
 import { type AttemptRow, attemptById, attemptsOfDeviceOrder, insertAttempt } from './payment-store';
 import { type Payments, providerOf } from './provider';
-import { EXPIRE_JOB, TOPUP_TTL } from './start-online-topup';
+import { EXPIRE_JOB } from './start-online-topup';
 
 /**
  * R20 step 4, R28: the methods a renewal order is paid by — the customer's own balance in the order's
@@ -55,25 +55,18 @@ export async function startDeviceOrderPayment(
   const provider = offered.includes(method) ? providerOf(payments, method) : undefined;
   if (!provider)
     throw refuseMethod(method, offered, { channel: 'self_service', currency: seen.currency }, 'method');
-  const open = (await attemptsOfDeviceOrder(db, seen.id)).find(
-    (a) =>
-      a.state === 'pending' && a.provider === provider.name && a.expires_at.getTime() > now.epochMilliseconds,
-  );
+  const open = openAttemptOf(await attemptsOfDeviceOrder(db, seen.id), provider, now);
   if (open) return open;
-  const id = newId('pay', now.epochMilliseconds);
-  const merchantOrderNo = `KD${id.slice(4).toUpperCase()}`;
-  const qrEnd = now.add(TOPUP_TTL);
-  const due = seen.payment_due_at
-    ? Temporal.Instant.fromEpochMilliseconds(seen.payment_due_at.getTime())
-    : qrEnd;
-  const expiresAt = Temporal.Instant.compare(due, qrEnd) < 0 ? due : qrEnd;
-  const { codeUrl } = await provider.createAttempt({
-    merchantOrderNo,
-    amount: seen.total,
-    currency: seen.currency,
-    description: `开单续费 ${seen.number} Kaidan renewal`,
-    expiresAt,
-  });
+  const { id, merchantOrderNo, codeUrl, expiresAt } = await providerAttempt(
+    provider,
+    now,
+    seen.payment_due_at,
+    {
+      amount: seen.total,
+      currency: seen.currency,
+      description: `开单续费 ${seen.number} Kaidan renewal`,
+    },
+  );
   return transact(db, async (tx) => {
     const order = await lockDeviceOrder(tx, seen.id);
     if (!order) throw notFound(DEVICE_ORDER);

@@ -192,7 +192,9 @@ describe('R38 auto-renew from the wallet before expiry (the daily job’s step)'
     assert.equal(r?.order, null);
     assert.equal(r?.refusal?.code, 'INSUFFICIENT_FUNDS');
     assert.equal(await expiry('BROKE'), '2026-12-03');
-    const { rows } = await sql`select 1 from device_orders where company_id = ${w.south}`.execute(database.db);
+    const { rows } = await sql`select 1 from device_orders where company_id = ${w.south}`.execute(
+      database.db,
+    );
     assert.equal(rows.length, 0);
   });
 });
