@@ -1,8 +1,8 @@
 import { today } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import type { Principal } from '../../platform/principal';
-import { DEVICE_IMPORT, reasonOf } from './device-import';
+import { type Principal, requireRole } from '../../platform/principal';
+import { DEVICE_IMPORT, reasonOf, SET_EXPIRY } from './device-import';
 import {
   type DeviceImportRow,
   type ImportLine,
@@ -12,13 +12,16 @@ import {
 } from './device-import-store';
 
 // R21 preview: the import's counts per reason, and its rows (the bad ones by default) a page at a time in
-// file order. An import is seen by whoever sees its company (the one scope rule), like its devices.
+// file order. An import is tech support's working object: seen by the roles that import, within the
+// company scope (the one scope rule), like its devices.
+const READ = { zh: '查看设备到期导入', en: 'view expiry imports' };
 
 export interface ImportSummary extends DeviceImportRow {
   errorCounts: { error: ImportLine['error'] & string; count: number; reason: { zh: string; en: string } }[];
 }
 
 export async function viewDeviceImport(deps: Deps, p: Principal, id: string): Promise<ImportSummary> {
+  requireRole(p, SET_EXPIRY, READ);
   const db = deps.database.db;
   const row = await importInScope(db, p, id);
   if (!row) throw notFound(DEVICE_IMPORT);
@@ -45,6 +48,7 @@ export async function viewImportLines(
   id: string,
   f: { onlyErrors: boolean; after: number; limit: number },
 ): Promise<ImportLineView[]> {
+  requireRole(p, SET_EXPIRY, READ);
   const db = deps.database.db;
   if (!(await importInScope(db, p, id))) throw notFound(DEVICE_IMPORT);
   const day = today(deps.clock).toString();
