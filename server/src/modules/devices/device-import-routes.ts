@@ -81,11 +81,13 @@ export const registerDeviceImportRoutes: RegisterRoutes = (app, deps) => {
       summary: 'R21 the expiry import template (date-validated column, example row, notes sheet)',
       responses: xlsxAnswer,
     }),
-    async () =>
-      file(
+    async (c) => {
+      principal(c); // signed-in only, like every device read
+      return file(
         'device-expiry-template.xlsx',
         await importTemplate(today(deps.clock).add({ years: 1 }).toString()),
-      ),
+      );
+    },
   );
   app.openapi(
     createRoute({

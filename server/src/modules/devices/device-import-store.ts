@@ -61,6 +61,9 @@ export async function insertImportRows(
         ${part.map((r) => orEmpty(r.expiresOn))}::text[], ${part.map((r) => orEmpty(r.error))}::text[])
         as u(n, d, c, t, e, err)`.execute(ex);
   }
+  // Fresh rows have no statistics until autovacuum passes, and a planner guessing "few rows" joins
+  // 100,000 of them by nested loop; ANALYZE of this one table takes milliseconds.
+  await sql`analyze device_import_rows`.execute(ex);
 }
 
 /**
