@@ -40,7 +40,8 @@ export async function expiryWorkbook(
 /** A workbook's first sheet as plain rows (reading a downloaded report or template). */
 export async function sheetRows(file: Uint8Array, sheet = 1): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(file));
+  // exceljs takes an ArrayBuffer; a copy keeps a view of a larger buffer from leaking its neighbours.
+  await book.xlsx.load(file.slice().buffer);
   const ws = book.worksheets[sheet - 1];
   const out: unknown[][] = [];
   ws?.eachRow({ includeEmpty: false }, (row) => {

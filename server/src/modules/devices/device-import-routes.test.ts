@@ -57,7 +57,7 @@ describe('R21 expiry import over HTTP', async () => {
     assert.ok(rows[1]?.[1] instanceof Date, 'the example expiry is a real date cell');
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file));
+    await book.xlsx.load(file.slice().buffer);
     assert.equal(book.worksheets[0]?.getCell('B100').dataValidation?.type, 'date');
     assert.match(String((await sheetRows(file, 2))[0]?.[0]), /设备到期维护/);
     const up = await upload(east, file);
@@ -107,10 +107,8 @@ describe('R21 expiry import over HTTP', async () => {
     assert.equal(((await refused.json()) as { code: string }).code, 'IMPORT_HAS_ERRORS');
     const ok = await json(east, 'POST', `/api/v1/device-imports/${imp.id}/confirm`, { applyValidRows: true });
     assert.equal(ok.status, 200);
-    assert.deepEqual((({ state, changed }: Imp & { changed: number }) => [state, changed])(await ok.json()), [
-      'applied',
-      2,
-    ]);
+    const done = (await ok.json()) as Imp & { changed: number };
+    assert.deepEqual([done.state, done.changed], ['applied', 2]);
     const again = await json(east, 'POST', `/api/v1/device-imports/${imp.id}/confirm`, {
       applyValidRows: true,
     });
