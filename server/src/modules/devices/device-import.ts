@@ -27,6 +27,11 @@ export function reasonOf(
         en: 'This device ID exists at several companies in the chosen scope; fill in the Company column',
       };
     case 'duplicate':
+      if (line.first_row === null)
+        return {
+          zh: '与前面某行是同一设备，只应用第一行',
+          en: 'Same device as an earlier row; only the first applies',
+        };
       return {
         zh: `与第 ${line.first_row} 行是同一设备，只应用第 ${line.first_row} 行`,
         en: `Same device as row ${line.first_row}; only row ${line.first_row} is applied`,
@@ -34,6 +39,11 @@ export function reasonOf(
     case 'date_missing':
       return { zh: '缺少到期日', en: 'The expiry is missing' };
     case 'date_invalid':
+      if (line.expiry_text === null)
+        return {
+          zh: '到期日无法识别，请填写日期，如 2027-01-31',
+          en: 'The expiry is not a date; enter a date such as 2027-01-31',
+        };
       return {
         zh: `到期日「${line.expiry_text}」无法识别，请填写日期，如 2027-01-31`,
         en: `Expiry "${line.expiry_text}" is not a date; enter a date such as 2027-01-31`,

@@ -33,7 +33,7 @@ export async function viewDeviceImport(deps: Deps, p: Principal, id: string): Pr
       error: c.error,
       count: c.n,
       // A count's reason has no one row behind it: a duplicate names no row, a bad date no text.
-      reason: reasonOf(c.error, { expiry_text: '…', first_row: null }, day),
+      reason: reasonOf(c.error, { expiry_text: null, first_row: null }, day),
     })),
   };
 }
