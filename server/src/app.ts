@@ -3,6 +3,7 @@ import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
+import { registerDeviceImportRoutes } from './modules/devices/device-import-routes';
 import { registerDeviceRoutes } from './modules/devices/device-routes';
 import { registerPackageRoutes } from './modules/devices/package-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
@@ -46,6 +47,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerPackageRoutes,
   registerDeviceRoutes,
   renewalRoutes,
+  registerDeviceImportRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

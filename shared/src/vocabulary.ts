@@ -64,3 +64,24 @@ export type DeviceState = (typeof DEVICE_STATES)[number];
 /** Every device list: the chosen company alone (直属) or with all its subsidiaries (全部). */
 export const DEVICE_DEPTHS = ['direct', 'all'] as const;
 export type DeviceDepth = (typeof DEVICE_DEPTHS)[number];
+
+/** R21: a staged Excel expiry import is previewed, then applied once (or discarded). */
+export const DEVICE_IMPORT_STATES = ['previewed', 'applied'] as const;
+export type DeviceImportState = (typeof DEVICE_IMPORT_STATES)[number];
+
+/**
+ * R21: why a row of an expiry import is not applied, one reason per bad row. `not_found` covers unknown
+ * devices and devices outside the uploader's company tree alike (telling them apart would reveal another
+ * company's device, DESIGN §1).
+ */
+export const DEVICE_IMPORT_ERRORS = [
+  'empty_row',
+  'device_missing',
+  'not_found',
+  'ambiguous',
+  'duplicate',
+  'date_missing',
+  'date_invalid',
+  'date_past',
+] as const;
+export type DeviceImportError = (typeof DEVICE_IMPORT_ERRORS)[number];

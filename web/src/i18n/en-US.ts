@@ -4,6 +4,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as deviceImports from './parts/device-imports';
 import * as devices from './parts/devices';
 import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
@@ -33,4 +34,5 @@ export const enUS: Record<MessageKey, string> = {
   ...requests.en,
   ...shell.en,
   ...webhooks.en,
+  ...deviceImports.en,
 };

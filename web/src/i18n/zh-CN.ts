@@ -3,6 +3,7 @@ import * as audit from './parts/audit';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as deviceImports from './parts/device-imports';
 import * as devices from './parts/devices';
 import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
@@ -33,5 +34,6 @@ export const zhCN = {
   ...requests.zh,
   ...shell.zh,
   ...webhooks.zh,
+  ...deviceImports.zh,
 };
 export type MessageKey = keyof typeof zhCN;
