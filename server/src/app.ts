@@ -1,6 +1,7 @@
 import { type AppDeps, createHttpApp } from './http/app';
 import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerBillingRoutes } from './modules/billing/billing-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
 import { registerDeviceRoutes } from './modules/devices/device-routes';
@@ -46,6 +47,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerPackageRoutes,
   registerDeviceRoutes,
   renewalRoutes,
+  registerBillingRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

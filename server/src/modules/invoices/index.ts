@@ -20,3 +20,4 @@ export {
   invoicePdf,
 } from './view-invoices';
 export { withdrawInvoiceRequest, withdrawInvoiceRequests } from './withdraw-invoice-requests';
+export { cjkFontPath } from './invoice-pdf';
