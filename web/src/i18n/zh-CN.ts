@@ -1,5 +1,6 @@
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as billing from './parts/billing';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
@@ -33,5 +34,6 @@ export const zhCN = {
   ...requests.zh,
   ...shell.zh,
   ...webhooks.zh,
+  ...billing.zh,
 };
 export type MessageKey = keyof typeof zhCN;
