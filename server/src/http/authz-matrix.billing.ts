@@ -1,4 +1,10 @@
-import { BILLING_STEPS, putBillingConfig, runBillingDayNow, viewStatements } from '../modules/billing';
+import {
+  BILLING_STEPS,
+  type BillingSettings,
+  putBillingConfig,
+  runBillingDayNow,
+  viewStatements,
+} from '../modules/billing';
 import type { Role } from '../platform/principal';
 import { systemPrincipal } from '../platform/principal';
 import type { Entry } from './authz-matrix.entry';
@@ -9,13 +15,13 @@ import type { MatrixWorld, Party } from './authz-matrix.world';
 // scope. Spread into MATRIX. Fixtures make a configuration and a statement per party on first use.
 const CONFIGURE: Role[] = ['admin', 'sales', 'support', 'customer'];
 const STALE = 999_999;
-const SETTINGS = {
+const SETTINGS: BillingSettings = {
   billingCycle: 'monthly',
   autoRenew: false,
   notify: true,
   emailLanguage: 'zh-CN',
   emails: ['matrix@example.com'],
-} as const;
+};
 const sys = systemPrincipal('cli');
 
 /** The party's company has a configuration (so a DELETE finds one and answers 409 on the stale version). */

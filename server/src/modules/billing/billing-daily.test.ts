@@ -220,7 +220,7 @@ describe('billing.daily: expiry reminders and statements (R38, R46)', async () =
       assert.ok(text.includes(want), `PDF shows ${want}`);
     const xlsx = await statementFile(deps, sys, s.id, 'xlsx', 'en');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.body));
+    await book.xlsx.load(xlsx.body.slice().buffer);
     const summary = book.getWorksheet('Balance');
     const header = summary?.getRow(5).values;
     assert.ok(Array.isArray(header) && header.includes('Opening balance'));

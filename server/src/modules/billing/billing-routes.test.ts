@@ -140,7 +140,7 @@ describe('billing over HTTP: configurations in scope, batch, statements (R38, R4
     const xlsx = await call(customer, 'GET', `/api/v1/billing-statements/${id}/xlsx`);
     assert.equal(xlsx.status, 200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await book.xlsx.load(await xlsx.arrayBuffer());
     assert.deepEqual(
       book.worksheets.map((w) => w.name),
       ['余额变动', '明细'],

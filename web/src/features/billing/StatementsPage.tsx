@@ -37,16 +37,19 @@ export function StatementsPage() {
     {
       title: t('statements.balances'),
       width: 260,
-      render: (_, s) => (
-        <Space direction="vertical" size={0}>
-          {s.balances.map((b) => (
-            <span key={b.currency}>
-              <Money amount={b.opening} currency={b.currency} /> →{' '}
-              <Money amount={b.closing} currency={b.currency} />
-            </span>
-          ))}
-        </Space>
-      ),
+      render: (_, s) =>
+        s.balances.length === 0 ? (
+          t('statements.noWallet')
+        ) : (
+          <Space direction="vertical" size={0}>
+            {s.balances.map((b) => (
+              <span key={b.currency}>
+                <Money amount={b.opening} currency={b.currency} /> →{' '}
+                <Money amount={b.closing} currency={b.currency} />
+              </span>
+            ))}
+          </Space>
+        ),
     },
     {
       title: t('statements.createdAt'),

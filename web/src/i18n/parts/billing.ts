@@ -40,6 +40,7 @@ export const zh = {
   'statements.balances': '期初 → 期末',
   'statements.createdAt': '生成时间',
   'statements.download': '下载',
+  'statements.noWallet': '本期无余额账户',
   'statements.empty': '暂无账单：账单在每个出账周期结束后的第二天生成',
 };
 
@@ -83,5 +84,6 @@ export const en: Record<keyof typeof zh, string> = {
   'statements.balances': 'Opening → closing',
   'statements.createdAt': 'Made at',
   'statements.download': 'Download',
+  'statements.noWallet': 'No wallet',
   'statements.empty': 'No statements yet: one is made the day after each billing period ends',
 };
