@@ -10,7 +10,7 @@ import type { Principal } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
 import { pdfText } from '../../testing/pdf-inspect';
 import { smtpReceiver } from '../../testing/smtp-receiver';
-import { useTestDatabase } from '../../testing/test-db';
+import { sql, useTestDatabase } from '../../testing/test-db';
 import { registerDevice, setDeviceState, viewDevice } from '../devices';
 import { createCompany } from '../parties';
 import { creditWallet, debitFunds } from '../wallets';
@@ -241,6 +241,37 @@ describe('billing.daily: expiry reminders and statements (R38, R46)', async () =
     assert.equal(closedPeriodOn('quarterly', d('2026-12-01')), null);
     assert.deepEqual(closedPeriodOn('yearly', d('2027-01-01')), { start: '2026-01-01', end: '2026-12-31' });
     assert.equal(closedPeriodOn('yearly', d('2026-04-01')), null);
+  });
+
+  it('the chain: the first job runs today and schedules tomorrow at 00:05 Shanghai; a re-run schedules nothing', async () => {
+    const handler = billingDailyJob(clock);
+    const pending = async () =>
+      (
+        await sql<{ payload: Record<string, unknown>; run_at: Date }>`select payload, run_at from jobs
+          where kind = ${BILLING_DAILY_JOB} and state = 'pending' order by run_at`.execute(database.db)
+      ).rows;
+    const job = { id: 'job_test', kind: BILLING_DAILY_JOB, payload: {}, attempts: 1 };
+    await database.db.transaction().execute((tx) => handler(tx, {}, job));
+    assert.deepEqual(
+      (await pending()).map((j) => [j.payload, j.run_at.toISOString()]),
+      [[{ day: '2026-12-03', chain: true }, '2026-12-02T16:05:00.000Z']],
+    );
+    assert.deepEqual(
+      (await runsOf(database.db, '2026-12-02')).map((r) => r.runs),
+      [4, 4],
+      'the first job ran for today',
+    );
+    await database.db.transaction().execute((tx) => handler(tx, { day: '2026-12-01' }, job));
+    assert.equal((await pending()).length, 1, 'an operator re-run does not fork the chain');
+    await database.db.transaction().execute((tx) => handler(tx, { day: '2026-12-03', chain: true }, job));
+    assert.deepEqual(
+      (await pending()).map((j) => j.payload),
+      [
+        { day: '2026-12-03', chain: true },
+        { day: '2026-12-04', chain: true },
+      ],
+      'a chained day schedules the day after it (a late worker catches up day by day)',
+    );
   });
 
   it('a future day is refused; only admins run a day', async () => {
