@@ -8,6 +8,7 @@ import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
 import { createCompany } from '../parties';
 import {
+  autoRenewCompanies,
   type BillingSettings,
   configureCompanies,
   deleteBillingConfig,
@@ -160,5 +161,10 @@ describe('R38 billing account configuration: CRUD, scope, 配置所选公司', a
     );
     const trail = await listAudit(database.db, 'billing_config', hangzhou);
     assert.deepEqual(trail.at(-1)?.reason, 'batch');
+    assert.deepEqual(
+      await autoRenewCompanies(database.db),
+      [east, hangzhou].sort(),
+      'for the auto-renew step',
+    );
   });
 });

@@ -162,3 +162,13 @@ export async function upsertConfigs(
     returning company_id, (xmax = 0) as inserted`.execute(ex);
   return rows;
 }
+
+/**
+ * The companies whose configuration has auto-renew on (R38), for the renewals module's auto-renew step of
+ * the daily job: billing owns the setting, renewals the charging.
+ */
+export async function autoRenewCompanies(ex: Exec): Promise<string[]> {
+  const { rows } = await sql<{ company_id: string }>`select company_id from billing_configs where auto_renew
+    order by company_id`.execute(ex);
+  return rows.map((r) => r.company_id);
+}

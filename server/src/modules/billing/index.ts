@@ -5,6 +5,7 @@
 
 export { type BillingSettings, closedPeriodOn, periodStartOf } from './billing';
 export { type BillingEmailConfig, queueCompanyEmail, sendBillingEmail } from './billing-email';
+export { autoRenewCompanies } from './billing-store';
 export { type ConfigureResult, configureCompanies } from './configure-companies';
 export {
   BILLING_DAILY_JOB,
