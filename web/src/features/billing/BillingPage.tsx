@@ -69,7 +69,7 @@ export function BillingPage() {
       width: 100,
       render: (_, r) => (r.emailLanguage ? t(`billing.language.${r.emailLanguage}`) : '—'),
     },
-    { title: t('billing.emails'), width: 240, ellipsis: true, render: (_, r) => r.emails.join(', ') || '—' },
+    { title: t('billing.emails'), width: 220, ellipsis: true, render: (_, r) => r.emails.join(', ') || '—' },
     {
       title: t('billing.updatedAt'),
       width: 150,
@@ -78,7 +78,7 @@ export function BillingPage() {
     },
     {
       title: t('common.actions'),
-      width: 150,
+      width: 190,
       render: (_, r) =>
         may && (
           <Space size={0}>
