@@ -91,7 +91,7 @@ describe('console: billing configuration in the company tree, statements', { ski
   });
 
   step('R46 the statement the daily job made is listed and downloads as PDF and XLSX', async () => {
-    await database.db.transaction().execute((tx) => runBillingDay(tx, clock, '2026-11-01', BILLING_STEPS));
+    await runBillingDay({ database, clock }, '2026-11-01', BILLING_STEPS);
     await page.getByTestId('nav').getByText('账单').click();
     const list = page.getByTestId('statements-list');
     const made = list.locator('.ant-table-row', { hasText: HANGZHOU });

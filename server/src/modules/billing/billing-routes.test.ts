@@ -123,7 +123,7 @@ describe('billing over HTTP: configurations in scope, batch, statements (R38, R4
   });
 
   it('R46 statements in scope download as PDF and XLSX', async () => {
-    await database.db.transaction().execute((tx) => runBillingDay(tx, clock, '2026-11-01', BILLING_STEPS));
+    await runBillingDay({ database, clock }, '2026-11-01', BILLING_STEPS);
     const list = (await (await call(customer, 'GET', '/api/v1/billing-statements')).json()) as {
       items: { id: string; companyId: string; periodStart: string; balances: { closing: string }[] }[];
     };

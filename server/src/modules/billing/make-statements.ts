@@ -1,5 +1,6 @@
 import { BILLING_CYCLES } from '@kaidan/shared';
 import { Temporal } from 'temporal-polyfill';
+import { transact } from '../../platform/db/transact';
 import { closedPeriodOn } from './billing';
 import type { DailyStep } from './daily-step';
 import { companiesToState, figuresOf, insertStatement } from './statement-store';
@@ -11,17 +12,19 @@ import { companiesToState, figuresOf, insertStatement } from './statement-store'
  */
 export const makeStatements: DailyStep = {
   name: 'statements',
-  async run(tx, { clock, day }) {
-    const date = Temporal.PlainDate.from(day);
-    let statements = 0;
-    for (const cycle of BILLING_CYCLES) {
-      const period = closedPeriodOn(cycle, date);
-      if (!period) continue;
-      for (const companyId of await companiesToState(tx, cycle, period)) {
-        const figures = await figuresOf(tx, companyId, period);
-        if (await insertStatement(tx, clock, { companyId, cycle, period, figures })) statements += 1;
+  run: (deps, day) =>
+    transact(deps.database.db, async (tx) => {
+      const clock = deps.clock;
+      const date = Temporal.PlainDate.from(day);
+      let statements = 0;
+      for (const cycle of BILLING_CYCLES) {
+        const period = closedPeriodOn(cycle, date);
+        if (!period) continue;
+        for (const companyId of await companiesToState(tx, cycle, period)) {
+          const figures = await figuresOf(tx, companyId, period);
+          if (await insertStatement(tx, clock, { companyId, cycle, period, figures })) statements += 1;
+        }
       }
-    }
-    return { statements };
-  },
+      return { statements };
+    }),
 };

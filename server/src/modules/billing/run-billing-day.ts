@@ -1,6 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
 import { today } from '../../platform/clock';
-import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
@@ -9,7 +8,7 @@ import type { DailyStep } from './daily-step';
 
 /**
  * `kaidan billing run --day D`: an operator runs (or re-runs) the daily job for a business day that was
- * missed, with the same steps the worker runs. Every step is keyed, so a day already run makes nothing new.
+ * missed, with the same steps the worker runs (each in its own transaction, as in the job). Every step is keyed, so a day already run makes nothing new.
  * A day after today is refused: reminders and statements are about days that have come.
  */
 export async function runBillingDayNow(
@@ -30,5 +29,5 @@ export async function runBillingDayNow(
       zh: `不能运行未来日期：${day}`,
       en: `Cannot run a future day: ${day}`,
     });
-  return transact(deps.database.db, (tx) => runBillingDay(tx, deps.clock, date.toString(), steps));
+  return runBillingDay(deps, date.toString(), steps);
 }

@@ -28,6 +28,15 @@ export interface RunRow {
 
 export async function runsOf(ex: Exec, day: string): Promise<RunRow[]> {
   const { rows } = await sql<RunRow>`select day, step, created, runs, finished_at from billing_runs
-    where day = ${day}::date order by step`.execute(ex);
+    where day = ${day}::date and step <> ${SCHEDULED} order by step`.execute(ex);
   return rows;
+}
+
+/** The chain's link to `day`: true for the one caller that may enqueue its job; a repeat finds it taken. */
+const SCHEDULED = 'scheduled';
+export async function claimSchedule(ex: Exec, clock: Clock, day: string): Promise<boolean> {
+  const r = await sql`insert into billing_runs (day, step, created, runs, finished_at)
+    values (${day}::date, ${SCHEDULED}, '{}'::jsonb, 0, ${toDate(clock.now())})
+    on conflict (day, step) do nothing`.execute(ex);
+  return (r.numAffectedRows ?? 0n) === 1n;
 }
