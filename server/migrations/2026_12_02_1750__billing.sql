@@ -28,6 +28,8 @@ create table billing_emails (
   recipients text[] not null check (cardinality(recipients) between 1 and 10),
   subject text not null,
   body text not null,
+  -- set by a sender that must not email twice for one event (e.g. auto-renew refused for a company and day)
+  dedupe_key text unique,
   created_at timestamptz not null
 );
 create index billing_emails_company on billing_emails (company_id, created_at);

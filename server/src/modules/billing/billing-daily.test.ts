@@ -23,6 +23,7 @@ import {
   closedPeriodOn,
   movedTo,
   putBillingConfig,
+  queueCompanyEmail,
   runBillingDayNow,
   runsOf,
   sendBillingEmail,
@@ -272,6 +273,29 @@ describe('billing.daily: expiry reminders and statements (R38, R46)', async () =
         { day: '2026-12-04', chain: true },
       ],
       'a chained day schedules the day after it (a late worker catches up day by day), once however often it runs',
+    );
+  });
+
+  it('queueCompanyEmail: in the company language, once per dedupe key, nothing with notifications off', async () => {
+    const render = (lang: 'zh-CN' | 'en-US') => ({
+      subject: lang === 'en-US' ? 'Refused' : '自动续费失败',
+      body: '…',
+    });
+    const send = (companyId: string) =>
+      database.db
+        .transaction()
+        .execute((tx) =>
+          queueCompanyEmail(tx, clock, companyId, 'auto_renew_refused', render, `refused:${companyId}:d`),
+        );
+    const first = await send(en);
+    assert.ok(first);
+    assert.equal(await send(en), null, 'the same key again sends nothing');
+    assert.equal(await send(quiet), null, 'notifications off');
+    const sent = smtp.inbox.length;
+    await worker.drain();
+    assert.deepEqual(
+      smtp.inbox.slice(sent).map((m) => [m.to, m.subject]),
+      [[['it@en.example.com'], 'Refused']],
     );
   });
 

@@ -19,7 +19,9 @@ export interface Rendered {
 /**
  * A billing email to a company, in its configured language, to all of its notification emails, through
  * the outbox (R38). Nothing when the company has no configuration, notifications off or no address — the
- * returned null says so. Exported for the daily job's other steps (auto-renew refused for a short balance).
+ * returned null says so — as it does when `dedupeKey` was used before (e.g. `auto_renew_refused:<company>:<day>`),
+ * so a re-run of the day emails nothing twice. Exported for the daily job's other steps (auto-renew refused
+ * for a short balance).
  */
 export async function queueCompanyEmail(
   ex: Exec,
@@ -27,18 +29,24 @@ export async function queueCompanyEmail(
   companyId: string,
   kind: string,
   render: (language: EmailLanguage, autoRenew: boolean) => Rendered,
+  dedupeKey: string | null = null,
 ): Promise<string | null> {
   const to = (await recipientsOf(ex, [companyId])).get(companyId);
   if (!to) return null;
   const { subject, body } = render(to.email_language, to.auto_renew);
-  return insertEmail(ex, clock, {
-    companyId,
-    kind,
-    language: to.email_language,
-    recipients: to.emails,
-    subject,
-    body,
-  });
+  return insertEmail(
+    ex,
+    clock,
+    {
+      companyId,
+      kind,
+      language: to.email_language,
+      recipients: to.emails,
+      subject,
+      body,
+    },
+    dedupeKey,
+  );
 }
 
 const idOf = (payload: Record<string, unknown>): string =>

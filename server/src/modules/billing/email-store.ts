@@ -37,11 +37,20 @@ export interface EmailInput {
   body: string;
 }
 
-export async function insertEmail(ex: Exec, clock: Clock, e: EmailInput): Promise<string> {
+/** The email and its outbox job; with a `dedupeKey` already used, neither (null): a re-run sends nothing. */
+export async function insertEmail(
+  ex: Exec,
+  clock: Clock,
+  e: EmailInput,
+  dedupeKey: string | null = null,
+): Promise<string | null> {
   const id = newId('bem', clock.now().epochMilliseconds);
-  await sql`insert into billing_emails (id, company_id, kind, language, recipients, subject, body, created_at)
+  const { rows } = await sql<{ id: string }>`insert into billing_emails (id, company_id, kind, language,
+      recipients, subject, body, dedupe_key, created_at)
     values (${id}, ${e.companyId}, ${e.kind}, ${e.language}, ${e.recipients}::text[], ${e.subject}, ${e.body},
-      ${toDate(clock.now())})`.execute(ex);
+      ${dedupeKey}, ${toDate(clock.now())})
+    on conflict (dedupe_key) do nothing returning id`.execute(ex);
+  if (rows.length === 0) return null;
   await enqueueJob(ex, clock, BILLING_EMAIL_JOB, { emailId: id });
   return id;
 }

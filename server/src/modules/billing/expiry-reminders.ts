@@ -29,6 +29,7 @@ export const expiryReminders: DailyStep = {
         const first = devices[0];
         const rcpt = first ? to.get(first.company_id) : undefined;
         if (!first || !rcpt) continue;
+        // no dedupe key: the reminder keys just claimed make this email new by construction
         const { subject, body } = renderReminder(
           rcpt.email_language,
           rcpt.auto_renew,
@@ -43,6 +44,7 @@ export const expiryReminders: DailyStep = {
           subject,
           body,
         });
+        if (!id) continue;
         await linkReminders(
           tx,
           id,
