@@ -1,6 +1,7 @@
 import { type AppDeps, createHttpApp } from './http/app';
 import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerBillingRoutes } from './modules/billing/billing-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
 import { registerDeviceImportRoutes } from './modules/devices/device-import-routes';
@@ -48,6 +49,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerDeviceRoutes,
   renewalRoutes,
   registerDeviceImportRoutes,
+  registerBillingRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

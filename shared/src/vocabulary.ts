@@ -85,3 +85,13 @@ export const DEVICE_IMPORT_ERRORS = [
   'date_past',
 ] as const;
 export type DeviceImportError = (typeof DEVICE_IMPORT_ERRORS)[number];
+/** R38 (seed 003 出账周期): the period a company's statement covers (R46); calendar months, quarters, years. */
+export const BILLING_CYCLES = ['monthly', 'quarterly', 'yearly'] as const;
+export type BillingCycle = (typeof BILLING_CYCLES)[number];
+
+/** R38 (推送邮件语言): the language of a company's billing emails. */
+export const EMAIL_LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
+/** The daily renewal job's expiry reminders: days before a device's expiry (R38, seed 003). */
+export const REMINDER_DAYS = [30, 7, 1] as const;

@@ -27,6 +27,8 @@ const routeTree = root.addChildren([
   page('/devices', () => import('./features/devices/DevicesPage'), 'DevicesPage'),
   page('/packages', () => import('./features/devices/PackagesPage'), 'PackagesPage'),
   ...adminRoutes,
+  page('/billing', () => import('./features/billing/BillingPage'), 'BillingPage'),
+  page('/statements', () => import('./features/billing/StatementsPage'), 'StatementsPage'),
 ]);
 
 // Every search value is a plain string (filters, sort, ids): the URL reads `?mine=true&q=123`, not the

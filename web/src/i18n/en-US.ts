@@ -1,6 +1,7 @@
 import { baseEn } from './en-US-base';
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as billing from './parts/billing';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
@@ -35,4 +36,5 @@ export const enUS: Record<MessageKey, string> = {
   ...shell.en,
   ...webhooks.en,
   ...deviceImports.en,
+  ...billing.en,
 };

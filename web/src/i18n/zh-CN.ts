@@ -1,5 +1,6 @@
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as billing from './parts/billing';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
@@ -35,5 +36,6 @@ export const zhCN = {
   ...shell.zh,
   ...webhooks.zh,
   ...deviceImports.zh,
+  ...billing.zh,
 };
 export type MessageKey = keyof typeof zhCN;

@@ -38,7 +38,9 @@ export type NavKey =
   | 'calendar'
   | 'devices'
   | 'packages'
-  | 'notifications';
+  | 'notifications'
+  | 'billing'
+  | 'statements';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
 // customer's `queue` is their own requests; staff see their team's queue.
@@ -54,11 +56,41 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'webhooks',
     'devices',
     'notifications',
+    'billing',
+    'statements',
   ],
-  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'devices', 'notifications'],
-  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'invoices', 'devices', 'notifications'],
-  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications'],
-  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications'],
+  order_desk: [
+    'dashboard',
+    'queue',
+    'orders',
+    'companies',
+    'devices',
+    'notifications',
+    'billing',
+    'statements',
+  ],
+  finance: [
+    'dashboard',
+    'queue',
+    'ledgers',
+    'orders',
+    'invoices',
+    'devices',
+    'notifications',
+    'billing',
+    'statements',
+  ],
+  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications', 'billing', 'statements'],
+  support: [
+    'dashboard',
+    'orders',
+    'companies',
+    'devices',
+    'packages',
+    'notifications',
+    'billing',
+    'statements',
+  ],
   admin: [
     'dashboard',
     'queue',
@@ -73,6 +105,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'devices',
     'packages',
     'notifications',
+    'billing',
+    'statements',
   ],
   customer: [
     'dashboard',
@@ -85,6 +119,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'invoices',
     'devices',
     'notifications',
+    'billing',
+    'statements',
   ],
 };
 const ORDER: NavKey[] = [
@@ -106,6 +142,8 @@ const ORDER: NavKey[] = [
   'devices',
   'packages',
   'notifications',
+  'billing',
+  'statements',
 ];
 
 export function navFor(roles: readonly Role[]): NavKey[] {
