@@ -8,6 +8,7 @@ import { topupsCli } from './cli/topups-cli';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
 import {
+  autoRenewStep,
   BILLING_DAILY_JOB,
   BILLING_EMAIL_JOB,
   BILLING_STEPS,
@@ -118,8 +119,8 @@ try {
 }
 const mailer = mailerFromEnv(process.env, log);
 // The daily renewal job's steps (R38, R46), the same for the worker and `kaidan billing run`; the renewals
-// module's auto-renew step goes first once it exists.
-const billingSteps = [...BILLING_STEPS];
+// module's auto-renew goes first, so a device it renews is no longer reminded.
+const billingSteps = [autoRenewStep, ...BILLING_STEPS];
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],

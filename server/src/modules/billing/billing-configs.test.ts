@@ -162,7 +162,7 @@ describe('R38 billing account configuration: CRUD, scope, 配置所选公司', a
     const trail = await listAudit(database.db, 'billing_config', hangzhou);
     assert.deepEqual(trail.at(-1)?.reason, 'batch');
     assert.deepEqual(
-      await autoRenewCompanies(database.db),
+      (await autoRenewCompanies(database.db)).map((c) => c.companyId),
       [east, hangzhou].sort(),
       'for the auto-renew step',
     );

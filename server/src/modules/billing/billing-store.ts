@@ -167,8 +167,8 @@ export async function upsertConfigs(
  * The companies whose configuration has auto-renew on (R38), for the renewals module's auto-renew step of
  * the daily job: billing owns the setting, renewals the charging.
  */
-export async function autoRenewCompanies(ex: Exec): Promise<string[]> {
-  const { rows } = await sql<{ company_id: string }>`select company_id from billing_configs where auto_renew
-    order by company_id`.execute(ex);
-  return rows.map((r) => r.company_id);
+export async function autoRenewCompanies(ex: Exec): Promise<{ companyId: string; cycle: BillingCycle }[]> {
+  const { rows } = await sql<{ company_id: string; billing_cycle: BillingCycle }>`select company_id,
+      billing_cycle from billing_configs where auto_renew order by company_id`.execute(ex);
+  return rows.map((r) => ({ companyId: r.company_id, cycle: r.billing_cycle }));
 }

@@ -3,6 +3,7 @@
 // the daily renewal job `billing.daily` — expiry reminders through the outbox and the statement of each
 // closed period. Other modules add steps to the job (`DailyStep`) and email a company (`queueCompanyEmail`).
 
+export { autoRenewStep } from './auto-renew-step';
 export { type BillingSettings, closedPeriodOn, periodStartOf } from './billing';
 export { type BillingEmailConfig, queueCompanyEmail, sendBillingEmail } from './billing-email';
 export { autoRenewCompanies } from './billing-store';
