@@ -5,6 +5,7 @@ import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
 import { INVOICE_MATRIX } from './authz-matrix.invoices';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
+import { RENEWAL_MATRIX } from './authz-matrix.renewals';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Party } from './authz-matrix.world';
 
@@ -377,6 +378,7 @@ export const MATRIX: Record<string, Entry> = {
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
   ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
+  ...RENEWAL_MATRIX, // issue #13, R20: renewal orders (customers renew and pay their own)
   ...BILLING_MATRIX, // issue #13: billing configurations and statements in the company scope (R38, R46)
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.

@@ -1,14 +1,17 @@
+import { formatAmount } from '@kaidan/shared';
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { setCalendarOverride } from '../modules/calendar';
+import { bindRenewalPackage } from '../modules/devices';
 import { placeOrder } from '../modules/orders';
 import { createApiKey, principalOfUser } from '../modules/parties';
 import { sandboxPayments, startOnlineTopup } from '../modules/payments';
+import { placeRenewal, quoteRenewal } from '../modules/renewals';
 import { decideRequest, fileCompanyRename, fileRefund, fileTopup } from '../modules/requests';
 import { emitEvent, registerEndpoint } from '../modules/webhooks';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/database';
-import type { Principal } from '../platform/principal';
+import { type Principal, systemPrincipal } from '../platform/principal';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
 import { makeUser, signIn, TEST_PASSWORD } from '../testing/auth-factory';
 import { fund } from '../testing/world';
@@ -58,6 +61,8 @@ export interface Party {
   /** issue #13: a device of the party's company (demo seed), by Kaidan id and by the customer's id */
   device: string;
   deviceNo: string;
+  /** issue #13, R20: a renewal order of that device the party's customer placed (awaiting payment) */
+  deviceOrder: string;
   agent: Principal;
   customer: Principal;
 }
@@ -132,6 +137,22 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
   // Started through the use case with a sandbox of its own: the matrix app runs without providers.
   const { payments } = sandboxPayments(clock, () => 'http://127.0.0.1:9');
   const attempt = async (p: Principal) => (await startOnlineTopup(deps, payments, p, { amount: '10.00' })).id;
+  // R20: the party's first device bound to the demo's GPS package, quoted and confirmed by its customer.
+  const renewalOf = async (customer: Principal, companyId: string) => {
+    const device = await one(
+      sql<{ id: string }>`select id from devices where company_id = ${companyId} order by device_no limit 1`,
+    );
+    const gps = await one(sql<{ id: string }>`select id from device_packages where code = 'GPS-M'`);
+    await bindRenewalPackage(deps, systemPrincipal('cli'), { packageId: gps, deviceIds: [device] });
+    const q = await quoteRenewal(deps, customer, { deviceIds: [device], months: 6 });
+    const o = await placeRenewal(deps, customer, {
+      deviceIds: [device],
+      months: 6,
+      expectedTotal: formatAmount(q.total, q.currency),
+      quotedAt: q.quotedAt.toString(),
+    });
+    return o.id;
+  };
   const party = async (partnerId: string, companyId: string, agentEmail: string, customer: Principal) => {
     const agent = await as(agentEmail);
     const wallet = (type: string, owner: string) =>
@@ -186,6 +207,7 @@ export async function buildMatrixWorld(app: Pick<App, 'request'>, database: Data
           id: string;
         }>`select device_no as id from devices where company_id = ${companyId} order by device_no limit 1`,
       ),
+      deviceOrder: await renewalOf(customer, companyId),
       agent,
       customer,
     } satisfies Party;
