@@ -13,6 +13,7 @@ import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
 import { NO_PAYMENTS, orderPaymentRoutes, type Payments, paymentRoutes } from './modules/payments';
 import { refundRoutes } from './modules/refunds';
+import { registerRecordRoutes } from './modules/records/records-routes';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
@@ -38,6 +39,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerInvoiceRoutes,
   registerPackageRoutes,
   registerDeviceRoutes,
+  registerRecordRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */
