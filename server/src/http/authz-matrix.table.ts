@@ -4,6 +4,7 @@ import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
 import { INVOICE_MATRIX } from './authz-matrix.invoices';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
+import { RECORD_MATRIX } from './authz-matrix.records';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Party } from './authz-matrix.world';
 
@@ -376,6 +377,7 @@ export const MATRIX: Record<string, Entry> = {
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
   ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
+  ...RECORD_MATRIX, // issue #13 slice 5: device orders, billing orders (finance, admin), top-up records
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

@@ -110,3 +110,62 @@ export async function writeOfflineTopup(
       ${`BANK-${number}`})`.execute(ex);
   return { id, number };
 }
+
+/**
+ * Records on the demo seed's companies for HTTP and browser tests: 辉煌 (its customer user's company) has a
+ * paid order with a value-added charge, an unpaid one and a settled and a pending online top-up; 灵韵华东 a
+ * paid renewal by Alipay and 灵韵 an expired PayPal order in USD; plus an approved offline top-up of 辉煌.
+ */
+export async function writeDemoRecords(ex: Exec): Promise<void> {
+  const { rows } = await sql<{
+    no: string;
+    id: string;
+    company_id: string;
+    pkg: string;
+  }>`select d.device_no as no,
+      d.id, d.company_id, (select id from device_packages where code = 'GPS-M') as pkg
+    from devices d where d.device_no in ('HH-0001', 'HH-0002', 'HH-0003', 'HD-1001', 'HD-1002', 'LY-0001')`.execute(
+    ex,
+  );
+  const dev = (no: string, valueAdded = 0n) => {
+    const d = rows.find((r) => r.no === no);
+    if (!d) throw new Error(`demo device ${no} missing`);
+    return {
+      companyId: d.company_id,
+      item: { deviceId: d.id, packageId: d.pkg, renewal: 1500n, valueAdded },
+    };
+  };
+  const order = (nos: [string, bigint?][], f: Omit<DeviceOrderFixture, 'companyId' | 'items'>) => {
+    const items = nos.map(([no, va]) => dev(no, va));
+    return writeDeviceOrder(ex, {
+      ...f,
+      companyId: items[0]?.companyId ?? '',
+      items: items.map((i) => i.item),
+    });
+  };
+  await order([['HH-0001', 500n], ['HH-0002']], { at: '2026-11-18T02:00:00Z', months: 12 });
+  await order([['HH-0003']], {
+    at: '2026-11-24T02:00:00Z',
+    state: 'awaiting_payment',
+    paymentMethod: 'wechatpay',
+  });
+  await order([['HD-1001'], ['HD-1002']], { at: '2026-11-20T02:00:00Z', paymentMethod: 'alipay', months: 6 });
+  await order([['LY-0001']], {
+    at: '2026-11-15T02:00:00Z',
+    state: 'expired',
+    paymentMethod: 'paypal',
+    currency: 'USD',
+    source: 'auto_renew',
+  });
+  const huihuang = dev('HH-0001').companyId;
+  const own = { ownerType: 'company' as const, ownerId: huihuang };
+  await writeOnlineTopup(ex, { ...own, amount: 10_000n, at: '2026-11-19T02:00:00Z', state: 'paid' });
+  await writeOnlineTopup(ex, {
+    ...own,
+    amount: 5_000n,
+    at: '2026-11-23T02:00:00Z',
+    state: 'pending',
+    provider: 'alipay',
+  });
+  await writeOfflineTopup(ex, { ...own, amount: 200_000n, at: '2026-11-21T02:00:00Z', state: 'approved' });
+}
