@@ -27,6 +27,9 @@ const routeTree = root.addChildren([
   page('/devices', () => import('./features/devices/DevicesPage'), 'DevicesPage'),
   page('/packages', () => import('./features/devices/PackagesPage'), 'PackagesPage'),
   ...adminRoutes,
+  page('/device-orders', () => import('./features/records/DeviceOrdersPage'), 'DeviceOrdersPage'),
+  page('/billing-orders', () => import('./features/records/BillingOrdersPage'), 'BillingOrdersPage'),
+  page('/topup-records', () => import('./features/records/TopupRecordsPage'), 'TopupRecordsPage'),
 ]);
 
 // Every search value is a plain string (filters, sort, ids): the URL reads `?mine=true&q=123`, not the

@@ -10,6 +10,7 @@ import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as records from './parts/records';
 import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
@@ -33,4 +34,5 @@ export const enUS: Record<MessageKey, string> = {
   ...requests.en,
   ...shell.en,
   ...webhooks.en,
+  ...records.en,
 };

@@ -9,6 +9,7 @@ import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as records from './parts/records';
 import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
@@ -33,5 +34,6 @@ export const zhCN = {
   ...requests.zh,
   ...shell.zh,
   ...webhooks.zh,
+  ...records.zh,
 };
 export type MessageKey = keyof typeof zhCN;

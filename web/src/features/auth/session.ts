@@ -38,7 +38,10 @@ export type NavKey =
   | 'calendar'
   | 'devices'
   | 'packages'
-  | 'notifications';
+  | 'notifications'
+  | 'device-orders'
+  | 'billing-orders'
+  | 'topup-records';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
 // customer's `queue` is their own requests; staff see their team's queue.
@@ -54,11 +57,42 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'webhooks',
     'devices',
     'notifications',
+    'device-orders',
+    'topup-records',
   ],
-  order_desk: ['dashboard', 'queue', 'orders', 'companies', 'devices', 'notifications'],
-  finance: ['dashboard', 'queue', 'ledgers', 'orders', 'invoices', 'devices', 'notifications'],
-  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications'],
-  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications'],
+  order_desk: [
+    'dashboard',
+    'queue',
+    'orders',
+    'companies',
+    'devices',
+    'notifications',
+    'device-orders',
+    'topup-records',
+  ],
+  finance: [
+    'dashboard',
+    'queue',
+    'ledgers',
+    'orders',
+    'invoices',
+    'devices',
+    'notifications',
+    'device-orders',
+    'billing-orders',
+    'topup-records',
+  ],
+  sales: [
+    'dashboard',
+    'orders',
+    'ledgers',
+    'companies',
+    'devices',
+    'notifications',
+    'device-orders',
+    'topup-records',
+  ],
+  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications', 'device-orders'],
   admin: [
     'dashboard',
     'queue',
@@ -73,6 +107,9 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'devices',
     'packages',
     'notifications',
+    'device-orders',
+    'billing-orders',
+    'topup-records',
   ],
   customer: [
     'dashboard',
@@ -85,6 +122,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'invoices',
     'devices',
     'notifications',
+    'device-orders',
+    'topup-records',
   ],
 };
 const ORDER: NavKey[] = [
@@ -106,6 +145,9 @@ const ORDER: NavKey[] = [
   'devices',
   'packages',
   'notifications',
+  'device-orders',
+  'billing-orders',
+  'topup-records',
 ];
 
 export function navFor(roles: readonly Role[]): NavKey[] {
