@@ -124,7 +124,7 @@ describe('console: navigation follows the role', { skip: skipReason }, async () 
     const banner = page.getByTestId('suspended-banner');
     await banner.waitFor();
     assert.match((await banner.textContent()) ?? '', /伙伴账户已暂停.*不能提交订单、充值或退款.*渠道经理/);
-    await page.getByTestId('nav').getByText('订单').click();
+    await page.getByTestId('nav').getByText('订单', { exact: true }).click();
     await banner.waitFor();
     await page.context().close();
   });
