@@ -22,7 +22,7 @@ const Method = z.enum(PAYMENT_METHODS);
 /** Sortable columns of the three lists (keyset on the column and the id, DESIGN §7). */
 export const RECORD_SORTS = {
   deviceOrders: ['created', 'total', 'paid'],
-  deviceOrderItems: ['deviceNo'],
+  deviceOrderItems: ['device', 'deviceNo'],
   billingOrders: ['paid', 'amount'],
   topupRecords: ['at', 'amount'],
 } as const;
@@ -67,7 +67,9 @@ export const DeviceOrderRecord = z.object({
 
 export const DeviceOrderItemQuery = Cursor.extend({
   q: z.string().trim().max(100).optional().describe('device id or type'),
-  sort: sortOf(RECORD_SORTS.deviceOrderItems, 'deviceNo'),
+  sort: sortOf(RECORD_SORTS.deviceOrderItems, 'device').describe(
+    'device: registration order, index-backed at any size (default); deviceNo: by device id, sorts the whole order',
+  ),
 });
 
 export const DeviceOrderItem = z.object({

@@ -53,7 +53,8 @@ const PAID = sql`select a.id, 'topup'::text as type, a.merchant_order_no as numb
     case when exists (select 1 from device_order_items vi where vi.order_id = o.id and vi.value_added_amount > 0)
       then 'value_added' else 'renewal' end,
     o.number, o.company_id, dc.partner_id, o.payment_method, o.currency, o.total,
-    coalesce((select sum(i.value_added_amount) from device_order_items i where i.order_id = o.id), 0)::int8
+    coalesce((select sum(i.value_added_amount) from device_order_items i
+      where i.order_id = o.id and i.value_added_amount > 0), 0)::int8
       * o.months,
     o.paid_at
   from device_orders o join companies dc on dc.id = o.company_id

@@ -16,7 +16,7 @@ import type { CompanyWhere } from './records-where';
 // Device orders as records (R39, seed 003 订单记录): read-only SQL over the renewal slice's tables, which this
 // module never writes. Every read is narrowed by parties' one scope rule on the order's company.
 
-/** The company and partner filters on a company column (null-safe: a row without company never matches). */
+/** The company filter on a company column: the chosen company alone or with its tree (a null never matches). */
 export function companyFilter(col: RawBuilder<unknown>, w: CompanyWhere): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   if (w.companyId)
@@ -55,7 +55,8 @@ export type DeviceOrderListRow = DeviceOrderRow & KeyedRow;
 // The value-added share is the items' per-month value-added amounts times the months (migration 1600).
 const COLS = sql`o.id, o.number, o.company_id, c.name_zh as company_name, c.partner_id,
   pt.name_zh as partner_name, o.source, o.state, o.payment_method, o.currency, o.months, o.device_count, o.total,
-  coalesce((select sum(i.value_added_amount) from device_order_items i where i.order_id = o.id), 0)::int8
+  coalesce((select sum(i.value_added_amount) from device_order_items i
+    where i.order_id = o.id and i.value_added_amount > 0), 0)::int8
     * o.months as value_added_total,
   o.created_at, o.paid_at, o.payment_due_at`;
 const FROM = sql`device_orders o join companies c on c.id = o.company_id
@@ -129,13 +130,19 @@ export interface DeviceOrderItemRow {
   expires_after: string | null;
 }
 
-const ITEM_SORT: Sortable<'deviceNo'> = { deviceNo: { expr: sql`d.device_no`, type: 'text' } };
+// `device` walks the items' primary key (order_id, device_id), so a page of a 100 000-device order costs
+// the same as one of a small order; `deviceNo` reads like the customer's list but sorts the whole order.
+type ItemSortKey = 'device' | 'deviceNo';
+const ITEM_SORT: Sortable<ItemSortKey> = {
+  device: { expr: sql`i.device_id`, type: 'text' },
+  deviceNo: { expr: sql`d.device_no`, type: 'text' },
+};
 
-/** One keyset page of an order's items (an order may hold 100 000 devices), by device id. */
+/** One keyset page of an order's items (an order may hold 100 000 devices). */
 export async function listDeviceOrderItems(
   ex: Exec,
   orderId: string,
-  f: { q?: string | undefined; sort: SortParam<'deviceNo'>; after?: string | undefined; limit: number },
+  f: { q?: string | undefined; sort: SortParam<ItemSortKey>; after?: string | undefined; limit: number },
 ): Promise<(DeviceOrderItemRow & KeyedRow)[]> {
   const k = keyset(
     'device_order_items',
