@@ -35,7 +35,9 @@ create table device_order_items (
   order_id text not null references device_orders (id),
   device_id text not null references devices (id),
   company_id text not null references companies (id),
-  package_id text not null references device_packages (id),
+  -- the package as it was sold: a package no longer on an open order may be deleted (issue #13)
+  package_id text references device_packages (id) on delete set null,
+  package_code text not null,
   -- per device-month: the renewal package's amount, and the sum of its value-added packages'
   renewal_amount bigint not null check (renewal_amount >= 0),
   value_added_amount bigint not null check (value_added_amount >= 0),
@@ -47,6 +49,7 @@ create table device_order_items (
   primary key (order_id, device_id)
 );
 create index device_order_items_device on device_order_items (device_id);
+create index device_order_items_open_package on device_order_items (package_id) where open;
 create unique index device_order_items_one_open on device_order_items (device_id) where open;
 
 alter table payment_attempts drop constraint payment_attempts_purpose_check;

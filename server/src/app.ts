@@ -11,9 +11,16 @@ import { registerNotificationRoutes } from './modules/notifications/notification
 import { orderRoutes } from './modules/orders/order-routes';
 import { principalOfRequest } from './modules/parties';
 import { registerPartiesRoutes } from './modules/parties/parties-routes';
-import { NO_PAYMENTS, orderPaymentRoutes, type Payments, paymentRoutes } from './modules/payments';
+import {
+  deviceOrderPaymentRoutes,
+  NO_PAYMENTS,
+  orderPaymentRoutes,
+  type Payments,
+  paymentRoutes,
+} from './modules/payments';
 import { registerRecordRoutes } from './modules/records/records-routes';
 import { refundRoutes } from './modules/refunds';
+import { renewalRoutes } from './modules/renewals';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
@@ -39,6 +46,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerInvoiceRoutes,
   registerPackageRoutes,
   registerDeviceRoutes,
+  renewalRoutes,
   registerRecordRoutes,
 ];
 
@@ -58,6 +66,7 @@ export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] =
     ...modules,
     paymentRoutes(payments),
     orderPaymentRoutes(payments),
+    deviceOrderPaymentRoutes(payments),
     refundRoutes(payments),
   ];
   return createHttpApp(deps, { routes, resolvePrincipal: principalOfRequest(deps) });

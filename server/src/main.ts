@@ -12,6 +12,7 @@ import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/
 import { ORDER_DUE_JOB } from './modules/orders';
 import { PrincipalCache, usersCli, watchPrincipals } from './modules/parties';
 import {
+  deviceOrderDueJob,
   EXPIRE_JOB,
   expireAttemptJob,
   NO_PAYMENTS,
@@ -20,6 +21,7 @@ import {
   paymentsFromEnv,
 } from './modules/payments';
 import { executeRefundJob, REFUND_JOB } from './modules/refunds';
+import { DEVICE_ORDER_DUE_JOB } from './modules/renewals';
 import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
 import { buildTemplate, templateKey } from './platform/db/data-dir-template';
@@ -111,6 +113,7 @@ const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
   [ORDER_DUE_JOB, orderDueJob(clock)],
+  [DEVICE_ORDER_DUE_JOB, deviceOrderDueJob(clock)],
   [REFUND_JOB, executeRefundJob(clock, payments ?? NO_PAYMENTS)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],

@@ -6,7 +6,8 @@ import { choose, signIn, skipReason, useConsoleServer, walk } from './harness';
 /** Waits until `l`'s text matches `re` (a list refetches after a save, so the first read may be stale). */
 async function waitText(page: Page, l: Locator, re: RegExp): Promise<string> {
   let last = '';
-  for (let i = 0; i < 100; i++) {
+  // By the clock, not by tries: on a loaded machine a save and its refetch can take many seconds.
+  for (const end = Date.now() + 30_000; Date.now() < end; ) {
     last = (await l.count()) > 0 ? ((await l.first().textContent()) ?? '') : '';
     if (re.test(last)) return last;
     await page.waitForTimeout(100);

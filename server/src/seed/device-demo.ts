@@ -1,3 +1,4 @@
+import { formatAmount } from '@kaidan/shared';
 import {
   bindRenewalPackage,
   changeDeviceStates,
@@ -7,9 +8,12 @@ import {
   registerDevice,
 } from '../modules/devices';
 import { createCompany, createUser } from '../modules/parties';
+import { payRenewalFromWallet, placeRenewal, quoteRenewal } from '../modules/renewals';
+import { creditWallet } from '../modules/wallets';
 import { today } from '../platform/clock';
+import { transact } from '../platform/db/transact';
 import type { Deps } from '../platform/deps';
-import { systemPrincipal } from '../platform/principal';
+import { type Principal, systemPrincipal } from '../platform/principal';
 
 // Seed 003 as a working demo (issue #13): 灵韵's company tree three levels deep (灵韵 → 华东分公司 → 杭州门店,
 // and the sibling 华南分公司; 辉煌 gets devices but no subsidiaries, so seed 000's walks stay as they were), devices of several types, bound and unbound, expired and expiring, one
@@ -18,6 +22,8 @@ import { systemPrincipal } from '../platform/principal';
 export const DEVICE_DEMO = {
   supportEmail: 'support@kaidan.demo',
   eastSupportEmail: 'support-east@kaidan.demo',
+  /** 灵韵's own IT user: renews the tree's devices (R20) and pays from 灵韵's wallet */
+  customerEmail: 'it@lingyun.demo',
 };
 
 export async function seedDeviceDemo(deps: Deps, password: string): Promise<void> {
@@ -124,4 +130,44 @@ export async function seedDeviceDemo(deps: Deps, password: string): Promise<void
     deviceNos: ['HZ-2003'],
     state: 'deactivated',
   });
+  await renewalDemo(deps, root, password, ids);
+}
+
+/** R20: 灵韵's IT user with a funded wallet and one paid renewal of an expired device in its records. */
+async function renewalDemo(deps: Deps, root: string, password: string, ids: Record<string, string>) {
+  const userId = await createUser(deps, {
+    email: DEVICE_DEMO.customerEmail,
+    name: '灵韵 IT',
+    roles: ['customer'],
+    companyId: root,
+    password,
+  });
+  await transact(deps.database.db, (tx) =>
+    creditWallet(tx, deps.clock, {
+      ownerType: 'company',
+      ownerId: root,
+      currency: 'CNY',
+      amount: 5_000_00n,
+      kind: 'topup',
+      from: 'offline_cash',
+      ref: { type: 'demo', id: 'lingyun-wallet' },
+    }),
+  );
+  const it: Principal = {
+    userId,
+    kind: 'customer',
+    roles: ['customer'],
+    partnerId: null,
+    companyId: root,
+    channel: 'console',
+  };
+  const deviceIds = [ids['HD-1002'] ?? ''];
+  const quote = await quoteRenewal(deps, it, { deviceIds, months: 12 });
+  const order = await placeRenewal(deps, it, {
+    deviceIds,
+    months: 12,
+    expectedTotal: formatAmount(quote.total, quote.currency),
+    quotedAt: quote.quotedAt.toString(),
+  });
+  await payRenewalFromWallet(deps, it, order.id);
 }

@@ -79,7 +79,8 @@ export async function appendAuditSelect(
 ): Promise<number> {
   const at = clock.now();
   const prefix = `${newId('aud', at.epochMilliseconds)}_`;
-  const r = await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
+  const r =
+    await sql`insert into audit_log (id, object_type, object_id, action, actor_kind, actor_id, channel,
       state_before, state_after, before, after, reason, at)
     select ${prefix} || lpad((row_number() over ())::text, 7, '0'), ${e.objectType}, s.object_id, ${e.action},
       ${actor.kind}, ${actor.id}, ${actor.channel}, s.state_before, s.state_after, s.before, s.after,

@@ -1,17 +1,11 @@
-import type { Exec } from '../../platform/db/database';
+import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { MANAGE_PACKAGES, PACKAGE } from './device';
-import { deleteUnboundPackage, packageDetail } from './package-store';
-
-/**
- * Issue #13: a package on an open order cannot be deleted either. Orders for device packages arrive
- * with the renewal slice (R20), which replaces this hook with its count; until then no order names one.
- */
-export const openOrdersWithPackage = async (_ex: Exec, _packageId: string): Promise<number> => 0;
+import { deleteUnboundPackage, openOrdersSelling, packageDetail } from './package-store';
 
 const packageBound = (code: string, n: number): AppError =>
   new AppError({
@@ -36,7 +30,7 @@ export async function deletePackage(deps: Deps, p: Principal, id: string, versio
   return transact(deps.database.db, async (tx) => {
     const row = await packageDetail(tx, id);
     if (!row) throw notFound(PACKAGE);
-    const orders = await openOrdersWithPackage(tx, id);
+    const orders = await openOrdersSelling(tx, id, toDate(deps.clock.now()));
     if (orders > 0)
       throw new AppError({
         status: 409,

@@ -1,16 +1,15 @@
 // Devices (issue #13, R18, R19, seed 003): the package taxonomy (套餐大类, 套餐小类, renewal and value-added
 // 套餐), devices per company with their bound renewal package, value-added packages and expiry, and their
 // deactivation. Scope is parties' one rule plus the direct/all switch over the company tree. The renewal
-// slice (R20) calls `activeDevicesForRenewal` inside its own transaction.
 
-export { activeDevicesForRenewal } from './active-devices-for-renewal';
 export { type BindRenewalInput, type BindResult, bindRenewalPackage } from './bind-renewal-package';
 export { changeDeviceStates, type DeviceBatchStateInput } from './change-device-states';
 export { changeValueAdded, type ValueAddedInput } from './change-value-added';
 export { createPackage, type PackageCreateInput } from './create-package';
 export { createPackageClass, type PackageClassInput } from './create-package-class';
-export { deletePackage, openOrdersWithPackage } from './delete-package';
+export { deletePackage } from './delete-package';
 export { deletePackageClass } from './delete-package-class';
+export { devicesDeactivated, devicesNotFound, distinct } from './device';
 export type { DeviceRow } from './device-store';
 export { type DeviceCreateInput, registerDevice } from './register-device';
 export { setDeviceState } from './set-device-state';

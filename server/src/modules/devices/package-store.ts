@@ -214,3 +214,11 @@ export async function deleteUnboundPackage(ex: Exec, id: string, version: number
     and not exists (select 1 from device_value_added v where v.package_id = p.id)`.execute(ex);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
+
+/** Renewal orders awaiting payment that sell the package (R20): it stays until they are paid or expire. */
+export async function openOrdersSelling(ex: Exec, packageId: string, now: Date): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(distinct i.order_id)::int as n
+    from device_order_items i join device_orders o on o.id = i.order_id
+    where i.package_id = ${packageId} and i.open and o.payment_due_at > ${now}`.execute(ex);
+  return rows[0]?.n ?? 0;
+}

@@ -5,6 +5,7 @@ import type { JobHandler } from '../../platform/jobs/worker';
 import { actorOf, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { emitEvent, paymentFailed } from '../webhooks';
+import { expireDeviceOrderIfClosed } from './expire-device-order-payment';
 import { expireOrderIfClosed } from './expire-order-payment';
 import { attemptById, lockAttempt, markClosed } from './payment-store';
 import { type Payments, providerOf } from './provider';
@@ -55,4 +56,5 @@ export const expireAttemptJob =
     await emitEvent(tx, clock, paymentFailed(closed, 'expired', toDate(clock.now())));
     // R29: its order expires with it once due (none is still open: a payer retrying opens a new attempt).
     if (closed.order_id) await expireOrderIfClosed(tx, clock, closed.order_id);
+    if (closed.device_order_id) await expireDeviceOrderIfClosed(tx, clock, closed.device_order_id);
   };

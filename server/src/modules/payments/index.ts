@@ -4,7 +4,9 @@
 // (configured from the environment), online wallet top-ups, and paying orders that wait for payment
 // online or by a bank transfer finance confirms (R29, ADR 0020). See docs/payments.md.
 export { decideOfflinePayment } from './decide-offline-payment';
+export { deviceOrderPaymentRoutes } from './device-order-payment-routes';
 export { expireAttemptJob } from './expire-attempt';
+export { deviceOrderDueJob, expireDeviceOrderIfClosed } from './expire-device-order-payment';
 export { expireOrderIfClosed, orderDueJob } from './expire-order-payment';
 export {
   ALIPAY_MAX,

@@ -18,7 +18,7 @@ import { listOfflinePayments, viewOrderPayments } from './view-order-payments';
 
 const tags = ['payments'];
 
-const present = (a: AttemptRow): z.infer<typeof OrderPaymentAttempt> => ({
+export const presentAttempt = (a: AttemptRow): z.infer<typeof OrderPaymentAttempt> => ({
   id: a.id,
   orderId: a.order_id,
   provider: a.provider,
@@ -74,7 +74,7 @@ export const orderPaymentRoutes =
             paymentMethod: o.payment_method,
             paymentDueAt: iso(o.payment_due_at),
             offered: v.offered,
-            attempts: v.attempts.map(present),
+            attempts: v.attempts.map(presentAttempt),
           },
           200,
         );
@@ -98,7 +98,7 @@ export const orderPaymentRoutes =
           c.req.valid('param').id,
           c.req.valid('json'),
         );
-        return c.json(present(a), 201);
+        return c.json(presentAttempt(a), 201);
       },
     );
     app.openapi(
@@ -112,7 +112,7 @@ export const orderPaymentRoutes =
       }),
       async (c) => {
         const rows = await listOfflinePayments(deps, principal(c), c.req.valid('query').state);
-        return c.json({ items: rows.map(present) }, 200);
+        return c.json({ items: rows.map(presentAttempt) }, 200);
       },
     );
     app.openapi(
@@ -123,7 +123,7 @@ export const orderPaymentRoutes =
       async (c) => {
         const { id } = c.req.valid('param');
         const a = await decideOfflinePayment(deps, principal(c), id, 'confirm', c.req.valid('json').comment);
-        return c.json(present(a), 200);
+        return c.json(presentAttempt(a), 200);
       },
     );
     app.openapi(
@@ -131,7 +131,7 @@ export const orderPaymentRoutes =
       async (c) => {
         const { id } = c.req.valid('param');
         const a = await decideOfflinePayment(deps, principal(c), id, 'decline', c.req.valid('json').comment);
-        return c.json(present(a), 200);
+        return c.json(presentAttempt(a), 200);
       },
     );
   };

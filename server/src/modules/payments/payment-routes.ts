@@ -16,8 +16,12 @@ const STATES = ['pending', 'paid', 'closed', 'failed'] as const;
 
 export const PaymentAttempt = z.object({
   id: z.string(),
-  purpose: z.enum(['topup', 'order']),
+  purpose: z.enum(['topup', 'order', 'device_order']),
   orderId: z.string().nullable().describe('the order this attempt pays (purpose order, R29)'),
+  deviceOrderId: z
+    .string()
+    .nullable()
+    .describe('the renewal order this attempt pays (purpose device_order, R20)'),
   ownerType: z.enum(['partner', 'company']),
   ownerId: z.string(),
   provider: z.string(),
@@ -36,6 +40,7 @@ const present = (a: AttemptRow): z.infer<typeof PaymentAttempt> => ({
   id: a.id,
   purpose: a.purpose,
   orderId: a.order_id,
+  deviceOrderId: a.device_order_id,
   ownerType: a.owner_type,
   ownerId: a.owner_id,
   provider: a.provider,

@@ -17,9 +17,10 @@ export type AttemptState = 'pending' | 'paid' | 'closed' | 'failed';
 
 export interface AttemptRow {
   id: string;
-  /** 'topup' credits the owner's wallet; 'order' pays `order_id` (R29) */
-  purpose: 'topup' | 'order';
+  /** 'topup' credits the owner's wallet; 'order' pays `order_id` (R29); 'device_order' a renewal (R20) */
+  purpose: 'topup' | 'order' | 'device_order';
   order_id: string | null;
+  device_order_id: string | null;
   owner_type: 'partner' | 'company';
   owner_id: string;
   provider: string;
@@ -42,7 +43,7 @@ export interface AttemptRow {
   version: number;
 }
 
-const COLS = sql`id, purpose, order_id, owner_type, owner_id, provider, merchant_order_no, amount, currency,
+const COLS = sql`id, purpose, order_id, device_order_id, owner_type, owner_id, provider, merchant_order_no, amount, currency,
   state, code_url, provider_txn_id, created_by, created_at, expires_at, paid_at, closed_at, bank_reference,
   evidence_note, decided_by, decision_comment, version`;
 
@@ -54,18 +55,19 @@ type NewAttempt = Omit<
   | 'closed_at'
   | 'version'
   | 'order_id'
+  | 'device_order_id'
   | 'bank_reference'
   | 'evidence_note'
   | 'decided_by'
   | 'decision_comment'
 > &
-  Partial<Pick<AttemptRow, 'order_id' | 'bank_reference' | 'evidence_note'>>;
+  Partial<Pick<AttemptRow, 'order_id' | 'device_order_id' | 'bank_reference' | 'evidence_note'>>;
 
 export async function insertAttempt(ex: Exec, a: NewAttempt): Promise<void> {
-  await sql`insert into payment_attempts (id, purpose, order_id, owner_type, owner_id, provider,
-      merchant_order_no, amount, currency, code_url, created_by, created_at, expires_at, bank_reference,
-      evidence_note)
-    values (${a.id}, ${a.purpose}, ${a.order_id ?? null}, ${a.owner_type}, ${a.owner_id}, ${a.provider},
+  await sql`insert into payment_attempts (id, purpose, order_id, device_order_id, owner_type, owner_id,
+      provider, merchant_order_no, amount, currency, code_url, created_by, created_at, expires_at,
+      bank_reference, evidence_note)
+    values (${a.id}, ${a.purpose}, ${a.order_id ?? null}, ${a.device_order_id ?? null}, ${a.owner_type}, ${a.owner_id}, ${a.provider},
       ${a.merchant_order_no}, ${a.amount}, ${a.currency}, ${a.code_url}, ${a.created_by}, ${a.created_at},
       ${a.expires_at}, ${a.bank_reference ?? null}, ${a.evidence_note ?? null})`.execute(ex);
 }
@@ -74,6 +76,13 @@ export async function insertAttempt(ex: Exec, a: NewAttempt): Promise<void> {
 export async function attemptsOfOrder(ex: Exec, orderId: string): Promise<AttemptRow[]> {
   const { rows } = await sql<AttemptRow>`select ${COLS} from payment_attempts
     where order_id = ${orderId} order by created_at desc, id desc`.execute(ex);
+  return rows;
+}
+
+/** A renewal order's attempts, newest first (its pay screen; whether one is still open). */
+export async function attemptsOfDeviceOrder(ex: Exec, orderId: string): Promise<AttemptRow[]> {
+  const { rows } = await sql<AttemptRow>`select ${COLS} from payment_attempts
+    where device_order_id = ${orderId} order by created_at desc, id desc`.execute(ex);
   return rows;
 }
 

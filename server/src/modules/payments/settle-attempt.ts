@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database';
 import { actorOf, type Principal, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
 import { settleOrderPayment } from '../orders';
+import { renewalMethod, settleRenewalPayment } from '../renewals';
 import { creditWallet } from '../wallets';
 import { type AttemptRow, lockAttempt, markClosed, markPaid } from './payment-store';
 
@@ -60,10 +61,22 @@ export async function settlePaidAttempt(
     if (got === 'amount_mismatch') return is('amount_mismatch');
     if (got === 'late' || got === 'undeliverable') return is(await closeLate(tx, clock, actor, a, paid, got));
   }
+  if (a.device_order_id) {
+    const got = await settleRenewalPayment(tx, clock, actor, a.device_order_id, {
+      attemptId: a.id,
+      method: renewalMethod(a.provider),
+      amount: a.amount,
+      currency: a.currency,
+      from: 'provider_clearing',
+      memo: `${a.provider} ${a.merchant_order_no}`,
+    });
+    if (got === 'amount_mismatch') return is('amount_mismatch');
+    if (got === 'late') return is(await closeLate(tx, clock, actor, a, paid, got));
+  }
   const now = toDate(clock.now());
   const row = await markPaid(tx, a.id, now, paid.providerTxnId);
   if (!row) return is('already_settled');
-  if (!a.order_id) {
+  if (a.purpose === 'topup') {
     await creditWallet(tx, clock, {
       ownerType: a.owner_type,
       ownerId: a.owner_id,

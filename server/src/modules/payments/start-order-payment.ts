@@ -1,5 +1,5 @@
 import { newId, type PaymentMethodName } from '@kaidan/shared';
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
@@ -17,9 +17,10 @@ import {
   refuseMethod,
   setPaymentMethod,
 } from '../orders';
+import { openAttemptOf, providerAttempt } from './online-attempt';
 import { type AttemptRow, attemptById, attemptsOfOrder, insertAttempt } from './payment-store';
 import type { Payments } from './provider';
-import { EXPIRE_JOB, TOPUP_TTL } from './start-online-topup';
+import { EXPIRE_JOB } from './start-online-topup';
 
 export interface OrderPaymentInput {
   method: Exclude<PaymentMethodName, 'wallet'>;
@@ -85,26 +86,18 @@ export async function startOrderPayment(
   const provider = payments.providers.get(input.method);
   if (!provider) throw refuseMethod(input.method, offered, seen, 'method');
   const now = deps.clock.now();
-  const open = (await attemptsOfOrder(db, seen.id)).find(
-    (a) =>
-      a.state === 'pending' && a.provider === provider.name && a.expires_at.getTime() > now.epochMilliseconds,
-  );
+  const open = openAttemptOf(await attemptsOfOrder(db, seen.id), provider, now);
   if (open) return open;
-  const id = newId('pay', now.epochMilliseconds);
-  const merchantOrderNo = `KD${id.slice(4).toUpperCase()}`;
-  const qrEnd = now.add(TOPUP_TTL);
-  const due = seen.payment_due_at
-    ? Temporal.Instant.fromEpochMilliseconds(seen.payment_due_at.getTime())
-    : qrEnd;
-  const expiresAt = Temporal.Instant.compare(due, qrEnd) < 0 ? due : qrEnd;
-  // The provider first: if it refuses, nothing is recorded; if our insert then fails, its order expires.
-  const { codeUrl } = await provider.createAttempt({
-    merchantOrderNo,
-    amount: seen.total,
-    currency: seen.currency,
-    description: `开单订单 ${seen.number} Kaidan order`,
-    expiresAt,
-  });
+  const { id, merchantOrderNo, codeUrl, expiresAt } = await providerAttempt(
+    provider,
+    now,
+    seen.payment_due_at,
+    {
+      amount: seen.total,
+      currency: seen.currency,
+      description: `开单订单 ${seen.number} Kaidan order`,
+    },
+  );
   return transact(db, async (tx) => {
     const order = await lockOrderById(tx, seen.id);
     const late = order ? notAwaiting(order, deps.clock.now()) : notFound(ORDER);
