@@ -77,9 +77,10 @@ export const DeviceOrderItem = z.object({
   deviceNo: z.string(),
   deviceType: z.string(),
   companyId: z.string(),
-  packageId: z.string(),
+  /** null once the package was deleted; the code is the one it was sold under */
+  packageId: z.string().nullable(),
   packageCode: z.string(),
-  packageName: z.string(),
+  packageName: z.string().nullable(),
   /** per device-month */
   renewalAmount: Amount,
   valueAddedAmount: Amount,

@@ -56,9 +56,10 @@ export async function writeDeviceOrder(
     ex,
   );
   for (const i of f.items)
-    await sql`insert into device_order_items (order_id, device_id, company_id, package_id, renewal_amount,
-        value_added_amount, amount, open, expires_before, expires_after)
-      select ${id}, d.id, d.company_id, ${i.packageId}, ${i.renewal}, ${i.valueAdded ?? 0n}, ${amount(i)},
+    await sql`insert into device_order_items (order_id, device_id, company_id, package_id, package_code,
+        renewal_amount, value_added_amount, amount, open, expires_before, expires_after)
+      select ${id}, d.id, d.company_id, ${i.packageId},
+        (select code from device_packages where id = ${i.packageId}), ${i.renewal}, ${i.valueAdded ?? 0n}, ${amount(i)},
         ${state === 'awaiting_payment'}, d.expires_on,
         case when ${state} = 'paid' then (d.expires_on + make_interval(months => ${months}))::date end
       from devices d where d.id = ${i.deviceId}`.execute(ex);

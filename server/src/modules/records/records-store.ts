@@ -120,9 +120,10 @@ export interface DeviceOrderItemRow {
   device_no: string;
   device_type: string;
   company_id: string;
-  package_id: string;
+  /** null once the package was deleted: the item keeps the code it was sold under */
+  package_id: string | null;
   package_code: string;
-  package_name: string;
+  package_name: string | null;
   renewal_amount: bigint;
   value_added_amount: bigint;
   amount: bigint;
@@ -153,10 +154,10 @@ export async function listDeviceOrderItems(
   );
   const conds = [sql`i.order_id = ${orderId}`, k.where, ...textMatch(f.q, [sql`d.device_no`, sql`d.type`])];
   const { rows } = await sql<DeviceOrderItemRow & KeyedRow>`select i.device_id, d.device_no,
-      d.type as device_type, i.company_id, i.package_id, pk.code as package_code, pk.name_zh as package_name,
+      d.type as device_type, i.company_id, i.package_id, i.package_code, pk.name_zh as package_name,
       i.renewal_amount, i.value_added_amount, i.amount, i.expires_before, i.expires_after, ${k.select}
     from device_order_items i join devices d on d.id = i.device_id
-      join device_packages pk on pk.id = i.package_id
+      left join device_packages pk on pk.id = i.package_id
     where ${sql.join(conds, sql` and `)} order by ${k.orderBy} limit ${f.limit}`.execute(ex);
   return rows;
 }

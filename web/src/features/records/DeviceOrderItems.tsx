@@ -33,7 +33,7 @@ export function DeviceOrderItems({ order }: { order: DeviceOrderRecord }) {
         columns={[
           { title: t('records.deviceNo'), dataIndex: 'deviceNo' },
           { title: t('records.deviceType'), dataIndex: 'deviceType' },
-          { title: t('records.package'), render: (_, i) => `${i.packageCode} ${i.packageName}` },
+          { title: t('records.package'), render: (_, i) => `${i.packageCode} ${i.packageName ?? ''}` },
           {
             title: `${t('records.renewalAmount')} / ${t('records.perMonth')}`,
             render: (_, i) => money(i.renewalAmount),
