@@ -173,6 +173,28 @@ describe('records over HTTP: lists, CSV/XLSX exports equal to the lists, scope',
     assert.equal((await get(customer, `/api/v1/device-orders/${foreign.id}/items`)).status, 404);
   });
 
+  it('R20→R39 a renewal placed and paid through the renewal slice shows in 订单记录 and 订单管理 with its devices', async () => {
+    const lingyun = { cookie: await signIn(app, 'it@lingyun.demo', DEMO_PASSWORD) };
+    const [placed, ...more] = await list(lingyun, '/api/v1/device-orders?paymentMethod=wallet');
+    assert.ok(placed, 'the demo’s paid renewal from 灵韵’s wallet');
+    assert.deepEqual(more, []);
+    assert.equal(placed.state, 'paid');
+    const res = await get(lingyun, `/api/v1/device-orders/${placed.id}/items`);
+    const { items } = (await res.json()) as { items: Row[] };
+    assert.deepEqual(
+      items.map((i) => i.deviceNo),
+      ['HD-1002'],
+    );
+    const [item] = items;
+    assert.ok(item && String(item.expiresAfter) > String(item.expiresBefore), 'the expiry moved on');
+    assert.ok(item?.packageCode);
+    const billed = await list(finance, `/api/v1/billing-orders?q=${placed.number}`);
+    assert.deepEqual(
+      billed.map((b) => [b.number, b.amount, b.paymentMethod]),
+      [[placed.number, placed.total, 'wallet']],
+    );
+  });
+
   it('bad filters are a 422 naming the field, never a 5xx', async () => {
     for (const q of ['state=bogus', 'currency=EUR', 'sort=nope', 'after=xyz', 'from=2026-13-01'])
       assert.equal((await get(finance, `/api/v1/device-orders?${q}`)).status, 422, q);
