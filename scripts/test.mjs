@@ -18,10 +18,14 @@ const concurrency = process.env.KAIDAN_TEST_CONCURRENCY ?? '3';
 let failed = false;
 for (const engine of engines) {
   console.log(`\n=== engine: ${engine} (${files.length} test files) ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
-    stdio: 'inherit',
-    env: { ...process.env, KAIDAN_TEST_ENGINE: engine },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, KAIDAN_TEST_ENGINE: engine },
+    },
+  );
   if (r.status !== 0) failed = true;
   console.log(`=== engine ${engine}: ${r.status === 0 ? 'passed' : 'FAILED'} ===`);
 }

@@ -1,8 +1,10 @@
 import { type AppDeps, createHttpApp } from './http/app';
 import type { App, RegisterRoutes } from './http/env';
 import { registerAuditRoutes } from './modules/audit/audit-routes';
+import { registerBillingRoutes } from './modules/billing/billing-routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar-routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog-routes';
+import { registerDeviceImportRoutes } from './modules/devices/device-import-routes';
 import { registerDeviceRoutes } from './modules/devices/device-routes';
 import { registerPackageRoutes } from './modules/devices/package-routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlement-routes';
@@ -47,6 +49,8 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerPackageRoutes,
   registerDeviceRoutes,
   renewalRoutes,
+  registerDeviceImportRoutes,
+  registerBillingRoutes,
   registerRecordRoutes,
 ];
 

@@ -2,11 +2,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app';
+import { billingCli } from './cli/billing-cli';
 import { devicesCli } from './cli/devices-cli';
 import { recordsCli } from './cli/records-cli';
 import { topupsCli } from './cli/topups-cli';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
+import {
+  BILLING_DAILY_JOB,
+  BILLING_EMAIL_JOB,
+  BILLING_STEPS,
+  billingDailyJob,
+  scheduleBillingDaily,
+  sendBillingEmail,
+} from './modules/billing';
 import { PURGE_JOB, purgeJob, schedulePurge } from './modules/housekeeping';
 import { DEFAULT_PUBLIC_URL, EMAIL_JOB, sendNotificationEmail } from './modules/notifications';
 import { ORDER_DUE_JOB } from './modules/orders';
@@ -109,6 +118,9 @@ try {
   process.exit(2);
 }
 const mailer = mailerFromEnv(process.env, log);
+// The daily renewal job's steps (R38, R46), the same for the worker and `kaidan billing run`; the renewals
+// module's auto-renew step goes first once it exists.
+const billingSteps = [...BILLING_STEPS];
 const handlers = new Map<string, JobHandler>([
   [PURGE_JOB, purgeJob(clock)],
   [EXPIRE_JOB, expireAttemptJob(clock, payments ?? NO_PAYMENTS)],
@@ -117,6 +129,8 @@ const handlers = new Map<string, JobHandler>([
   [REFUND_JOB, executeRefundJob(clock, payments ?? NO_PAYMENTS)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],
+  [BILLING_DAILY_JOB, billingDailyJob(clock, billingSteps)],
+  [BILLING_EMAIL_JOB, sendBillingEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
 ]);
 // On PostgreSQL the worker has connections of its own: in the API's pool it would queue behind every request
 // for each claim and read, and fall behind exactly when orders pour in (issue #11). PGlite has one session.
@@ -132,6 +146,7 @@ const worker = new Worker(workerDatabase.db, clock, handlers, log);
 wakeWorker = () => worker.wake();
 const startWorker = async () => {
   await schedulePurge(database.db, clock);
+  await scheduleBillingDaily(database.db, clock);
   worker.start();
 };
 let stopping = false;
@@ -175,6 +190,15 @@ switch (command) {
     await migrate(database.db);
     await testClock?.load();
     const code = await devicesCli({ database, clock }, rest, (line) => process.stdout.write(`${line}\n`));
+    await shutdown(code);
+    break;
+  }
+  case 'billing': {
+    await migrate(database.db);
+    await testClock?.load();
+    const code = await billingCli({ database, clock }, billingSteps, rest, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
     await shutdown(code);
     break;
   }

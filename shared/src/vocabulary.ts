@@ -65,6 +65,37 @@ export type DeviceState = (typeof DEVICE_STATES)[number];
 export const DEVICE_DEPTHS = ['direct', 'all'] as const;
 export type DeviceDepth = (typeof DEVICE_DEPTHS)[number];
 
+/** R21: a staged Excel expiry import is previewed, then applied once (or discarded). */
+export const DEVICE_IMPORT_STATES = ['previewed', 'applied'] as const;
+export type DeviceImportState = (typeof DEVICE_IMPORT_STATES)[number];
+
+/**
+ * R21: why a row of an expiry import is not applied, one reason per bad row. `not_found` covers unknown
+ * devices and devices outside the uploader's company tree alike (telling them apart would reveal another
+ * company's device, DESIGN §1).
+ */
+export const DEVICE_IMPORT_ERRORS = [
+  'empty_row',
+  'device_missing',
+  'not_found',
+  'ambiguous',
+  'duplicate',
+  'date_missing',
+  'date_invalid',
+  'date_past',
+] as const;
+export type DeviceImportError = (typeof DEVICE_IMPORT_ERRORS)[number];
+/** R38 (seed 003 出账周期): the period a company's statement covers (R46); calendar months, quarters, years. */
+export const BILLING_CYCLES = ['monthly', 'quarterly', 'yearly'] as const;
+export type BillingCycle = (typeof BILLING_CYCLES)[number];
+
+/** R38 (推送邮件语言): the language of a company's billing emails. */
+export const EMAIL_LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
+/** The daily renewal job's expiry reminders: days before a device's expiry (R38, seed 003). */
+export const REMINDER_DAYS = [30, 7, 1] as const;
+
 /** R20 (seed 003): a device order awaits payment, is paid (expiries extended) or expired unpaid. */
 export const DEVICE_ORDER_STATES = ['awaiting_payment', 'paid', 'expired'] as const;
 export type DeviceOrderState = (typeof DEVICE_ORDER_STATES)[number];

@@ -27,6 +27,8 @@ const routeTree = root.addChildren([
   page('/devices', () => import('./features/devices/DevicesPage'), 'DevicesPage'),
   page('/packages', () => import('./features/devices/PackagesPage'), 'PackagesPage'),
   ...adminRoutes,
+  page('/billing', () => import('./features/billing/BillingPage'), 'BillingPage'),
+  page('/statements', () => import('./features/billing/StatementsPage'), 'StatementsPage'),
   page('/device-orders', () => import('./features/records/DeviceOrdersPage'), 'DeviceOrdersPage'),
   page('/billing-orders', () => import('./features/records/BillingOrdersPage'), 'BillingOrdersPage'),
   page('/topup-records', () => import('./features/records/TopupRecordsPage'), 'TopupRecordsPage'),

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FakeClock } from '../platform/clock';
 import { seedDemo } from '../seed/demo-seed';
+import { expiryWorkbook, sheetRows } from '../testing/import-fixture';
 import { useTestDatabase } from '../testing/test-db';
 import { devicesCli } from './devices-cli';
 
@@ -50,5 +51,41 @@ describe('kaidan devices (CLI)', async () => {
       out: 'reactivated\t1\tunchanged\t0',
     });
     assert.equal((await run('list', '--as', 'nobody@example.com')).code, 2);
+  });
+
+  it('R21 import previews and prints every bad row, changes nothing without --yes, applies the valid rows with it and writes the report', async () => {
+    const file = join(tmpdir(), `kaidan-import-${process.pid}.xlsx`);
+    const report = join(tmpdir(), `kaidan-import-${process.pid}-report.xlsx`);
+    await writeFile(
+      file,
+      await expiryWorkbook([
+        ['HD-1003', '2028-02-29', null],
+        ['HN-3001', '2028-02-29', null],
+      ]),
+    );
+    const progress: string[] = [];
+    const runImport = async (...extra: string[]) => {
+      const lines: string[] = [];
+      const code = await devicesCli(
+        deps,
+        ['import', file, ...extra, ...as],
+        (l) => lines.push(l),
+        (l) => progress.push(l),
+      );
+      return { code, out: lines.join('\n') };
+    };
+    const dry = await runImport();
+    assert.equal(dry.code, 3);
+    assert.match(dry.out, /rows\t2\tvalid\t1\terrors\t1/);
+    assert.match(dry.out, /row 3\tHN-3001\t设备不存在或不在您的管理范围内 \/ Device not found in your scope/);
+    assert.match(dry.out, /nothing applied/);
+    assert.match(progress.join('\n'), /rows read\t2/);
+    assert.doesNotMatch((await run('list', ...as)).out, /2028-02-29/);
+    const done = await runImport('--yes', '--report', report);
+    assert.equal(done.code, 0);
+    assert.match(done.out, /applied\t1\tchanged\t1/);
+    assert.match((await run('list', ...as)).out, /HD-1003.*2028-02-29/);
+    const rows = await sheetRows(new Uint8Array(await readFile(report)));
+    assert.match(String(rows[2]?.[5]), /not found/);
   });
 });

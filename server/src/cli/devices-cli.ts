@@ -1,12 +1,25 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { changeDeviceStates, exportDevices } from '../modules/devices';
+import {
+  allImportLines,
+  changeDeviceStates,
+  confirmDeviceImport,
+  exportDevices,
+  importReport,
+  previewDeviceImport,
+  viewDeviceImport,
+  viewImportLines,
+} from '../modules/devices';
+import type { WhereInput } from '../modules/devices/device-where';
 import { principalOfUser } from '../modules/parties';
 import type { Deps } from '../platform/deps';
 import { AppError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
 
 const USAGE = `kaidan devices list [--company <id>] [--depth direct|all] [--state active|deactivated] [--unbound] --as <email>
-kaidan devices deactivate|reactivate [--company <id>] [--depth direct|all] (--file <ids.txt> | <device-id>...) --as <email>`;
+kaidan devices deactivate|reactivate [--company <id>] [--depth direct|all] (--file <ids.txt> | <device-id>...) --as <email>
+kaidan devices import <file.xlsx> --company <id> [--depth direct|all] [--allow-past] [--yes] [--report <out.xlsx>] --as <email>`;
 
 const depthOf = (v: string | undefined): 'direct' | 'all' | undefined =>
   v === 'direct' || v === 'all' ? v : undefined;
@@ -16,7 +29,12 @@ const depthOf = (v: string | undefined): 'direct' | 'all' | undefined =>
  * reactivate a list of the customer's device ids kept in a file (R19), with the same all-or-nothing
  * refusal naming every unknown or out-of-scope id as the console.
  */
-export async function devicesCli(deps: Deps, argv: string[], out: (line: string) => void): Promise<number> {
+export async function devicesCli(
+  deps: Deps,
+  argv: string[],
+  out: (line: string) => void,
+  progress: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -27,6 +45,9 @@ export async function devicesCli(deps: Deps, argv: string[], out: (line: string)
       state: { type: 'string' },
       unbound: { type: 'boolean' },
       file: { type: 'string' },
+      'allow-past': { type: 'boolean' },
+      yes: { type: 'boolean' },
+      report: { type: 'string' },
     },
   });
   const [verb, ...ids] = positionals;
@@ -60,6 +81,14 @@ export async function devicesCli(deps: Deps, argv: string[], out: (line: string)
       out(`${verb}d\t${r.changed.length}\tunchanged\t${r.unchanged.length}`);
       return 0;
     }
+    if (verb === 'import' && ids[0]) {
+      const opts = {
+        yes: values.yes === true,
+        report: values.report,
+        allowPast: values['allow-past'] === true,
+      };
+      return await importFile(deps, p, { ...where, path: ids[0], ...opts }, out, progress);
+    }
     out(USAGE);
     return 2;
   } catch (e) {
@@ -67,4 +96,47 @@ export async function devicesCli(deps: Deps, argv: string[], out: (line: string)
     out(`${e.code}: ${e.text.zh} / ${e.text.en}${e.fixes.map((f) => `\n  → ${f.zh} / ${f.en}`).join('')}`);
     return 1;
   }
+}
+
+/**
+ * R21 from a terminal: preview the file (rows read go to stderr as it parses), list every bad row, and
+ * apply the valid rows only with --yes — the CLI's confirm; without it nothing changes.
+ */
+async function importFile(
+  deps: Deps,
+  p: Principal,
+  o: WhereInput & { path: string; yes: boolean; report: string | undefined; allowPast: boolean },
+  out: (line: string) => void,
+  progress: (line: string) => void,
+): Promise<number> {
+  const file = new Uint8Array(await readFile(o.path));
+  const id = await previewDeviceImport(
+    deps,
+    p,
+    { file, fileName: basename(o.path), companyId: o.companyId, depth: o.depth, allowPast: o.allowPast },
+    (n) => progress(`rows read\t${n}`),
+  );
+  const imp = await viewDeviceImport(deps, p, id);
+  out(`import\t${id}\trows\t${imp.total_rows}\tvalid\t${imp.valid_rows}\terrors\t${imp.error_rows}`);
+  let after = 0;
+  for (;;) {
+    const page = await viewImportLines(deps, p, id, { onlyErrors: true, after, limit: 1_000 });
+    for (const l of page) out(`row ${l.row_no}\t${l.device_no ?? ''}\t${l.reason?.zh} / ${l.reason?.en}`);
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.row_no;
+  }
+  let code = 0;
+  if (o.yes) {
+    const { changed } = await confirmDeviceImport(deps, p, { id, applyValidRows: true });
+    out(`applied\t${imp.valid_rows}\tchanged\t${changed}`);
+  } else {
+    out('nothing applied: run again with --yes to apply the valid rows');
+    code = imp.error_rows > 0 ? 3 : 0;
+  }
+  if (o.report) {
+    await writeFile(o.report, await importReport(allImportLines(deps, p, id)));
+    out(`report\t${o.report}`);
+  }
+  return code;
 }

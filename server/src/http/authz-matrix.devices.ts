@@ -1,5 +1,7 @@
-import type { Role } from '../platform/principal';
-import type { Entry } from './authz-matrix.entry';
+import { previewDeviceImport } from '../modules/devices';
+import { type Role, systemPrincipal } from '../platform/principal';
+import { expiryWorkbook } from '../testing/import-fixture';
+import type { Ctx, Entry } from './authz-matrix.entry';
 
 // Cells of the authorization matrix for devices (issue #13, R18, R19; docs/devices.md "Roles"): tech
 // support and admins keep the package catalog and the bindings; the customer registers and deactivates
@@ -8,6 +10,18 @@ const CATALOG: Role[] = ['admin', 'support'];
 const DEVICE_WRITERS: Role[] = ['admin', 'support', 'customer'];
 const STALE = 999_999; // a version no row has: an allowed caller gets 409 and nothing changes
 const id = (v: string) => ({ path: { id: v } });
+// R21: expiry imports are tech support's (and admin's); each cell previews a fresh one-row import of the
+// party's own device, so a confirm cell applies it and the next cell still has one to reach.
+const IMPORTERS: Role[] = ['admin', 'support'];
+const importOf = async ({ x, w }: Ctx) =>
+  id(
+    await previewDeviceImport(w.deps, systemPrincipal('cli'), {
+      file: await expiryWorkbook([[x.deviceNo, '2030-01-01']]),
+      fileName: 'matrix.xlsx',
+      companyId: x.companyId,
+      allowPast: false,
+    }),
+  );
 
 export const DEVICE_MATRIX: Record<string, Entry> = {
   'GET /api/v1/package-classes': { allow: 'signed-in' },
@@ -79,5 +93,23 @@ export const DEVICE_MATRIX: Record<string, Entry> = {
     allow: DEVICE_WRITERS,
     scoped: true,
     req: ({ x }) => ({ ...id(x.device), body: { version: STALE, state: 'active' } }),
+  },
+  'GET /api/v1/device-imports/template.xlsx': { allow: 'signed-in' },
+  'POST /api/v1/device-imports': {
+    allow: IMPORTERS,
+    req: ({ x }) => ({ query: { companyId: x.companyId }, body: {} }),
+  },
+  'GET /api/v1/device-imports/{id}': { allow: IMPORTERS, scoped: true, req: importOf },
+  'GET /api/v1/device-imports/{id}/rows': { allow: IMPORTERS, scoped: true, req: importOf },
+  'POST /api/v1/device-imports/{id}/confirm': {
+    allow: IMPORTERS,
+    scoped: true,
+    req: async (c) => ({ ...(await importOf(c)), body: { applyValidRows: true } }),
+  },
+  'GET /api/v1/device-imports/{id}/report.xlsx': { allow: IMPORTERS, scoped: true, req: importOf },
+  'POST /api/v1/devices/{id}/expiry': {
+    allow: IMPORTERS,
+    scoped: true,
+    req: ({ x }) => ({ ...id(x.device), body: { version: STALE, expiresOn: '2030-01-01' } }),
   },
 };

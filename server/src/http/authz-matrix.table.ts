@@ -1,4 +1,5 @@
 import type { Role } from '../platform/principal';
+import { BILLING_MATRIX } from './authz-matrix.billing';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
 import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
@@ -377,6 +378,7 @@ export const MATRIX: Record<string, Entry> = {
   ...WEBHOOK_MATRIX,
   ...CALENDAR_MATRIX, // R34: admins alone edit the business calendar
   ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
+  ...BILLING_MATRIX, // issue #13: billing configurations and statements in the company scope (R38, R46)
   ...RECORD_MATRIX, // issue #13 slice 5: device orders, billing orders (finance, admin), top-up records
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.

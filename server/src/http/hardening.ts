@@ -4,13 +4,16 @@ import { AppError, type FieldError } from '../platform/errors';
 import type { HttpConfig } from './env';
 import { problem } from './problem';
 
-// S-13: JSON bodies are small (the largest real one, a batch refund of many orders, is a few kB). No route
-// takes an upload today; one that does gets its own, larger limit.
+// S-13: JSON bodies are small (the largest real one, a batch refund of many orders, is a few kB). A
+// spreadsheet upload (R21's expiry import: 100,000 rows are a few MB of .xlsx) is the one larger body; it
+// is recognised by its content type, so the kit still knows no module.
 export const MAX_JSON_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+const UPLOAD_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
 
-export const limitBodies = (): MiddlewareHandler =>
+const limitOf = (maxSize: number): MiddlewareHandler =>
   bodyLimit({
-    maxSize: MAX_JSON_BYTES,
+    maxSize,
     onError: (c) =>
       problem(
         c,
@@ -18,14 +21,23 @@ export const limitBodies = (): MiddlewareHandler =>
           status: 413,
           code: 'PAYLOAD_TOO_LARGE',
           message: {
-            zh: `请求内容超过 ${MAX_JSON_BYTES / 1024 / 1024} MB 上限`,
-            en: `The request body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB`,
+            zh: `请求内容超过 ${maxSize / 1024 / 1024} MB 上限`,
+            en: `The request body is larger than ${maxSize / 1024 / 1024} MB`,
           },
           fixes: [{ zh: '分批提交', en: 'Send it in smaller parts' }],
-          details: { maxBytes: MAX_JSON_BYTES },
+          details: { maxBytes: maxSize },
         }),
       ),
   });
+
+export const limitBodies = (): MiddlewareHandler => {
+  const json = limitOf(MAX_JSON_BYTES);
+  const upload = limitOf(MAX_UPLOAD_BYTES);
+  return (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    return (UPLOAD_TYPES.includes(type) ? upload : json)(c, next);
+  };
+};
 
 const nulField = (field: string): FieldError => ({
   field,

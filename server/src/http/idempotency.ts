@@ -45,8 +45,11 @@ export function idempotency<E extends Env>(
     principal: string,
     key: string,
   ): Promise<Response | undefined> {
+    // The body's bytes, not its text: an upload (a spreadsheet) must reach the handler unaltered, and a
+    // UTF-8 body hashes the same either way.
     const hash = createHash('sha256')
-      .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
+      .update(`${c.req.method} ${c.req.path}\n`)
+      .update(new Uint8Array(await c.req.arrayBuffer()))
       .digest('hex');
     const outcome = await database.inScope<Outcome>(async () => {
       const { locked, stored } = await lockAndReadKey(database.db, principal, key);

@@ -24,6 +24,8 @@ export const LIST_SORTS = {
   users: ['email', 'name', 'created'],
   devices: ['deviceNo', 'type', 'expires', 'created'],
   devicePackages: ['code', 'name', 'amount', 'created'],
+  billingConfigs: ['name', 'updated'],
+  billingStatements: ['period', 'created'],
 } as const;
 export type SortValue<K extends string> = K | `-${K}`;
 /** `sort=amount` ascending, `sort=-amount` descending; only the list's own columns are accepted. */

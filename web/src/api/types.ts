@@ -1,5 +1,6 @@
 // Wire shapes, taken from the shared zod contracts as types only (no zod in the bundle). Responses the
 // server declares inline in its route files are restated here; keep them in step with those files.
+import type * as B from '@kaidan/shared/contracts/billing';
 import type * as Cal from '@kaidan/shared/contracts/calendar';
 import type * as C from '@kaidan/shared/contracts/catalog';
 import type { AuditEntry as AuditEntryC } from '@kaidan/shared/contracts/common';
@@ -116,3 +117,7 @@ export interface Notification {
   readAt: string | null;
   createdAt: string;
 }
+export type BillingConfig = z.infer<typeof B.BillingConfig>;
+export type BillingSettings = z.infer<typeof B.BillingSettings>;
+export type BillingConfigBatchResult = z.infer<typeof B.BillingConfigBatchResult>;
+export type BillingStatement = z.infer<typeof B.BillingStatement>;

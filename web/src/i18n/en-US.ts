@@ -1,9 +1,11 @@
 import { baseEn } from './en-US-base';
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as billing from './parts/billing';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as deviceImports from './parts/device-imports';
 import * as devices from './parts/devices';
 import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
@@ -34,5 +36,7 @@ export const enUS: Record<MessageKey, string> = {
   ...requests.en,
   ...shell.en,
   ...webhooks.en,
+  ...deviceImports.en,
+  ...billing.en,
   ...records.en,
 };

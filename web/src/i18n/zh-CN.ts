@@ -1,8 +1,10 @@
 import * as admin from './parts/admin';
 import * as audit from './parts/audit';
+import * as billing from './parts/billing';
 import * as calendar from './parts/calendar';
 import * as dashboard from './parts/dashboard';
 import * as desk from './parts/desk';
+import * as deviceImports from './parts/device-imports';
 import * as devices from './parts/devices';
 import * as invoices from './parts/invoices';
 import * as lists from './parts/lists';
@@ -34,6 +36,8 @@ export const zhCN = {
   ...requests.zh,
   ...shell.zh,
   ...webhooks.zh,
+  ...deviceImports.zh,
+  ...billing.zh,
   ...records.zh,
 };
 export type MessageKey = keyof typeof zhCN;

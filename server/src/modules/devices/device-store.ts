@@ -31,6 +31,9 @@ function where(p: Principal, w: DeviceWhere): RawBuilder<unknown> {
   return sql`${scope} and ${depth}`;
 }
 
+/** The same predicate for the import's store (R21): an expiry import resolves its rows under it. */
+export const inDeviceWhere = where;
+
 export interface DeviceRow {
   id: string;
   company_id: string;
@@ -279,6 +282,21 @@ export async function setStateAt(
   at: Date,
 ): Promise<boolean> {
   const r = await sql`update devices d set state = ${state}, state_changed_at = ${at}, version = d.version + 1
+    where d.id = ${id} and d.version = ${version} and ${where(p, { rootId: null, depth: 'all' })}`.execute(
+    ex,
+  );
+  return r.numAffectedRows === 1n;
+}
+
+/** R21 one device's expiry, version-checked: false when the version moved (or the device is out of scope). */
+export async function setExpiryAt(
+  ex: Exec,
+  p: Principal,
+  id: string,
+  version: number,
+  expiresOn: string,
+): Promise<boolean> {
+  const r = await sql`update devices d set expires_on = ${expiresOn}::date, version = d.version + 1
     where d.id = ${id} and d.version = ${version} and ${where(p, { rootId: null, depth: 'all' })}`.execute(
     ex,
   );

@@ -5,6 +5,7 @@
 export { type Confirmation, confirmReversal } from './confirm-reversal';
 export type { InvoiceRow, InvoiceType, RequestRow, ReversalReason, ReversalRow } from './invoice';
 export { REVERSAL_REASONS } from './invoice';
+export { cjkFontPath } from './invoice-pdf';
 export { type InvoiceStanding, invoiceStandingOf } from './invoice-standing';
 export { issueInvoice } from './issue-invoice';
 export { refuseInvoiceRequest } from './refuse-invoice-request';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { actorOf, type Principal, systemPrincipal } from '../../platform/principal';
-import { appendAudits } from '../audit/audit-store';
+import { type Actor, type AuditEntry, appendAudits } from '../audit/audit-store';
 import type { ComponentView, PaidLine } from '../entitlements';
 import { debitFunds } from '../wallets';
 import { grantPaid } from './approve-order';
@@ -23,32 +23,18 @@ export async function payPlacedOrder(
   locked: ComponentView[],
 ): Promise<void> {
   const by = systemPrincipal(p.channel);
-  const reason = autoReason(order);
-  const entry = { objectType: 'order', objectId: order.id };
   await appendAudits(tx, clock, [
-    {
-      actor: actorOf(p),
-      entry: {
-        ...entry,
-        action: 'submit',
-        stateBefore: null,
-        stateAfter: 'submitted',
-        after: { number: order.number, total: order.total, held: order.total },
-      },
-    },
-    {
-      actor: actorOf(by),
-      entry: { ...entry, action: 'auto_approve', stateBefore: 'submitted', stateAfter: 'approved', reason },
-    },
+    ...autoApprovedTrail(p, order, { held: order.total }),
     {
       actor: actorOf(by),
       entry: {
-        ...entry,
+        objectType: 'order',
+        objectId: order.id,
         action: 'capture',
         stateBefore: 'approved',
         stateAfter: 'paid',
         after: { captured: order.total },
-        reason,
+        reason: autoReason(order),
       },
     },
   ]);
@@ -62,4 +48,42 @@ export async function payPlacedOrder(
       memo: order.number,
     });
   }
+}
+
+/**
+ * R3 R40: the first two trail rows of an order the review policy approves as it is placed — submitted by
+ * its placer, approved by the system on the same channel — for the caller to append with what follows
+ * (the capture of a wallet payment, or nothing while a provider or transfer payment is awaited), in one
+ * statement. `submitted` and `approved` are what each row records beyond the number and total.
+ */
+export function autoApprovedTrail(
+  p: Principal,
+  order: OrderRow,
+  submitted: Record<string, unknown>,
+  approved?: Record<string, unknown>,
+): { actor: Actor; entry: AuditEntry }[] {
+  const entry = { objectType: 'order', objectId: order.id };
+  return [
+    {
+      actor: actorOf(p),
+      entry: {
+        ...entry,
+        action: 'submit',
+        stateBefore: null,
+        stateAfter: 'submitted',
+        after: { number: order.number, total: order.total, ...submitted },
+      },
+    },
+    {
+      actor: actorOf(systemPrincipal(p.channel)),
+      entry: {
+        ...entry,
+        action: 'auto_approve',
+        stateBefore: 'submitted',
+        stateAfter: 'approved',
+        reason: autoReason(order),
+        ...(approved ? { after: approved } : {}),
+      },
+    },
+  ];
 }

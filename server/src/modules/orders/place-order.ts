@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/database';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { enqueueJob } from '../../platform/jobs/jobs-store';
-import { actorOf, type Principal, requireRole, systemPrincipal } from '../../platform/principal';
+import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit, appendAudits } from '../audit/audit-store';
 import { orderableCompany } from '../parties';
 import { autoReason, mayCommitWallet, type OrderRow } from './order';
@@ -17,7 +17,7 @@ import {
   refuseMethod,
 } from './order-payment';
 import { insertOrder, type NewLine } from './order-store';
-import { payPlacedOrder } from './pay-placed-order';
+import { autoApprovedTrail, payPlacedOrder } from './pay-placed-order';
 import { type OrderInput, type Quote, quoteOrder } from './quote-order';
 import { notYourWallet, routeSubmitted } from './submit-order';
 
@@ -144,29 +144,10 @@ async function awaitPayment(
   order: OrderRow,
   due: Temporal.Instant,
 ): Promise<void> {
-  const entry = { objectType: 'order', objectId: order.id };
-  await appendAudits(tx, clock, [
-    {
-      actor: actorOf(p),
-      entry: {
-        ...entry,
-        action: 'submit',
-        stateBefore: null,
-        stateAfter: 'submitted',
-        after: { number: order.number, total: order.total, method: order.payment_method },
-      },
-    },
-    {
-      actor: actorOf(systemPrincipal(p.channel)),
-      entry: {
-        ...entry,
-        action: 'auto_approve',
-        stateBefore: 'submitted',
-        stateAfter: 'approved',
-        reason: autoReason(order),
-        after: { paymentDueAt: due.toString() },
-      },
-    },
-  ]);
+  await appendAudits(
+    tx,
+    clock,
+    autoApprovedTrail(p, order, { method: order.payment_method }, { paymentDueAt: due.toString() }),
+  );
   await enqueueJob(tx, clock, ORDER_DUE_JOB, { orderId: order.id }, due);
 }

@@ -38,3 +38,4 @@ export { updatePartnerDetails } from './update-partner';
 export { updateUserDetails } from './update-user';
 export type { UserInput } from './user';
 export { usersCli } from './users-cli';
+export { checkEmail } from './validation';

@@ -16,6 +16,7 @@ import { notificationsOf } from './payment-store';
 import { sandboxPayments } from './payments-config';
 import { generateSandboxKeys } from './sandbox-platform';
 import { EXPIRE_JOB } from './start-online-topup';
+import { apiCaller } from './testing/api-call';
 
 // The whole path over real HTTP: a top-up started through the API, paid in the sandbox, whose platform
 // (keys generated here) posts the WeChat Pay API v3 notification to this server's notify endpoint.
@@ -43,18 +44,7 @@ describe('R25 online top-ups through the sandbox provider (WeChat Pay API v3 not
     customer: await signIn(app, customer.email, customer.password),
     finance: await signIn(app, finance.email, finance.password),
   };
-  const call = async (who: keyof typeof cookie, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie: cookie[who],
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(8).toString('hex'),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, string> };
-  };
+  const call = apiCaller<keyof typeof cookie, Record<string, string>>(base, (who) => cookie[who]);
   const balance = async (ownerType: 'partner' | 'company', ownerId: string) =>
     (await findWallet(db, ownerType, ownerId, 'CNY'))?.balance ?? 0n;
   const start = async (who: 'agent' | 'customer', amount: string) => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import { createApp } from '../../app';
 import { listen } from '../../http/listen';
@@ -16,6 +15,7 @@ import { orderDueJob } from './expire-order-payment';
 import { sandboxPayments } from './payments-config';
 import { generateSandboxKeys } from './sandbox-platform';
 import { EXPIRE_JOB } from './start-online-topup';
+import { apiCaller } from './testing/api-call';
 
 type Json = Record<string, unknown> & { code?: string; details?: Record<string, unknown> };
 
@@ -62,18 +62,7 @@ export async function orderPaymentWorld() {
     cookies.set(u.id, await signIn(app, u.email, u.password));
     return u.id;
   };
-  const call = async (who: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie: cookies.get(who) ?? '',
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(8).toString('hex'),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json().catch(() => null)) as Json };
-  };
+  const call = apiCaller<string, Json>(base, (who) => cookies.get(who) ?? '');
   const lines = [{ planId: W.edition, seats: 5, duration: { unit: 'year', value: 1 } }];
   const place = (who: string, companyId: string, paymentMethod?: string) =>
     call(who, 'POST', '/orders', {

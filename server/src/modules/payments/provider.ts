@@ -53,6 +53,26 @@ export type Verification =
       notificationId: string | null;
     };
 
+/** A refusal names the notification's id when it carried one, so a replayed refusal is stored once too. */
+export const refusalOf =
+  (notificationId: string | null) =>
+  (reason: Exclude<Verification, { ok: true }>['reason']): Verification => ({
+    ok: false,
+    reason,
+    notificationId,
+  });
+
+/**
+ * A verified CNY notification (WeChat Pay, Alipay): paid when the provider says the trade succeeded;
+ * anything else it notifies (a refund of the trade, a closed trade) is an event that moves no money.
+ */
+export function cnyPaymentEvent(
+  paid: boolean,
+  e: Pick<PaymentEvent, 'notificationId' | 'merchantOrderNo' | 'amount' | 'providerTxnId'>,
+): Verification {
+  return { ok: true, event: { ...e, status: paid ? 'paid' : 'other', currency: 'CNY' } };
+}
+
 /** The provider's own status of an attempt, for the query job when no notification came. */
 export type ProviderStatus =
   | { state: 'paid'; amount: bigint; currency: Currency; providerTxnId: string | null }

@@ -2,7 +2,13 @@ import type { KeyObject } from 'node:crypto';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
 import type { Clock } from '../../platform/clock';
 import { minorOfFen } from './money-edge';
-import type { ProviderAnswer, RawNotification, Verification } from './provider';
+import {
+  cnyPaymentEvent,
+  type ProviderAnswer,
+  type RawNotification,
+  refusalOf,
+  type Verification,
+} from './provider';
 
 // WeChat Pay API v3 notifications (支付通知), verified as WeChat Pay specifies, through its SDK:
 // - Wechatpay-Signature is RSA-SHA256 over "timestamp\nnonce\nbody\n" with the platform key named by
@@ -49,11 +55,7 @@ export function verifyWechatNotification(
 ): Verification {
   const body = parse<NotificationBody>(raw.body);
   const notificationId = str(body?.id)?.slice(0, 64) ?? null;
-  const refuse = (reason: Exclude<Verification, { ok: true }>['reason']): Verification => ({
-    ok: false,
-    reason,
-    notificationId,
-  });
+  const refuse = refusalOf(notificationId);
   const timestamp = raw.header('wechatpay-timestamp') ?? '';
   const nonce = raw.header('wechatpay-nonce') ?? '';
   const signature = raw.header('wechatpay-signature') ?? '';
@@ -88,17 +90,12 @@ export function verifyWechatNotification(
   const amount = minorOfFen(t?.amount?.total);
   if (!t || !merchantOrderNo || amount === null || t.amount?.currency !== 'CNY') return refuse('malformed');
   const paid = body.event_type === 'TRANSACTION.SUCCESS' && t.trade_state === 'SUCCESS';
-  return {
-    ok: true,
-    event: {
-      notificationId,
-      merchantOrderNo,
-      status: paid ? 'paid' : 'other',
-      amount,
-      currency: 'CNY',
-      providerTxnId: str(t.transaction_id),
-    },
-  };
+  return cnyPaymentEvent(paid, {
+    notificationId,
+    merchantOrderNo,
+    amount,
+    providerTxnId: str(t.transaction_id),
+  });
 }
 
 /** WeChat Pay: 204 with no body on success; otherwise a 4xx/5xx with {code, message}, and it retries. */

@@ -6,13 +6,13 @@ import { AppError } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs/jobs-store';
 import type { Principal } from '../../platform/principal';
 import { withdrawInvoiceRequests } from '../invoices';
-import { ensureAccount, postEntry } from '../ledger';
 import { addRefunded, markSettledOffline, type OrderRow, payerOf } from '../orders';
 import { creditWallet } from '../wallets';
 import { emitEvent, refundDone } from '../webhooks';
 import { type EvaluatedOrder, evaluateRefund, type RefundMode } from './evaluate-refund';
 import { refundLine } from './refund-line';
 import { allocateRefund } from './refund-policy';
+import { postRefundMove } from './refund-posting';
 import { insertRefundPayments, refundLinesOf, setRefundLineAmount } from './refund-store';
 
 export const REFUND_JOB = 'refund.execute';
@@ -139,20 +139,11 @@ async function sendBack(
       continue;
     }
     // Owed to the payer from now on; the job moves it out through the provider when the money arrives.
-    const [revenue, payable] = await Promise.all([
-      ensureAccount(tx, clock, 'revenue', o.currency, null),
-      ensureAccount(tx, clock, 'refunds_payable', o.currency, null),
-    ]);
-    await postEntry(tx, clock, {
+    await postRefundMove(tx, clock, row, {
       kind: 'refund',
-      currency: o.currency,
-      refType: 'refund_payment',
-      refId: row.id,
+      from: 'revenue',
+      to: 'refunds_payable',
       memo: `${r.number} ${row.refund_no}`,
-      postings: [
-        { accountId: revenue, amount: row.amount },
-        { accountId: payable, amount: -row.amount },
-      ],
     });
     if (row.channel !== 'offline') await enqueueJob(tx, clock, REFUND_JOB, { refundPaymentId: row.id });
   }

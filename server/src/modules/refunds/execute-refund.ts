@@ -5,9 +5,9 @@ import { enqueueJob } from '../../platform/jobs/jobs-store';
 import type { JobHandler } from '../../platform/jobs/worker';
 import { actorOf, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { ensureAccount, postEntry } from '../ledger';
 import { orderPaymentById, type Payments, providerOf } from '../payments';
 import { REFUND_JOB } from './accept-refund';
+import { postRefundMove } from './refund-posting';
 import { moveRefundPayment, type RefundPaymentRow, refundPaymentById } from './refund-store';
 
 /** While the provider still processes a refund, ask again after this long (WeChat Pay: minutes to days). */
@@ -69,20 +69,11 @@ export const executeRefundJob =
       arrivedAt: toDate(status.arrivedAt),
     });
     if (!moved) return;
-    const [payable, clearing] = await Promise.all([
-      ensureAccount(tx, clock, 'refunds_payable', rp.currency, null),
-      ensureAccount(tx, clock, 'provider_clearing', rp.currency, null),
-    ]);
-    await postEntry(tx, clock, {
+    await postRefundMove(tx, clock, rp, {
       kind: 'refund_arrived',
-      currency: rp.currency,
-      refType: 'refund_payment',
-      refId: rp.id,
+      from: 'refunds_payable',
+      to: 'provider_clearing',
       memo: `${rp.channel} ${rp.refund_no}`,
-      postings: [
-        { accountId: payable, amount: rp.amount },
-        { accountId: clearing, amount: -rp.amount },
-      ],
     });
     await audit(tx, clock, rp, 'refund.payment_arrived', 'succeeded');
   };

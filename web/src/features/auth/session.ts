@@ -39,6 +39,8 @@ export type NavKey =
   | 'devices'
   | 'packages'
   | 'notifications'
+  | 'billing'
+  | 'statements'
   | 'device-orders'
   | 'billing-orders'
   | 'topup-records';
@@ -57,6 +59,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'webhooks',
     'devices',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'topup-records',
   ],
@@ -67,6 +71,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'companies',
     'devices',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'topup-records',
   ],
@@ -78,6 +84,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'invoices',
     'devices',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'billing-orders',
     'topup-records',
@@ -89,10 +97,22 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'companies',
     'devices',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'topup-records',
   ],
-  support: ['dashboard', 'orders', 'companies', 'devices', 'packages', 'notifications', 'device-orders'],
+  support: [
+    'dashboard',
+    'orders',
+    'companies',
+    'devices',
+    'packages',
+    'notifications',
+    'billing',
+    'statements',
+    'device-orders',
+  ],
   admin: [
     'dashboard',
     'queue',
@@ -107,6 +127,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'devices',
     'packages',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'billing-orders',
     'topup-records',
@@ -122,6 +144,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'invoices',
     'devices',
     'notifications',
+    'billing',
+    'statements',
     'device-orders',
     'topup-records',
   ],
@@ -145,6 +169,8 @@ const ORDER: NavKey[] = [
   'devices',
   'packages',
   'notifications',
+  'billing',
+  'statements',
   'device-orders',
   'billing-orders',
   'topup-records',

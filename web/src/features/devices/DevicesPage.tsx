@@ -9,10 +9,14 @@ import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
 import { useMe } from '../auth/session';
 import { BatchStateDialog, BindDialog, RegisterDialog, ValueAddedDialog, type Where } from './DeviceDialogs';
+import { ExpiryDialog } from './ExpiryDialog';
+import { ExpiryImportDialog } from './ExpiryImportDialog';
 
 // Who may act (the server's table, docs/devices.md "Roles"); the server refuses anyone else anyway.
 const BINDERS: Role[] = ['admin', 'support'];
 const STATE_CHANGERS: Role[] = ['admin', 'support', 'customer'];
+// R21: expiries are tech support's (设备到期维护), one at a time or by Excel import.
+const EXPIRY_SETTERS: Role[] = ['admin', 'support'];
 type Tab = 'all' | 'bound' | 'unbound' | 'deactivated';
 const TABS: Tab[] = ['all', 'bound', 'unbound', 'deactivated'];
 const TAB_FILTER: Record<Tab, Record<string, string>> = {
@@ -21,7 +25,7 @@ const TAB_FILTER: Record<Tab, Record<string, string>> = {
   unbound: { bound: 'false' },
   deactivated: { state: 'deactivated' },
 };
-type Dialog = 'bind' | 'va' | 'deactivate' | 'reactivate' | 'register' | null;
+type Dialog = 'bind' | 'va' | 'deactivate' | 'reactivate' | 'register' | 'import' | null;
 
 /**
  * 设备管理 (issue #13, R18, R19): the devices of the chosen company, directly or with all its subsidiaries,
@@ -40,6 +44,7 @@ export function DevicesPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [expiryOf, setExpiryOf] = useState<Device | null>(null);
   const companies = useQuery({
     queryKey: ['companies', 'pick'],
     queryFn: () => api.get<Page<Company>>('/companies', { limit: 200 }),
@@ -84,30 +89,43 @@ export function DevicesPage() {
     { title: t('devices.expiresOn'), width: 110, sortKey: 'expires', render: (_, d) => d.expiresOn ?? '—' },
     {
       title: t('common.actions'),
-      width: 90,
-      render: (_, d) =>
-        may(STATE_CHANGERS) &&
-        (d.state === 'active' ? (
-          <Popconfirm
-            title={t('devices.deactivateConfirm', { no: d.deviceNo })}
-            onConfirm={() => toggle.mutate(d)}
-            okText={t('devices.deactivate')}
-            cancelText={t('common.cancel')}
-          >
-            <Button size="small" danger type="link" data-testid={`deactivate-${d.deviceNo}`}>
-              {t('devices.deactivate')}
+      width: 150,
+      render: (_, d) => (
+        <Space size={0}>
+          {may(EXPIRY_SETTERS) && (
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setExpiryOf(d)}
+              data-testid={`expiry-${d.deviceNo}`}
+            >
+              {t('deviceImport.setExpiryAction')}
             </Button>
-          </Popconfirm>
-        ) : (
-          <Button
-            size="small"
-            type="link"
-            onClick={() => toggle.mutate(d)}
-            data-testid={`reactivate-${d.deviceNo}`}
-          >
-            {t('devices.reactivate')}
-          </Button>
-        )),
+          )}
+          {may(STATE_CHANGERS) &&
+            (d.state === 'active' ? (
+              <Popconfirm
+                title={t('devices.deactivateConfirm', { no: d.deviceNo })}
+                onConfirm={() => toggle.mutate(d)}
+                okText={t('devices.deactivate')}
+                cancelText={t('common.cancel')}
+              >
+                <Button size="small" danger type="link" data-testid={`deactivate-${d.deviceNo}`}>
+                  {t('devices.deactivate')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Button
+                size="small"
+                type="link"
+                onClick={() => toggle.mutate(d)}
+                data-testid={`reactivate-${d.deviceNo}`}
+              >
+                {t('devices.reactivate')}
+              </Button>
+            ))}
+        </Space>
+      ),
     },
   ];
   const done = (text: string) => {
@@ -165,6 +183,11 @@ export function DevicesPage() {
           {may(STATE_CHANGERS) && tab === 'deactivated' && (
             <Button onClick={() => setDialog('reactivate')} data-testid="devices-batch-reactivate">
               {t('devices.batchReactivate')}
+            </Button>
+          )}
+          {may(EXPIRY_SETTERS) && (
+            <Button onClick={() => setDialog('import')} data-testid="devices-import">
+              {t('deviceImport.open')}
             </Button>
           )}
           {selected.length > 0 && <Tag>{t('devices.selected', { n: selected.length })}</Tag>}
@@ -234,6 +257,26 @@ export function DevicesPage() {
           onDone={(r) =>
             done(t('devices.batch.done', { changed: r.changed.length, unchanged: r.unchanged.length }))
           }
+        />
+      )}
+      {dialog === 'import' && (
+        <ExpiryImportDialog
+          where={where}
+          onClose={() => setDialog(null)}
+          onDone={(n) => {
+            setNotice(t('deviceImport.applied', { n }));
+            refresh();
+          }}
+        />
+      )}
+      {expiryOf && (
+        <ExpiryDialog
+          device={expiryOf}
+          onClose={() => setExpiryOf(null)}
+          onDone={() => {
+            done(t('deviceImport.expiryDone', { no: expiryOf.deviceNo }));
+            setExpiryOf(null);
+          }}
         />
       )}
       {dialog === 'register' && (

@@ -4,7 +4,7 @@ import { useSearch } from '@tanstack/react-router';
 import { Button, Card, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
+import { type DataColumn, DataTable, type DataTableProps, type FilterSpec } from '../../ui/DataTable';
 import { DateText, Money, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { InvoiceDrawer } from './InvoiceDrawer';
@@ -57,17 +57,15 @@ export function InvoicesPage() {
             key: 'requests',
             label: t('invoices.requests'),
             children: (
-              <DataTable<InvoiceRequest>
+              <OpenableList<InvoiceRequest>
                 resource="/invoice-requests"
                 queryKey={['invoices', 'requests']}
                 ns="r."
                 columns={requestColumns}
-                rowKey={(r) => r.id}
                 filters={filters.requests}
                 defaults={REQUEST_DEFAULTS}
-                height={420}
                 testId="invoice-requests"
-                onRow={(r) => ({ onClick: () => setRequest(r.id), style: { cursor: 'pointer' } })}
+                onOpen={setRequest}
               />
             ),
           },
@@ -75,17 +73,15 @@ export function InvoicesPage() {
             key: 'invoices',
             label: t('invoices.issued'),
             children: (
-              <DataTable<Invoice>
+              <OpenableList<Invoice>
                 resource="/invoices"
                 queryKey={['invoices', 'list']}
                 ns="i."
                 columns={invoiceColumns}
-                rowKey={(r) => r.id}
                 filters={filters.invoices}
                 defaults={INVOICE_DEFAULTS}
-                height={420}
                 testId="invoice-list"
-                onRow={(r) => ({ onClick: () => setInvoice(r.id), style: { cursor: 'pointer' } })}
+                onOpen={setInvoice}
               />
             ),
           },
@@ -103,6 +99,26 @@ export function InvoicesPage() {
       )}
       {invoice && <InvoiceDrawer id={invoice} onClose={() => setInvoice(null)} onOpen={setInvoice} />}
     </Card>
+  );
+}
+
+/** One tab's list: the two lists of this screen share a height and open a row's drawer by its id. */
+function OpenableList<T extends { id: string }>(
+  props: Pick<
+    DataTableProps<T>,
+    'resource' | 'queryKey' | 'ns' | 'columns' | 'filters' | 'defaults' | 'testId'
+  > & {
+    onOpen: (id: string) => void;
+  },
+) {
+  const { onOpen, ...list } = props;
+  return (
+    <DataTable<T>
+      {...list}
+      rowKey={(r) => r.id}
+      height={420}
+      onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+    />
   );
 }
 

@@ -77,6 +77,8 @@ export const zh = {
   'desk.action.remove_value_added': '移除增值套餐',
   'desk.action.deactivate': '停用设备',
   'desk.action.reactivate': '启用设备',
+  'desk.action.place': '下单',
+  'desk.action.renew': '续费',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'nav.devices': 'Devices',
@@ -156,4 +158,6 @@ export const en: Record<keyof typeof zh, string> = {
   'desk.action.remove_value_added': 'Value-added package removed',
   'desk.action.deactivate': 'Device deactivated',
   'desk.action.reactivate': 'Device reactivated',
+  'desk.action.place': 'Order placed',
+  'desk.action.renew': 'Renewed',
 };

@@ -3,7 +3,14 @@ import { AlipaySdk, type AlipaySdkCommonResult } from 'alipay-sdk';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../platform/clock';
 import { ALIPAY_MAX, decimalOf, minorOfDecimal } from '../money-edge';
-import type { PaymentProvider, ProviderStatus, RefundStatus, Verification } from '../provider';
+import {
+  cnyPaymentEvent,
+  type PaymentProvider,
+  type ProviderStatus,
+  type RefundStatus,
+  refusalOf,
+  type Verification,
+} from '../provider';
 
 // The Alipay adapter (OpenAPI, RSA2) through `alipay-sdk`: 当面付 precreate gives the QR code, then
 // query, close, refund and refund query by our merchant order number. The SDK signs each request with
@@ -156,11 +163,7 @@ export function verifyAlipayNotification(
 ): Verification {
   const form = Object.fromEntries(new URLSearchParams(body));
   const notificationId = text(form.notify_id)?.slice(0, 64) ?? null;
-  const refuse = (reason: Exclude<Verification, { ok: true }>['reason']): Verification => ({
-    ok: false,
-    reason,
-    notificationId,
-  });
+  const refuse = refusalOf(notificationId);
   const at = instantOf(text(form.notify_time));
   if (!form.sign || !notificationId || !at) return refuse('malformed');
   if (form.app_id !== appId) return refuse('unknown_serial');
@@ -181,15 +184,10 @@ export function verifyAlipayNotification(
   // a refund also notifies, with the trade still TRADE_SUCCESS: it carries refund_fee and is no payment
   const paid =
     (form.trade_status === 'TRADE_SUCCESS' || form.trade_status === 'TRADE_FINISHED') && !form.refund_fee;
-  return {
-    ok: true,
-    event: {
-      notificationId,
-      merchantOrderNo,
-      status: paid ? 'paid' : 'other',
-      amount,
-      currency: 'CNY',
-      providerTxnId: text(form.trade_no),
-    },
-  };
+  return cnyPaymentEvent(paid, {
+    notificationId,
+    merchantOrderNo,
+    amount,
+    providerTxnId: text(form.trade_no),
+  });
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { paymentsFromEnv } from '../payments-config';
 import { providerOf } from '../provider';
 import { writeTemp } from '../testing/fake-kit';
-import { topupHarness } from '../testing/topup-harness';
+import { providerHarness } from '../testing/topup-harness';
 import { alipayFake } from './alipay-fake-kit';
 import { alipayTime } from './alipay-provider';
 
@@ -15,39 +15,26 @@ describe('R25 online top-ups through Alipay (当面付 precreate, RSA2)', async 
   const app = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const gatewayKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const appId = '2021000122600001';
-  let made: Awaited<ReturnType<typeof alipayFake>> | undefined;
-  const h = await topupHarness(async (base, clock) => {
-    made = await alipayFake(
-      { appId, appPublicKey: app.publicKey, alipayPrivateKey: gatewayKey.privateKey },
-      clock,
-    );
-    const p = paymentsFromEnv(
-      {
-        PUBLIC_URL: base,
-        ALIPAY_APP_ID: appId,
-        // PKCS#1 PEM for our key; the Alipay public key as the bare base64 Alipay's console shows
-        ALIPAY_PRIVATE_KEY_FILE: writeTemp(
-          'app_private_key.pem',
-          app.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-        ),
-        ALIPAY_PUBLIC_KEY_FILE: writeTemp(
-          'alipay_public_key.txt',
-          gatewayKey.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-        ),
-        ALIPAY_REFUND_WINDOW_DAYS: '90',
-        ALIPAY_BASE_URL: `${made.base}/gateway.do`,
-      },
-      clock,
-      { demo: false, notifyBase: () => base },
-    );
-    assert.ok(p);
-    return p;
-  });
-  const fake = made;
-  assert.ok(fake);
-  after(() => fake.close());
-  const provider = providerOf(h.payments, 'alipay');
-  assert.ok(provider);
+  const { h, fake, provider } = await providerHarness(
+    'alipay',
+    (_, clock) =>
+      alipayFake({ appId, appPublicKey: app.publicKey, alipayPrivateKey: gatewayKey.privateKey }, clock),
+    (made, base) => ({
+      PUBLIC_URL: base,
+      ALIPAY_APP_ID: appId,
+      // PKCS#1 PEM for our key; the Alipay public key as the bare base64 Alipay's console shows
+      ALIPAY_PRIVATE_KEY_FILE: writeTemp(
+        'app_private_key.pem',
+        app.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      ),
+      ALIPAY_PUBLIC_KEY_FILE: writeTemp(
+        'alipay_public_key.txt',
+        gatewayKey.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      ),
+      ALIPAY_REFUND_WINDOW_DAYS: '90',
+      ALIPAY_BASE_URL: `${made.base}/gateway.do`,
+    }),
+  );
   const paid = async (amount: string) => {
     const a = await h.start(amount, 'alipay');
     assert.deepEqual(await fake.pay(a.merchantOrderNo), { status: 200, body: 'success' });

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../platform/clock';
 import { minorOfDecimal, PAYPAL_MAX } from '../money-edge';
-import type { RawNotification, Verification } from '../provider';
+import { type RawNotification, refusalOf, type Verification } from '../provider';
 
 // PayPal webhooks, verified as PayPal specifies for self-verification: the signature
 // (paypal-transmission-sig, SHA256withRSA) is over "transmission_id|transmission_time|webhook_id|crc32"
@@ -90,11 +90,7 @@ export async function verifyPaypalWebhook(
 ): Promise<Verification> {
   const body = parse(raw.body);
   const notificationId = str(body?.id)?.slice(0, 64) ?? null;
-  const refuse = (reason: Exclude<Verification, { ok: true }>['reason']): Verification => ({
-    ok: false,
-    reason,
-    notificationId,
-  });
+  const refuse = refusalOf(notificationId);
   const id = raw.header('paypal-transmission-id') ?? '';
   const time = raw.header('paypal-transmission-time') ?? '';
   const sig = raw.header('paypal-transmission-sig') ?? '';

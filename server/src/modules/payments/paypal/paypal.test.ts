@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { after, describe, it } from 'node:test';
-import { paymentsFromEnv } from '../payments-config';
-import { providerOf } from '../provider';
+import { describe, it } from 'node:test';
 import { selfSignedCert } from '../testing/fake-kit';
-import { topupHarness } from '../testing/topup-harness';
+import { providerHarness } from '../testing/topup-harness';
 import { paypalFake } from './paypal-fake-kit';
 import { orderIdOfLink } from './paypal-provider';
 
@@ -18,30 +16,20 @@ describe('R25 R28 online top-ups through PayPal (Orders v2, approve then capture
     clientSecret: 'EMnAWe06ioGtouJs7gLYT9chK9-2jJ--7MKRXpI8FesmY_2Kp-d_7aCqff7M9moEJBvuXoBO4clKtY0v',
     webhookId: '1JE4291016473214C',
   };
-  let made: Awaited<ReturnType<typeof paypalFake>> | undefined;
-  const h = await topupHarness(async (base, clock) => {
-    made = await paypalFake({ ...creds, webhookUrl: `${base}/api/v1/payments/notify/paypal`, cert }, clock);
-    const p = paymentsFromEnv(
-      {
-        PUBLIC_URL: base,
-        PAYPAL_CLIENT_ID: creds.clientId,
-        PAYPAL_CLIENT_SECRET: creds.clientSecret,
-        PAYPAL_WEBHOOK_ID: creds.webhookId,
-        PAYPAL_ENVIRONMENT: 'sandbox',
-        PAYPAL_BASE_URL: made.base,
-        PAYPAL_CERT_ORIGINS: made.base,
-      },
-      clock,
-      { demo: false, notifyBase: () => base },
-    );
-    assert.ok(p);
-    return p;
-  });
-  const fake = made;
-  assert.ok(fake);
-  after(() => fake.close());
-  const provider = providerOf(h.payments, 'paypal');
-  assert.ok(provider);
+  const { h, fake, provider } = await providerHarness(
+    'paypal',
+    (base, clock) =>
+      paypalFake({ ...creds, webhookUrl: `${base}/api/v1/payments/notify/paypal`, cert }, clock),
+    (made, base) => ({
+      PUBLIC_URL: base,
+      PAYPAL_CLIENT_ID: creds.clientId,
+      PAYPAL_CLIENT_SECRET: creds.clientSecret,
+      PAYPAL_WEBHOOK_ID: creds.webhookId,
+      PAYPAL_ENVIRONMENT: 'sandbox',
+      PAYPAL_BASE_URL: made.base,
+      PAYPAL_CERT_ORIGINS: made.base,
+    }),
+  );
   const orderOf = (codeUrl: string) => {
     const o = fake.orders.get(orderIdOfLink(codeUrl) ?? '');
     assert.ok(o);

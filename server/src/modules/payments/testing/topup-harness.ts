@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import type { Currency } from '@kaidan/shared';
 import { Temporal } from 'temporal-polyfill';
@@ -13,8 +12,10 @@ import { sql, useTestDatabase } from '../../../testing/test-db';
 import { buildWorld, W } from '../../../testing/world';
 import { findWallet } from '../../wallets';
 import { expireAttemptJob } from '../expire-attempt';
-import type { Payments } from '../provider';
+import { paymentsFromEnv } from '../payments-config';
+import { type Payments, type ProviderName, providerOf } from '../provider';
 import { EXPIRE_JOB } from '../start-online-topup';
+import { apiCaller } from './api-call';
 
 // One provider's end-to-end top-up over real HTTP (tests only): this server listening on a port, so a
 // provider fake can post its notifications to our notify endpoint, with a partner agent who tops up.
@@ -48,18 +49,7 @@ export async function topupHarness(build: (base: string, clock: FakeClock) => Pa
     agent: await signIn(app, agent.email, agent.password),
     finance: await signIn(app, finance.email, finance.password),
   };
-  const call = async (who: keyof typeof cookie, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie: cookie[who],
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(8).toString('hex'),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
+  const call = apiCaller(base, (who: keyof typeof cookie) => cookie[who]);
   return {
     db,
     clock,
@@ -89,4 +79,29 @@ export async function topupHarness(build: (base: string, clock: FakeClock) => Pa
       ).rows,
     invariants: async () => Object.values(await brokenInvariants(db)).flat(),
   };
+}
+
+/**
+ * The harness for a real provider's adapter: its local fake started on the harness's clock (given our base
+ * URL, where the fake posts its notifications), the adapter configured from the environment `env` names —
+ * key files and all, as a deployment would be — and the fake closed after the file.
+ */
+export async function providerHarness<F extends { base: string; close(): Promise<void> }>(
+  name: ProviderName,
+  startFake: (base: string, clock: FakeClock) => Promise<F>,
+  env: (fake: F, base: string) => Record<string, string>,
+) {
+  let started: F | undefined;
+  const h = await topupHarness(async (base, clock) => {
+    started = await startFake(base, clock);
+    const payments = paymentsFromEnv(env(started, base), clock, { demo: false, notifyBase: () => base });
+    assert.ok(payments, `${name} is configured by its environment`);
+    return payments;
+  });
+  const fake = started;
+  assert.ok(fake);
+  after(() => fake.close());
+  const provider = providerOf(h.payments, name);
+  assert.ok(provider);
+  return { h, fake, provider };
 }

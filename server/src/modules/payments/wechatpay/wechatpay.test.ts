@@ -6,7 +6,7 @@ import { FakeClock } from '../../../platform/clock';
 import { paymentsFromEnv } from '../payments-config';
 import { NO_PAYMENTS, providerOf } from '../provider';
 import { selfSignedCert, writeTemp } from '../testing/fake-kit';
-import { topupHarness } from '../testing/topup-harness';
+import { providerHarness } from '../testing/topup-harness';
 import { wechatFake } from './wechatpay-fake-kit';
 
 // WeChat Pay API v3 end to end against a local fake that speaks its protocol: the fake checks our
@@ -26,7 +26,6 @@ describe('R25 online top-ups through WeChat Pay (API v3, Native), public-key ver
     platform: { ...platformKey, serial: pubKeyId },
     apiV3Key,
   };
-  let fake: Awaited<ReturnType<typeof wechatFake>> | undefined;
   const env = (base: string, fakeBase: string) => ({
     PUBLIC_URL: base,
     WECHATPAY_MCHID: opts.mchid,
@@ -41,17 +40,15 @@ describe('R25 online top-ups through WeChat Pay (API v3, Native), public-key ver
     ),
     WECHATPAY_BASE_URL: `${fakeBase}/`,
   });
-  const h = await topupHarness(async (base, clock) => {
-    fake = await wechatFake(opts, clock);
-    const p = paymentsFromEnv(env(base, fake.base), clock, { demo: false, notifyBase: () => base });
-    assert.ok(p);
-    return p;
-  });
-  const wf = fake;
-  assert.ok(wf);
-  after(() => wf.close());
-  const provider = providerOf(h.payments, 'wechatpay');
-  assert.ok(provider);
+  const {
+    h,
+    fake: wf,
+    provider,
+  } = await providerHarness(
+    'wechatpay',
+    (_, clock) => wechatFake(opts, clock),
+    (made, base) => env(base, made.base),
+  );
 
   it('R25 an agent tops up through WeChat Pay: signed Native order → code_url, paid, signed notification over HTTP → settled once', async () => {
     const before = await h.balance('CNY');
