@@ -20,6 +20,7 @@ import {
   type Payments,
   paymentRoutes,
 } from './modules/payments';
+import { registerRecordRoutes } from './modules/records/records-routes';
 import { refundRoutes } from './modules/refunds';
 import { renewalRoutes } from './modules/renewals';
 import { registerReportRoutes } from './modules/reports/report-routes';
@@ -50,6 +51,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   renewalRoutes,
   registerDeviceImportRoutes,
   registerBillingRoutes,
+  registerRecordRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createApp } from './app';
 import { billingCli } from './cli/billing-cli';
 import { devicesCli } from './cli/devices-cli';
+import { recordsCli } from './cli/records-cli';
 import { topupsCli } from './cli/topups-cli';
 import { serveConsole } from './http/console';
 import { listen } from './http/listen';
@@ -202,6 +203,13 @@ switch (command) {
     await shutdown(code);
     break;
   }
+  case 'records': {
+    await migrate(database.db);
+    await testClock?.load();
+    const code = await recordsCli({ database, clock }, rest, (line) => process.stdout.write(`${line}\n`));
+    await shutdown(code);
+    break;
+  }
   case 'users': {
     await migrate(database.db);
     await testClock?.load();
@@ -256,7 +264,7 @@ switch (command) {
   }
   default:
     log.error(
-      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | devices | users | template`,
+      `unknown command ${command}; use serve [--demo] | migrate | seed | worker | topups | devices | records | users | template`,
     );
     await shutdown(2);
 }

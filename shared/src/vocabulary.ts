@@ -95,3 +95,26 @@ export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 
 /** The daily renewal job's expiry reminders: days before a device's expiry (R38, seed 003). */
 export const REMINDER_DAYS = [30, 7, 1] as const;
+
+/** R20 (seed 003): a device order awaits payment, is paid (expiries extended) or expired unpaid. */
+export const DEVICE_ORDER_STATES = ['awaiting_payment', 'paid', 'expired'] as const;
+export type DeviceOrderState = (typeof DEVICE_ORDER_STATES)[number];
+
+/** Who placed a device order: the customer (console, CLI, API) or the daily auto-renew job (R38). */
+export const DEVICE_ORDER_SOURCES = ['customer', 'auto_renew'] as const;
+export type DeviceOrderSource = (typeof DEVICE_ORDER_SOURCES)[number];
+
+/**
+ * R39 (seed 003 订单管理): finance's paid orders are top-ups 充值订单, renewals 延期订单 and value-added orders
+ * 增值订单; a device order carrying value-added charges is `value_added` (docs/records.md).
+ */
+export const BILLING_ORDER_TYPES = ['topup', 'renewal', 'value_added'] as const;
+export type BillingOrderType = (typeof BILLING_ORDER_TYPES)[number];
+
+/** R26: a top-up record, online or offline, is pending, settled (credited) or closed without money. */
+export const TOPUP_RECORD_STATES = ['pending', 'settled', 'closed'] as const;
+export type TopupRecordState = (typeof TOPUP_RECORD_STATES)[number];
+
+/** R25: online through a provider, or offline by bank transfer approved by finance. */
+export const TOPUP_CHANNELS = ['online', 'offline'] as const;
+export type TopupChannel = (typeof TOPUP_CHANNELS)[number];

@@ -18,23 +18,77 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
       'Webhook',
       '设备管理',
       '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '充值记录',
     ],
     forbidden: '/catalog',
   },
   'it@huihuang.demo': {
-    nav: ['工作台', '下单', '客户与订阅', '我的申请', '订单', '钱包', '退款申请', '发票', '设备管理', '通知'],
+    nav: [
+      '工作台',
+      '下单',
+      '客户与订阅',
+      '我的申请',
+      '订单',
+      '钱包',
+      '退款申请',
+      '发票',
+      '设备管理',
+      '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '充值记录',
+    ],
     forbidden: '/ledgers',
   },
   'desk@kaidan.demo': {
-    nav: ['工作台', '审核队列', '订单', '客户公司', '设备管理', '通知'],
+    nav: [
+      '工作台',
+      '审核队列',
+      '订单',
+      '客户公司',
+      '设备管理',
+      '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '充值记录',
+    ],
     forbidden: '/users',
   },
   'finance@kaidan.demo': {
-    nav: ['工作台', '审核队列', '订单', '发票', '钱包流水', '设备管理', '通知'],
+    nav: [
+      '工作台',
+      '审核队列',
+      '订单',
+      '发票',
+      '钱包流水',
+      '设备管理',
+      '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '订单管理',
+      '充值记录',
+    ],
     forbidden: '/order',
   },
   'sales@kaidan.demo': {
-    nav: ['工作台', '订单', '钱包流水', '客户公司', '设备管理', '通知'],
+    nav: [
+      '工作台',
+      '订单',
+      '钱包流水',
+      '客户公司',
+      '设备管理',
+      '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '充值记录',
+    ],
     forbidden: '/queue',
   },
   'admin@kaidan.demo': {
@@ -52,6 +106,11 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
       '设备管理',
       '套餐管理',
       '通知',
+      '账户配置',
+      '账单',
+      '订单记录',
+      '订单管理',
+      '充值记录',
     ],
     forbidden: '/wallet',
   },
@@ -95,7 +154,7 @@ describe('console: navigation follows the role', { skip: skipReason }, async () 
     const banner = page.getByTestId('suspended-banner');
     await banner.waitFor();
     assert.match((await banner.textContent()) ?? '', /伙伴账户已暂停.*不能提交订单、充值或退款.*渠道经理/);
-    await page.getByTestId('nav').getByText('订单').click();
+    await page.getByTestId('nav').getByText('订单', { exact: true }).click();
     await banner.waitFor();
     await page.context().close();
   });

@@ -29,6 +29,9 @@ const routeTree = root.addChildren([
   ...adminRoutes,
   page('/billing', () => import('./features/billing/BillingPage'), 'BillingPage'),
   page('/statements', () => import('./features/billing/StatementsPage'), 'StatementsPage'),
+  page('/device-orders', () => import('./features/records/DeviceOrdersPage'), 'DeviceOrdersPage'),
+  page('/billing-orders', () => import('./features/records/BillingOrdersPage'), 'BillingOrdersPage'),
+  page('/topup-records', () => import('./features/records/TopupRecordsPage'), 'TopupRecordsPage'),
 ]);
 
 // Every search value is a plain string (filters, sort, ids): the URL reads `?mine=true&q=123`, not the

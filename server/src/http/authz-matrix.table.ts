@@ -5,6 +5,7 @@ import { DEVICE_MATRIX } from './authz-matrix.devices';
 import type { Ctx, Entry } from './authz-matrix.entry';
 import { INVOICE_MATRIX } from './authz-matrix.invoices';
 import { PAYMENT_MATRIX } from './authz-matrix.payments';
+import { RECORD_MATRIX } from './authz-matrix.records';
 import { RENEWAL_MATRIX } from './authz-matrix.renewals';
 import { WEBHOOK_MATRIX } from './authz-matrix.webhooks';
 import type { Party } from './authz-matrix.world';
@@ -380,6 +381,7 @@ export const MATRIX: Record<string, Entry> = {
   ...DEVICE_MATRIX, // issue #13: device packages (support, admin) and devices in scope
   ...RENEWAL_MATRIX, // issue #13, R20: renewal orders (customers renew and pay their own)
   ...BILLING_MATRIX, // issue #13: billing configurations and statements in the company scope (R38, R46)
+  ...RECORD_MATRIX, // issue #13 slice 5: device orders, billing orders (finance, admin), top-up records
 
   // Issue #10 item 18: exists only with KAIDAN_TEST_CLOCK=1.
   'GET /api/v1/test-clock': { allow: ADMIN, optional: true },

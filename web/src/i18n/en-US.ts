@@ -12,6 +12,7 @@ import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as records from './parts/records';
 import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
@@ -37,4 +38,5 @@ export const enUS: Record<MessageKey, string> = {
   ...webhooks.en,
   ...deviceImports.en,
   ...billing.en,
+  ...records.en,
 };

@@ -11,6 +11,7 @@ import * as lists from './parts/lists';
 import * as orderpay from './parts/orderpay';
 import * as payments from './parts/payments';
 import * as queue from './parts/queue';
+import * as records from './parts/records';
 import * as refunds from './parts/refunds';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
@@ -37,5 +38,6 @@ export const zhCN = {
   ...webhooks.zh,
   ...deviceImports.zh,
   ...billing.zh,
+  ...records.zh,
 };
 export type MessageKey = keyof typeof zhCN;

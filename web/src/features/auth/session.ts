@@ -40,7 +40,10 @@ export type NavKey =
   | 'packages'
   | 'notifications'
   | 'billing'
-  | 'statements';
+  | 'statements'
+  | 'device-orders'
+  | 'billing-orders'
+  | 'topup-records';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
 // customer's `queue` is their own requests; staff see their team's queue.
@@ -58,6 +61,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
+    'topup-records',
   ],
   order_desk: [
     'dashboard',
@@ -68,6 +73,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
+    'topup-records',
   ],
   finance: [
     'dashboard',
@@ -79,8 +86,22 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
+    'billing-orders',
+    'topup-records',
   ],
-  sales: ['dashboard', 'orders', 'ledgers', 'companies', 'devices', 'notifications', 'billing', 'statements'],
+  sales: [
+    'dashboard',
+    'orders',
+    'ledgers',
+    'companies',
+    'devices',
+    'notifications',
+    'billing',
+    'statements',
+    'device-orders',
+    'topup-records',
+  ],
   support: [
     'dashboard',
     'orders',
@@ -90,6 +111,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
   ],
   admin: [
     'dashboard',
@@ -107,6 +129,9 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
+    'billing-orders',
+    'topup-records',
   ],
   customer: [
     'dashboard',
@@ -121,6 +146,8 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'notifications',
     'billing',
     'statements',
+    'device-orders',
+    'topup-records',
   ],
 };
 const ORDER: NavKey[] = [
@@ -144,6 +171,9 @@ const ORDER: NavKey[] = [
   'notifications',
   'billing',
   'statements',
+  'device-orders',
+  'billing-orders',
+  'topup-records',
 ];
 
 export function navFor(roles: readonly Role[]): NavKey[] {
