@@ -11,7 +11,7 @@ import {
   viewDeviceImport,
   viewImportLines,
 } from '../modules/devices';
-import type { WhereInput } from '../modules/devices/device-where';
+import type { TreeWhereInput as WhereInput } from '../modules/parties';
 import { principalOfUser } from '../modules/parties';
 import type { Deps } from '../platform/deps';
 import { AppError } from '../platform/errors';

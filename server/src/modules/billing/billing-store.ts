@@ -1,26 +1,17 @@
-import type { BillingCycle, DeviceDepth, EmailLanguage } from '@kaidan/shared';
+import type { BillingCycle, EmailLanguage } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import { type KeyedRow, keyset, type Sortable, type SortParam, textMatch } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
-import { inCompanyScope, inCompanyTree } from '../parties';
+import { inTreeWhere, type TreeWhere } from '../parties';
 import type { BillingSettings } from './billing';
 
 // The only SQL of billing configurations (R38). Every read and write is narrowed by parties' one scope
 // rule and, for the direct/all switch, by its company tree; the batch is one upsert over the chosen ids.
 
-export interface BillingWhere {
-  rootId: string | null;
-  depth: DeviceDepth;
-}
+export type BillingWhere = TreeWhere;
 
-function where(p: Principal, w: BillingWhere): RawBuilder<unknown> {
-  const col = sql.ref('c.id');
-  const scope = inCompanyScope(p, col);
-  if (w.rootId === null) return scope;
-  const depth = w.depth === 'direct' ? sql`c.id = ${w.rootId}` : inCompanyTree(col, w.rootId);
-  return sql`${scope} and ${depth}`;
-}
+const where = (p: Principal, w: BillingWhere): RawBuilder<unknown> => inTreeWhere(p, w, sql.ref('c.id'));
 
 export interface ConfigRow {
   company_id: string;

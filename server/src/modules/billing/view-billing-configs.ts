@@ -2,9 +2,9 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { KeyedRow } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
+import { resolveTreeWhere as resolveWhere, type TreeWhereInput as WhereInput } from '../parties';
 import { BILLING_CONFIG } from './billing';
 import { type ConfigFilter, type ConfigRow, configInScope, listConfigs } from './billing-store';
-import { resolveWhere, type WhereInput } from './billing-where';
 
 // Reads are open to every signed-in principal and narrowed by the company scope (R38): a company in scope
 // is listed whether or not it has a configuration, so the console can offer 配置所选公司 for it.

@@ -2,10 +2,10 @@ import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Principal, requireRole } from '../../platform/principal';
+import { resolveTreeWhere as resolveWhere, type TreeWhereInput as WhereInput } from '../parties';
 import { BIND_PACKAGES, devicesNotFound, distinct } from './device';
 import { auditDevices } from './device-audit';
 import { type BindingChange, bindRenewalByIds, bindRenewalByType, devicesByIds } from './device-store';
-import { resolveWhere, type WhereInput } from './device-where';
 import { packageForBinding } from './package-store';
 
 export interface BindRenewalInput {

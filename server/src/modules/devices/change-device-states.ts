@@ -3,10 +3,10 @@ import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { type Principal, requireRole } from '../../platform/principal';
+import { resolveTreeWhere as resolveWhere, type TreeWhereInput as WhereInput } from '../parties';
 import { CHANGE_DEVICE_STATE, devicesAmbiguous, devicesNotFound, distinct } from './device';
 import { auditDevices } from './device-audit';
 import { devicesByNos, setStates } from './device-store';
-import { resolveWhere, type WhereInput } from './device-where';
 
 export interface DeviceBatchStateInput extends WhereInput {
   /** the customer's own device ids, as pasted (批量设备停用) */

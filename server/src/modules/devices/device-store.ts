@@ -1,4 +1,4 @@
-import type { DeviceDepth, DeviceState } from '@kaidan/shared';
+import type { DeviceState } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
 import {
@@ -10,26 +10,17 @@ import {
   textMatch,
 } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
-import { inCompanyScope, inCompanyTree } from '../parties';
+import { inTreeWhere, type TreeWhere } from '../parties';
 
 // The only SQL of devices, their renewal binding and value-added packages (R18, R19). Every read and
 // write is narrowed by parties' one scope rule (`inCompanyScope`) and, for the direct/all switch, by its
 // company tree (`inCompanyTree`); batch actions are single set-based statements, never a loop.
 
-/** Where an action or list looks: a root company (already checked to be in scope) and the depth. */
-export interface DeviceWhere {
-  rootId: string | null;
-  depth: DeviceDepth;
-}
+/** Where an action or list looks: parties' direct/all switch. */
+export type DeviceWhere = TreeWhere;
 
-/** Scope ∧ the direct/all switch, on `d.company_id`. Without a root the whole scope is meant. */
-function where(p: Principal, w: DeviceWhere): RawBuilder<unknown> {
-  const col = sql.ref('d.company_id');
-  const scope = inCompanyScope(p, col);
-  if (w.rootId === null) return scope;
-  const depth = w.depth === 'direct' ? sql`d.company_id = ${w.rootId}` : inCompanyTree(col, w.rootId);
-  return sql`${scope} and ${depth}`;
-}
+const where = (p: Principal, w: DeviceWhere): RawBuilder<unknown> =>
+  inTreeWhere(p, w, sql.ref('d.company_id'));
 
 /** The same predicate for the import's store (R21): an expiry import resolves its rows under it. */
 export const inDeviceWhere = where;

@@ -6,9 +6,9 @@ import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { actorOf, type Principal, requireRole } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
+import { resolveTreeWhere as resolveWhere } from '../parties';
 import { SET_EXPIRY } from './device-import';
 import { insertImport, insertImportRows, resolveImportRows } from './device-import-store';
-import { resolveWhere } from './device-where';
 import { readImportSheet } from './import-sheet';
 
 export interface DeviceImportInput {

@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { resolveTreeWhere as resolveWhere, type TreeWhereInput as WhereInput } from '../parties';
 import { DEVICE } from './device';
 import {
   type DeviceDetailRow,
@@ -9,7 +10,6 @@ import {
   deviceInScope,
   listDevices,
 } from './device-store';
-import { resolveWhere, type WhereInput } from './device-where';
 
 // Reads of devices: open to every signed-in principal, narrowed by the company scope and the direct/all
 // switch. Exports take the list's filters and sort, up to EXPORT_LIMIT rows (R39).

@@ -33,6 +33,7 @@ export { revokeApiKey } from './revoke-api-key';
 export { SESSION_COOKIE } from './session';
 export { signIn } from './sign-in';
 export { signOut } from './sign-out';
+export { inTreeWhere, resolveTreeWhere, type TreeWhere, type TreeWhereInput } from './tree-where';
 export { updateCompanyDetails } from './update-company';
 export { updatePartnerDetails } from './update-partner';
 export { updateUserDetails } from './update-user';
