@@ -48,50 +48,53 @@ export function ConfirmRenewal({
       confirmLoading={place.isPending}
       okButtonProps={{ 'data-testid': 'renewals-place' } as Record<string, string>}
     >
-      <Space direction="vertical" style={{ width: '100%' }} data-testid="renewals-confirm">
-        <Descriptions size="small" column={1} bordered>
-          <Descriptions.Item label={t('renewals.confirm.title')}>
-            <span data-testid="confirm-summary">
-              {t('renewals.confirm.summary', { n: quote.deviceCount, months: quote.months })}
-            </span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('renewals.total')}>
-            <span data-testid="confirm-total">
-              <Money amount={quote.total} currency={quote.currency} /> {quote.currency}
-            </span>
-          </Descriptions.Item>
-        </Descriptions>
-        <Table<Quoted>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          scroll={{ y: 320 }}
-          dataSource={quote.devices}
-          data-testid="confirm-devices"
-          columns={[
-            { title: t('devices.deviceNo'), dataIndex: 'deviceNo', width: 120 },
-            { title: t('renewals.package'), dataIndex: 'packageCode', width: 110 },
-            { title: t('renewals.current'), width: 110, render: (_, d) => d.expiresOn ?? '—' },
-            { title: t('renewals.renewsTo'), dataIndex: 'renewsTo', width: 120 },
-            {
-              title: t('renewals.monthly'),
-              width: 100,
-              render: (_, d) => <Money amount={d.monthly} currency={quote.currency} />,
-            },
-            {
-              title: t('renewals.amount'),
-              width: 110,
-              render: (_, d) => <Money amount={d.amount} currency={quote.currency} />,
-            },
-          ]}
-        />
-        {quote.devices.length < quote.deviceCount && (
-          <Typography.Text type="secondary">
-            {t('renewals.confirm.more', { shown: quote.devices.length, n: quote.deviceCount })}
-          </Typography.Text>
-        )}
-        <ProblemAlert error={place.error} />
-      </Space>
+      <div data-testid="renewals-confirm">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('renewals.confirm.devices')}>
+              <span data-testid="confirm-summary">
+                {t('renewals.confirm.summary', { n: quote.deviceCount, months: quote.months })}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('renewals.total')}>
+              <span data-testid="confirm-total">
+                <Money amount={quote.total} currency={quote.currency} /> {quote.currency}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+          <div data-testid="confirm-devices">
+            <Table<Quoted>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              scroll={{ y: 320 }}
+              dataSource={quote.devices}
+              columns={[
+                { title: t('devices.deviceNo'), dataIndex: 'deviceNo', width: 120 },
+                { title: t('renewals.package'), dataIndex: 'packageCode', width: 110 },
+                { title: t('renewals.current'), width: 110, render: (_, d) => d.expiresOn ?? '—' },
+                { title: t('renewals.renewsTo'), dataIndex: 'renewsTo', width: 120 },
+                {
+                  title: t('renewals.monthly'),
+                  width: 100,
+                  render: (_, d) => <Money amount={d.monthly} currency={quote.currency} />,
+                },
+                {
+                  title: t('renewals.amount'),
+                  width: 110,
+                  render: (_, d) => <Money amount={d.amount} currency={quote.currency} />,
+                },
+              ]}
+            />
+          </div>
+          {quote.devices.length < quote.deviceCount && (
+            <Typography.Text type="secondary">
+              {t('renewals.confirm.more', { shown: quote.devices.length, n: quote.deviceCount })}
+            </Typography.Text>
+          )}
+          <ProblemAlert error={place.error} />
+        </Space>
+      </div>
     </Modal>
   );
 }

@@ -128,28 +128,29 @@ export function DeviceOrderPage({ id }: { id: string }) {
             onSettled={reload}
           />
         )}
-        <Table<Item>
-          size="small"
-          rowKey="deviceId"
-          pagination={false}
-          dataSource={o.items}
-          data-testid="renewal-items"
-          columns={[
-            { title: t('devices.deviceNo'), dataIndex: 'deviceNo', width: 120 },
-            { title: t('renewals.package'), dataIndex: 'packageCode', width: 110 },
-            {
-              title: t('renewals.amount'),
-              width: 110,
-              render: (_, i) => <Money amount={i.amount} currency={o.currency} />,
-            },
-            {
-              title: t('renewals.order.before'),
-              width: 120,
-              render: (_, i) => (o.state === 'paid' ? i.expiresBefore : i.expiresOn) ?? '—',
-            },
-            { title: t('renewals.order.after'), width: 120, render: (_, i) => i.expiresAfter ?? '—' },
-          ]}
-        />
+        <div data-testid="renewal-items">
+          <Table<Item>
+            size="small"
+            rowKey="deviceId"
+            pagination={false}
+            dataSource={o.items}
+            columns={[
+              { title: t('devices.deviceNo'), dataIndex: 'deviceNo', width: 120 },
+              { title: t('renewals.package'), dataIndex: 'packageCode', width: 110 },
+              {
+                title: t('renewals.amount'),
+                width: 110,
+                render: (_, i) => <Money amount={i.amount} currency={o.currency} />,
+              },
+              {
+                title: t('renewals.order.before'),
+                width: 120,
+                render: (_, i) => (o.state === 'paid' ? i.expiresBefore : i.expiresOn) ?? '—',
+              },
+              { title: t('renewals.order.after'), width: 120, render: (_, i) => i.expiresAfter ?? '—' },
+            ]}
+          />
+        </div>
       </Space>
     </Card>
   );
