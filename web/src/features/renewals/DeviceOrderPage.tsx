@@ -38,9 +38,10 @@ export function DeviceOrderPage({ id }: { id: string }) {
   });
   const [chosen, setChosen] = useState<PaymentMethod | null>(null);
   const reload = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['device-orders', id] });
+    // the records' 订单记录 list shares the prefix: it shows the order paid too
+    void qc.invalidateQueries({ queryKey: ['device-orders'] });
     void qc.invalidateQueries({ queryKey: ['devices'] });
-  }, [qc, id]);
+  }, [qc]);
   const pay = useMutation({
     mutationFn: (method: PaymentMethod) =>
       api.post<z.infer<typeof DeviceOrderPayment>>(`/device-orders/${id}/payments`, { method }),

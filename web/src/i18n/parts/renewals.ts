@@ -38,8 +38,6 @@ export const zh = {
   'renewals.order.before': '原到期日',
   'renewals.order.after': '新到期日',
   'renewals.method.wallet': '余额',
-  'desk.action.place': '提交续费订单',
-  'desk.action.renew': '设备续费延期',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'nav.renewals': 'Renewals',
@@ -79,6 +77,4 @@ export const en: Record<keyof typeof zh, string> = {
   'renewals.order.before': 'Expired on',
   'renewals.order.after': 'New expiry',
   'renewals.method.wallet': 'Balance',
-  'desk.action.place': 'Renewal order placed',
-  'desk.action.renew': 'Device renewed',
 };
