@@ -41,6 +41,7 @@ const EXPECTED: Record<string, { nav: string[]; forbidden: string }> = {
       '账单',
       '订单记录',
       '充值记录',
+      '充值续费',
     ],
     forbidden: '/ledgers',
   },

@@ -32,6 +32,8 @@ const routeTree = root.addChildren([
   page('/device-orders', () => import('./features/records/DeviceOrdersPage'), 'DeviceOrdersPage'),
   page('/billing-orders', () => import('./features/records/BillingOrdersPage'), 'BillingOrdersPage'),
   page('/topup-records', () => import('./features/records/TopupRecordsPage'), 'TopupRecordsPage'),
+  page('/renewals', () => import('./features/renewals/RenewalsPage'), 'RenewalsPage'),
+  page('/renewals/$id', () => import('./features/renewals/DeviceOrderRoute'), 'DeviceOrderRoute'),
 ]);
 
 // Every search value is a plain string (filters, sort, ids): the URL reads `?mine=true&q=123`, not the

@@ -14,6 +14,7 @@ import * as payments from './parts/payments';
 import * as queue from './parts/queue';
 import * as records from './parts/records';
 import * as refunds from './parts/refunds';
+import * as renewals from './parts/renewals';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
 import * as webhooks from './parts/webhooks';
@@ -39,4 +40,5 @@ export const enUS: Record<MessageKey, string> = {
   ...deviceImports.en,
   ...billing.en,
   ...records.en,
+  ...renewals.en,
 };

@@ -13,6 +13,7 @@ import * as payments from './parts/payments';
 import * as queue from './parts/queue';
 import * as records from './parts/records';
 import * as refunds from './parts/refunds';
+import * as renewals from './parts/renewals';
 import * as requests from './parts/requests';
 import * as shell from './parts/shell';
 import * as webhooks from './parts/webhooks';
@@ -39,5 +40,6 @@ export const zhCN = {
   ...deviceImports.zh,
   ...billing.zh,
   ...records.zh,
+  ...renewals.zh,
 };
 export type MessageKey = keyof typeof zhCN;

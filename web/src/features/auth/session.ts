@@ -43,7 +43,8 @@ export type NavKey =
   | 'statements'
   | 'device-orders'
   | 'billing-orders'
-  | 'topup-records';
+  | 'topup-records'
+  | 'renewals';
 
 // Which screens each role works in; the server still enforces scope on every call. A partner's and a
 // customer's `queue` is their own requests; staff see their team's queue.
@@ -148,6 +149,7 @@ const NAV_BY_ROLE: Record<Role, NavKey[]> = {
     'statements',
     'device-orders',
     'topup-records',
+    'renewals',
   ],
 };
 const ORDER: NavKey[] = [
@@ -174,6 +176,7 @@ const ORDER: NavKey[] = [
   'device-orders',
   'billing-orders',
   'topup-records',
+  'renewals',
 ];
 
 export function navFor(roles: readonly Role[]): NavKey[] {
