@@ -79,6 +79,9 @@ export const zh = {
   'desk.action.reactivate': '启用设备',
   'desk.action.place': '下单',
   'desk.action.renew': '续费',
+  'desk.action.set_expiry': '修改到期日',
+  'desk.action.preview': '导入预览',
+  'desk.action.apply': '导入生效',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'nav.devices': 'Devices',
@@ -160,4 +163,7 @@ export const en: Record<keyof typeof zh, string> = {
   'desk.action.reactivate': 'Device reactivated',
   'desk.action.place': 'Order placed',
   'desk.action.renew': 'Renewed',
+  'desk.action.set_expiry': 'Expiry set',
+  'desk.action.preview': 'Import previewed',
+  'desk.action.apply': 'Import applied',
 };
