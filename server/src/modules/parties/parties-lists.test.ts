@@ -184,8 +184,8 @@ describe('parties lists: companies, partners and users sort, page, filter and ex
     assert.equal(users.status, 200);
     assert.equal(
       users.lines.length - 1,
-      70 + 10,
-      'the ten demo users (two of seed 003 tech support) and ours',
+      70 + 11,
+      'the eleven demo users (seed 003: two tech support, 灵韵 IT) and ours',
     );
     assert.doesNotMatch(users.body, /argon2|secret-hash|password/i);
     assert.match(users.body, /agent@kaidan\.demo,李艳2,partner_agent,北京云帆科技（渠道）,,active/);

@@ -53,7 +53,7 @@ describe('GET /api/v1/dashboard', async () => {
     assert.equal(fin.scope, 'staff');
     assert.equal(fin.waiting.requestsToDecide, 2);
     const owners = await Promise.all(
-      ['agent@kaidan.demo', 'agent2@kaidan.demo', 'it@huihuang.demo'].map(async (e) =>
+      ['agent@kaidan.demo', 'agent2@kaidan.demo', 'it@huihuang.demo', 'it@lingyun.demo'].map(async (e) =>
         Dashboard.parse(await (await get(e)).json()),
       ),
     );
