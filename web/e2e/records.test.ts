@@ -72,6 +72,11 @@ describe('console: order records, top-up records and finance order management', 
       const lines = csv.trim().split('\r\n').slice(1);
       assert.equal(lines.length, 1, 'the export is the filtered list');
       assert.match(lines[0] ?? '', /,paid,wallet,CNY,12,2,/);
+      // The order number opens the order's own screen (its devices; the pay step while it waits).
+      await page.getByTestId('device-order-open').first().click();
+      await page.waitForURL(/\/renewals\/dor_/);
+      await page.getByTestId('renewal-items').getByText('HH-0002').waitFor();
+      await page.goBack();
     },
   );
 

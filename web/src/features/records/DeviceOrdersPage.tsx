@@ -1,4 +1,5 @@
 import { DEVICE_ORDER_SOURCES, DEVICE_ORDER_STATES } from '@kaidan/shared/vocabulary';
+import { Link } from '@tanstack/react-router';
 import { Card, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
@@ -29,7 +30,16 @@ export function DeviceOrdersPage() {
   const { t } = useI18n();
   const filters = useRecordFilters(SPEC);
   const columns: DataColumn<DeviceOrderRecord>[] = [
-    { title: t('records.number'), dataIndex: 'number', width: 190 },
+    {
+      title: t('records.number'),
+      width: 190,
+      // The order's own screen: its devices, and for the paying customer the pay step while it waits.
+      render: (_, o) => (
+        <Link to="/renewals/$id" params={{ id: o.id }} data-testid="device-order-open">
+          {o.number}
+        </Link>
+      ),
+    },
     { title: t('records.company'), dataIndex: 'companyName', width: 170, ellipsis: true },
     {
       title: t('records.state'),
