@@ -34,6 +34,24 @@ async function shows(page: Page, want: string[]): Promise<void> {
 const row = (page: Page, testId: string, deviceNo: string) =>
   page.getByTestId(testId).locator('.ant-table-row', { hasText: deviceNo });
 
+/**
+ * 确认下单, as a person would: on a loaded machine the modal's first click is sometimes lost (no request
+ * leaves), so it clicks again only when nothing was sent — never twice for one order.
+ */
+async function placeOrder(page: Page): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/device-orders'), {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
+    await page.getByTestId('renewals-place').click();
+    const request = await sent;
+    if (request) return (await request.response())?.ok() ?? false;
+  }
+  return false;
+}
+
 // Issue #13, R20 (seed 003 充值续费): a customer of a two-level company tree with a funded wallet sees its
 // expired and expiring devices (not one that runs for months yet), chooses two, 12 months, confirms the
 // quote a second time (each device's current and new expiry — max(expiry, today) + 12 months — and the
@@ -142,7 +160,7 @@ describe('console: 充值续费 — batch renewal, second confirmation, sandbox 
   step(
     'R20 R29 确认下单 places the order; the sandbox QR code pays it and the devices are extended',
     async () => {
-      await page.getByTestId('renewals-place').click();
+      assert.ok(await placeOrder(page), 'the order is placed');
       await page.getByTestId('renewal-order-due').waitFor();
       assert.match(await text(page.getByTestId('renewal-order-state')), /待付款/);
       assert.match(await text(page.getByTestId('renewal-order-total')), /360\.00/);
@@ -173,7 +191,7 @@ describe('console: 充值续费 — batch renewal, second confirmation, sandbox 
       assert.match(await text(page.getByTestId('confirm-summary')), /共 1 台设备，续费 6 个月/);
       assert.match(await text(page.getByTestId('confirm-total')), /90\.00/);
       assert.match(await text(row(page, 'confirm-devices', 'RN-0003')), /2026-12-15[\s\S]*2027-06-15/);
-      await page.getByTestId('renewals-place').click();
+      assert.ok(await placeOrder(page), 'the order is placed');
       await page.getByTestId('renewal-pay-method').getByText('余额').click();
       await page.getByTestId('renewal-pay-start').click();
       await page.getByTestId('renewal-paid').waitFor();
