@@ -15,6 +15,14 @@ const engines = only ? [only] : ['pglite', 'postgres'];
 // Node runs one file at a time on a two-core machine (cores - 1); most files wait on a database or a
 // browser, so two or more at once keep both cores busy and halve the wall time.
 const concurrency = process.env.KAIDAN_TEST_CONCURRENCY ?? '3';
+// The console is built once, before any browser test starts: parallel files then never wait on (or race)
+// one another's build.
+const built = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '-e', "await (await import('./web/e2e/build-console.ts')).ensureConsoleBuilt()"],
+  { stdio: 'inherit' },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
 let failed = false;
 for (const engine of engines) {
   console.log(`\n=== engine: ${engine} (${files.length} test files) ===`);

@@ -43,7 +43,7 @@ describe('console: the admin keeps catalog, partners, companies and users', {
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step('signs the admin in; the catalog lists the seeded products', async () => {
     await signIn(page, base, ADMIN);

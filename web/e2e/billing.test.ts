@@ -38,7 +38,7 @@ describe('console: billing configuration in the company tree, statements', { ski
   const { base, browser, database, clock } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step('R38 the scoped support user sees 华东 and 杭州 (not configured), none of 灵韵 or 华南', async () => {
     await signIn(page, base, 'support-east@kaidan.demo');

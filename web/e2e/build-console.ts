@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'vite';
@@ -23,20 +23,21 @@ function builtAt(): number {
 }
 
 /**
- * Builds web/dist when it is missing or older than its sources. The test runner runs files in parallel
- * processes, so a mkdir lock keeps two builds from emptying each other's output.
+ * Builds web/dist when it is missing or older than its sources. `npm test` builds it once before the
+ * suite; a file run alone builds it itself. The test runner runs files in parallel processes, so a lock
+ * directory naming its owner keeps two builds from emptying each other's output: a lock is taken over
+ * only when its owner has died, never for being old (a build on a loaded machine can take minutes).
  */
 export async function ensureConsoleBuilt(): Promise<string> {
   if (builtAt() > newestSource()) return DIST_DIR;
   const lock = join(WEB_DIR, '.build-lock');
-  for (let i = 0; ; i++) {
+  for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      // A lock older than two minutes belongs to a process that died mid-build.
-      if (i > 1200 || Date.now() - statSync(lock).mtimeMs > 120_000)
-        rmSync(lock, { recursive: true, force: true });
+      if (!ownerAlive(lock)) rmSync(lock, { recursive: true, force: true });
       await sleep(100);
     }
   }
@@ -48,4 +49,25 @@ export async function ensureConsoleBuilt(): Promise<string> {
     rmSync(lock, { recursive: true, force: true });
   }
   return DIST_DIR;
+}
+
+function ownerAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Just made and its pid not yet written, or gone: look again shortly, unless it is old.
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, but another user's.
+    return e instanceof Error && 'code' in e && e.code === 'EPERM';
+  }
 }

@@ -21,7 +21,7 @@ describe('console: R34 the admin overrides business-calendar days', { skip: skip
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
   const list = page.getByTestId('calendar-list');
 
   step('R34 opens 营业日历 on the server year (2026), covered and without overrides', async () => {

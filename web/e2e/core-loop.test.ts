@@ -46,7 +46,7 @@ describe('console: partner, order desk and finance walk the core loop', { skip: 
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step('signs the partner in and shows its scope', async () => {
     await signIn(page, base, AGENT);

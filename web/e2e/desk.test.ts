@@ -25,7 +25,7 @@ import { choose, shot, shownTexts, signIn, signOut, skipReason, useConsoleServer
 describe('console: transfers, order actions and customer self-service', { skip: skipReason }, async () => {
   const { base, browser } = await useConsoleServer();
   const page = await newPage(browser);
-  const step = walk();
+  const step = walk(page);
 
   /** The partner places a 2-seat order; the desk, in its own window, opens it and records the contract. */
   const contractArrived = async (): Promise<{ number: string; desk: Page }> => {

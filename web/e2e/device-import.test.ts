@@ -26,7 +26,7 @@ describe('console: Excel expiry import (R21)', { skip: skipReason }, async () =>
     acceptDownloads: true,
   });
   page.setDefaultTimeout(20_000);
-  const step = walk();
+  const step = walk(page);
   const filled = join(tmpdir(), `kaidan-e2e-import-${process.pid}.xlsx`);
 
   step(

@@ -29,7 +29,7 @@ describe('console: devices in the company tree, bind by type, batch deactivation
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
   const EAST = ['HD-1001', 'HD-1002', 'HD-1003', 'HD-1004'];
   const HANGZHOU = ['HZ-2001', 'HZ-2002', 'HZ-2003'];
 

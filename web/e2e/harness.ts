@@ -96,14 +96,18 @@ export async function shownTexts(locator: Locator): Promise<string[]> {
   return [];
 }
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+/** The docs' screenshots, taken anew only when asked (KAIDAN_SCREENSHOTS=1): a run of the suite leaves the tree as it was. */
+export const shot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.KAIDAN_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+};
 
 /**
  * Steps of one walk through the console: each is its own test, and once one fails the rest are skipped
- * (they would only fail for the same cause).
+ * (they would only fail for the same cause). A failure names the page it happened on and the refusals
+ * and messages shown there, so a run on a loaded CI machine can be read without rerunning it.
  */
-export function walk(): (name: string, fn: () => Promise<void>) => void {
+export function walk(page: Page): (name: string, fn: () => Promise<void>) => void {
   let broken = false;
   return (name, fn) =>
     it(name, async (t) => {
@@ -112,7 +116,20 @@ export function walk(): (name: string, fn: () => Promise<void>) => void {
         await fn();
       } catch (e) {
         broken = true;
-        throw e;
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\n${await shownOn(page)}`, {
+          cause: e,
+        });
       }
     });
+}
+
+async function shownOn(page: Page): Promise<string> {
+  try {
+    const shown = await page
+      .locator('[data-testid=problem], .ant-message, .ant-alert, .ant-form-item-explain-error')
+      .allInnerTexts();
+    return `  on ${page.url()}; shown: ${shown.join(' | ').slice(0, 600) || '(no refusal or message)'}`;
+  } catch {
+    return '  (the page could not be read)';
+  }
 }

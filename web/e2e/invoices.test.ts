@@ -30,7 +30,7 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
   assert.equal(order.state, 'paid');
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step('R29 the customer requests an invoice for its paid order', async () => {
     await signIn(page, base, 'it@huihuang.demo');

@@ -25,7 +25,7 @@ describe('console: finance claims and releases a queue item', { skip: skipReason
   const { base, browser } = await useConsoleServer();
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step('finance (白星) claims the pending top-up; the queue names her as its owner', async () => {
     await signIn(page, base, FINANCE);

@@ -47,7 +47,7 @@ describe('console: order records, top-up records and finance order management', 
   await writeDemoRecords(database.db);
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  const step = walk();
+  const step = walk(page);
 
   step(
     'R39 订单记录: the customer sees its paid and unpaid orders, filters by state, opens the devices',

@@ -118,7 +118,7 @@ describe('console: 充值续费 — batch renewal, second confirmation, sandbox 
 
   const page = await newPage(browser);
   await page.clock.setFixedTime(new Date(clock.now().epochMilliseconds));
-  const step = walk();
+  const step = walk(page);
 
   step(
     'R20 the customer sees its tree’s expired and expiring devices; 仅已到期 narrows to the expired',

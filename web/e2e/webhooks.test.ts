@@ -17,7 +17,7 @@ describe('console: webhook endpoints and their delivery log', { skip: skipReason
     new Map([[DELIVER_JOB, deliverWebhook({ clock, allowPrivate: true })]]),
   );
   const page = await newPage(browser);
-  const step = walk();
+  const step = walk(page);
   let secret = '';
 
   step('S-12 the agent registers an endpoint and sees its secret once', async () => {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../platform/lazy-libs';
 
 // CSV and XLSX for list exports (R39): UTF-8 with a BOM so Excel shows Chinese correctly, RFC 4180 quoting, and
 // cells that look like formulas prefixed so a spreadsheet never executes them.
@@ -24,6 +24,7 @@ export function csvResponse(name: string, body: string): Response {
 
 /** XLSX with a bold, frozen header; amounts stay decimal text so no float ever touches money. */
 export async function toXlsx(sheet: string, header: string[], rows: unknown[][]): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).font = { bold: true };

@@ -4,9 +4,8 @@ import { sql } from 'kysely';
 import { createApp } from '../app';
 import { createApiKey, PrincipalCache } from '../modules/parties';
 import { FakeClock } from '../platform/clock';
-import { openDatabase } from '../platform/db/database';
 import type { Principal } from '../platform/principal';
-import { ENGINE, pgTestDatabase, testDatabase } from '../testing/test-db';
+import { freshTestDatabase } from '../testing/test-db';
 import { buildWorld, fund, P, W } from '../testing/world';
 
 // Structural, not timed (issue #11): one auto-approved order over HTTP is one transaction of few
@@ -19,19 +18,13 @@ const MAX_STATEMENTS = 14;
 const admin: Principal = { ...P.desk, userId: 'usr_desk', roles: ['admin'] };
 
 describe('S-11 statements of one auto-approved order over HTTP', async () => {
-  const pgUrl = ENGINE === 'postgres' ? await pgTestDatabase() : undefined;
-  const template = pgUrl ? undefined : await testDatabase();
   const statements: string[] = [];
   let counting = false;
-  const database = await openDatabase({
-    url: pgUrl?.url,
-    dataDir: 'memory://',
-    ...(template?.dump ? { loadDataDir: await template.dump() } : {}),
+  const { database } = await freshTestDatabase({
     onQuery: (e) => {
       if (counting) statements.push(e.query.sql.replace(/\s+/g, ' ').slice(0, 120));
     },
   });
-  await template?.close();
   const clock = new FakeClock('2026-11-20T02:00:00Z');
   await buildWorld(database.db);
   await sql`update review_policies set mode = 'auto' where order_type = 'new'`.execute(database.db);
@@ -94,10 +87,5 @@ describe('S-11 statements of one auto-approved order over HTTP', async () => {
       counted.slice(wallet + 1).map((s) => s.split(' ').slice(0, 3).join(' ')),
       ['insert into idempotency_keys', 'commit'],
     );
-  });
-
-  it('closes', async () => {
-    await database.close();
-    await pgUrl?.drop();
   });
 });

@@ -1,6 +1,5 @@
-import { after } from 'node:test';
-import { type Database, openDatabase } from '../platform/db/database';
-import { ENGINE, pgTestDatabase, testDatabase } from './test-db';
+import type { Database } from '../platform/db/database';
+import { freshTestDatabase } from './test-db';
 
 export interface CountedDatabase {
   database: Database;
@@ -16,21 +15,11 @@ export interface CountedDatabase {
  * structural tests do (issue #11); closed when the file's tests end.
  */
 export async function countedTestDatabase(): Promise<CountedDatabase> {
-  const pg = ENGINE === 'postgres' ? await pgTestDatabase() : undefined;
-  const template = pg ? undefined : await testDatabase();
   const statements: string[] = [];
-  const database = await openDatabase({
-    url: pg?.url,
-    dataDir: 'memory://',
-    ...(template?.dump ? { loadDataDir: await template.dump() } : {}),
+  const { database, url } = await freshTestDatabase({
     onQuery: (e) => {
       statements.push(e.query.sql.replace(/\s+/g, ' ').trim());
     },
   });
-  await template?.close();
-  after(async () => {
-    await database.close();
-    await pg?.drop();
-  });
-  return { database, statements, reset: () => void statements.splice(0), url: pg?.url };
+  return { database, statements, reset: () => void statements.splice(0), url };
 }

@@ -1,7 +1,11 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type Database, openDatabase } from '../platform/db/database';
+import { templateKey } from '../platform/db/data-dir-template';
+import { type Database, type DatabaseOptions, openDatabase } from '../platform/db/database';
 import { migrate, readMigrations } from '../platform/db/migrate';
 
 // Each test suite gets its own freshly migrated database on the engine under test:
@@ -13,12 +17,24 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 let pgliteTemplate: Promise<Blob> | undefined;
 let pgTemplate: Promise<string> | undefined;
 
+// initdb and the migrations cost a PGlite process ~5 s of CPU; every test file is a process, so the
+// migrated dump is kept in the temp directory under the key of the PGlite version and every migration
+// (as the server's build template is) and published by rename, whole or not at all.
 async function buildPgliteTemplate(): Promise<Blob> {
+  const file = join(tmpdir(), `kaidan-test-pglite-${templateKey(readMigrations()).slice(0, 16)}.tar`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    // Not built yet on this machine.
+  }
   const tmp = await openDatabase({ dataDir: 'memory://' });
   await migrate(tmp.db);
   if (!tmp.dump) throw new Error('PGlite database without dump');
   const blob = await tmp.dump();
   await tmp.close();
+  const part = `${file}.${process.pid}.part`;
+  writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
+  renameSync(part, file);
   return blob;
 }
 
@@ -98,6 +114,31 @@ export async function pgTestDatabase(): Promise<{ url: string; drop: (force?: bo
     await a.end();
   };
   return { url: urlFor(name), drop };
+}
+
+/**
+ * A fresh migrated database of the engine under test opened with options of the test's own (statement
+ * counting, commit watch); closed when the file's tests end, or by `closeWith` (a test's own `t.after`:
+ * a suite whose async body runs beside another's may get its hook registered on that other suite).
+ * `url` is PostgreSQL's, for a second instance.
+ */
+export async function freshTestDatabase(
+  opts: Omit<DatabaseOptions, 'url' | 'dataDir' | 'loadDataDir'> = {},
+  closeWith: (close: () => Promise<void>) => void = after,
+): Promise<{ database: Database; url: string | undefined }> {
+  const pgDb = ENGINE === 'postgres' ? await pgTestDatabase() : undefined;
+  if (!pgDb) pgliteTemplate ??= buildPgliteTemplate();
+  const database = await openDatabase({
+    ...opts,
+    url: pgDb?.url,
+    dataDir: 'memory://',
+    ...(pgDb ? {} : { loadDataDir: await pgliteTemplate }),
+  });
+  closeWith(async () => {
+    await database.close();
+    await pgDb?.drop();
+  });
+  return { database, url: pgDb?.url };
 }
 
 /** A database for the current test file, closed when the file's tests end. */

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfkit } from '../../platform/lazy-libs';
 import { cjkFontPath } from '../invoices';
 import type { StatementRow } from './statement';
 import {
@@ -15,7 +15,8 @@ import {
  * R46: the statement as a PDF, drawn from its frozen figures so every download is the same document;
  * Chinese in the invoices' embedded Noto Sans Hans (searchable, copyable).
  */
-export function renderStatementPdf(s: StatementRow, lang: Lang): Promise<Buffer> {
+export async function renderStatementPdf(s: StatementRow, lang: Lang): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

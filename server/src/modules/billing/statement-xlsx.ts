@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy-libs';
 import type { StatementRow } from './statement';
 import {
   BALANCE_HEADER,
@@ -15,6 +15,7 @@ import {
  * decimal text, as in every export, so no float ever touches money.
  */
 export async function renderStatementXlsx(s: StatementRow, lang: Lang): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const summary = book.addWorksheet(t(lang, 'balances'));
   for (const [k, v] of heading(s, lang)) summary.addRow([k, v]);

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy-libs';
 import type { ImportLineView } from './view-device-import';
 
 // R21's two spreadsheets: the template users fill (a date-validated expiry column, an example row the
@@ -10,6 +10,7 @@ const HEADER = ['设备ID Device ID', '到期日 Expiry', '公司 Company（可�
 const TEMPLATE_ROWS = 5_000;
 
 export async function importTemplate(exampleDate: string): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet('设备到期 Expiry', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
@@ -60,6 +61,7 @@ export async function importReport(lines: AsyncIterable<ImportLineView[]>): Prom
     sink.on('end', resolve);
     sink.on('error', reject);
   });
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { DeviceImportError } from '@kaidan/shared';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors';
+import { loadExcel } from '../../platform/lazy-libs';
 import { parseDateCell, textOf } from './import-cells';
 
 // R21: the uploaded workbook read as a stream (100,000 rows without holding the whole sheet model), its
@@ -78,6 +78,7 @@ export async function readImportSheet(
   file: Uint8Array,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<SheetRow[]> {
+  const ExcelJS = await loadExcel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(file)]), {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { formatAmount } from '@kaidan/shared';
-import PDFDocument from 'pdfkit';
+import { loadPdfkit } from '../../platform/lazy-libs';
 import { amountInWords } from './amount-words';
 import { type InvoiceLineRow, type InvoiceRow, REASON_TEXT, SELLER, TYPE_TEXT } from './invoice';
 
@@ -40,7 +40,7 @@ const L = {
 
 const rate = (bp: number) => `${bp / 100}%`;
 
-export function renderInvoicePdf(
+export async function renderInvoicePdf(
   inv: InvoiceRow,
   lines: readonly InvoiceLineRow[],
   original: InvoiceRow | null,
@@ -48,6 +48,7 @@ export function renderInvoicePdf(
   const lang: Lang = inv.language;
   const t = (k: keyof typeof L) => (lang === 'en' ? `${L[k].en}` : L[k].zh);
   const amount = (v: bigint) => formatAmount(v, inv.currency);
+  const PDFDocument = await loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

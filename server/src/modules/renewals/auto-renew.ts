@@ -55,7 +55,10 @@ export async function autoRenewCompany(
   for (const [currency, deviceIds] of byCurrency) {
     try {
       const order = await transact(deps.database.db, async (tx) => {
-        const priced = await priceRenewal(tx, job, { deviceIds, months }, now, null);
+        const priced = await priceRenewal(tx, job, { deviceIds, months }, now, {
+          quotedAt: null,
+          locked: true,
+        });
         const placed = await recordRenewal(tx, deps, job, companyId, priced, 'auto_renew', {
           payment_method: 'wallet',
           payment_due_at: toDate(deps.clock.now().add(RENEWAL_PAY_WINDOW)),

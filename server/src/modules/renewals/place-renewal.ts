@@ -48,7 +48,7 @@ export async function placeRenewal(
     const now = toDate(deps.clock.now());
     const ids = input.deviceIds;
     await releaseOverdue(tx, ids, now);
-    const priced = await priceRenewal(tx, p, input, now, quotedAt);
+    const priced = await priceRenewal(tx, p, input, now, { quotedAt, locked: true });
     const expected = parseAmount(input.expectedTotal, priced.currency);
     if (expected !== priced.total)
       throw totalMismatch(input.expectedTotal, formatAmount(priced.total, priced.currency), priced.currency);

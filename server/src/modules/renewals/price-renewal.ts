@@ -17,16 +17,18 @@ export interface PricedRenewal {
 export const MAX_RENEWAL_DEVICES = 100_000;
 
 /**
- * R18–R20 under the devices' row locks, the one place a batch is checked: every id known and in scope,
- * active (R19), bound to a renewal package, one currency, on no other order awaiting payment and, when
- * the customer confirms a quote, renewed by no order since. Each refusal names every device it concerns.
+ * R18–R20, the one place a batch is checked: every id known and in scope, active (R19), bound to a
+ * renewal package, one currency, on no other order awaiting payment and, when the customer confirms a
+ * quote, renewed by no order since. Each refusal names every device it concerns. `locked` is for the
+ * writes (placing, auto-renewing): their checks run under the devices' row locks; a quote writes nothing
+ * and locks nothing, since its figures are checked again when the customer confirms.
  */
 export async function priceRenewal(
   tx: Tx,
   p: Principal,
   input: { deviceIds: string[]; months: number },
   now: Date,
-  quotedAt: Date | null,
+  at: { quotedAt: Date | null; locked: boolean },
 ): Promise<PricedRenewal> {
   checkMonths(input.months);
   const ids = distinct(input.deviceIds);
@@ -35,8 +37,8 @@ export async function priceRenewal(
       zh: `请选择 1–${MAX_RENEWAL_DEVICES} 个设备`,
       en: `Choose from 1 to ${MAX_RENEWAL_DEVICES} devices`,
     });
-  await lockRenewalDevices(tx, p, ids);
-  const devices = await renewalDevices(tx, p, ids, now, quotedAt);
+  if (at.locked) await lockRenewalDevices(tx, p, ids);
+  const devices = await renewalDevices(tx, p, ids, now, at.quotedAt);
   if (devices.length < ids.length) {
     const known = new Set(devices.map((d) => d.id));
     throw devicesNotFound(

@@ -33,7 +33,9 @@ export async function quoteRenewal(
 ): Promise<RenewalQuote> {
   requireRole(p, RENEW_DEVICES, { zh: '续费设备', en: 'renew devices' });
   const quotedAt = deps.clock.now();
-  const priced = await transact(deps.database.db, (tx) => priceRenewal(tx, p, input, toDate(quotedAt), null));
+  const priced = await transact(deps.database.db, (tx) =>
+    priceRenewal(tx, p, input, toDate(quotedAt), { quotedAt: null, locked: false }),
+  );
   const day = today(deps.clock);
   const months = BigInt(priced.months);
   const shown = [...priced.devices]

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { refusal } from '../../testing/refusal';
-import { useTestDatabase } from '../../testing/test-db';
+import { freshTestDatabase, useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
 import { deletePackage, setDeviceState, viewDevice, viewPackage } from '../devices';
 import { findWallet } from '../wallets';
@@ -158,6 +158,30 @@ describe('R20 batch renewal on the database: quote, second confirmation, pay by 
       late.code,
       'DEVICE_RENEWED_SINCE_QUOTE',
       'a stale quote confirmed later is refused, naming the order',
+    );
+  });
+});
+
+describe('R20 a quote writes nothing and locks nothing; the confirmation locks the devices', () => {
+  it('R20 quoting runs no locking read and no write; placing takes the device rows', async (t) => {
+    const statements: string[] = [];
+    const { database } = await freshTestDatabase(
+      { onQuery: (e) => void statements.push(e.query.sql) },
+      (close) => t.after(close),
+    );
+    const w = await renewalWorld(database);
+    await w.device(w.root, 'Q-1', '2027-01-31');
+    const customer = customerOf(w.root);
+    statements.splice(0);
+    const q = await quoteRenewal(w.deps, customer, { deviceIds: [w.ids['Q-1'] ?? ''], months: 6 });
+    assert.equal(q.total, 6n * 1500n);
+    const locking = statements.filter((q) => /\bfor (no key )?update\b|\b(insert|update|delete)\b/i.test(q));
+    assert.deepEqual(locking, [], 'the quote holds no row: its figures are checked again on confirmation');
+    statements.splice(0);
+    await w.place(customer, ['Q-1'], 6);
+    assert.ok(
+      statements.some((q) => /for no key update of d/.test(q)),
+      'placing checks the batch under the devices’ row locks',
     );
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { ENGINE, pgTestDatabase, testDatabase } from '../../testing/test-db';
+import { freshTestDatabase } from '../../testing/test-db';
 import { FakeClock } from '../clock';
-import { type DatabaseOptions, openDatabase } from '../db/database';
+import type { DatabaseOptions } from '../db/database';
 import { ENQUEUE_MARK, enqueueJob } from './jobs-store';
 import { externalBatchJob, externalJob, type JobHandler, MAX_ATTEMPTS, Worker } from './worker';
 
@@ -12,20 +12,7 @@ import { externalBatchJob, externalJob, type JobHandler, MAX_ATTEMPTS, Worker } 
 
 /** A fresh migrated database of the current engine, opened with the options under test. */
 async function freshDatabase(opts: Pick<DatabaseOptions, 'onQuery' | 'commitWatch'>) {
-  const pgUrl = ENGINE === 'postgres' ? await pgTestDatabase() : undefined;
-  const template = pgUrl ? undefined : await testDatabase();
-  const database = await openDatabase({
-    url: pgUrl?.url,
-    dataDir: 'memory://',
-    ...(template?.dump ? { loadDataDir: await template.dump() } : {}),
-    ...opts,
-  });
-  await template?.close();
-  after(async () => {
-    await database.close();
-    await pgUrl?.drop();
-  });
-  return database;
+  return (await freshTestDatabase(opts)).database;
 }
 
 interface JobState {

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { AlipaySdk, type AlipaySdkCommonResult } from 'alipay-sdk';
+import type { AlipaySdk, AlipaySdkCommonResult } from 'alipay-sdk';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../platform/clock';
+import { loadAlipaySdk, once } from '../../../platform/lazy-libs';
 import { ALIPAY_MAX, decimalOf, minorOfDecimal } from '../money-edge';
 import {
   cnyPaymentEvent,
@@ -67,8 +68,8 @@ function tradeStatus(r: AlipaySdkCommonResult): ProviderStatus {
   }
 }
 
-export function alipayProvider(cfg: AlipayConfig, clock: Clock): PaymentProvider {
-  const sdk = new AlipaySdk({
+function newSdk(Sdk: typeof AlipaySdk, cfg: AlipayConfig): AlipaySdk {
+  return new Sdk({
     appId: cfg.appId,
     privateKey: cfg.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     keyType: 'PKCS8',
@@ -78,8 +79,12 @@ export function alipayProvider(cfg: AlipayConfig, clock: Clock): PaymentProvider
     timeout: 10_000,
     ...(cfg.gateway ? { gateway: cfg.gateway } : {}),
   });
-  const exec = (method: string, params: Record<string, unknown>) =>
-    sdk.exec(method, params, { validateSign: true });
+}
+
+export function alipayProvider(cfg: AlipayConfig, clock: Clock): PaymentProvider {
+  const sdkOf = once(async () => newSdk(await loadAlipaySdk(), cfg));
+  const exec = async (method: string, params: Record<string, unknown>) =>
+    (await sdkOf()).exec(method, params, { validateSign: true });
 
   const refundQuery = async (outTradeNo: string, refundNo: string): Promise<RefundStatus> => {
     const r = await exec('alipay.trade.fastpay.refund.query', {
@@ -115,7 +120,7 @@ export function alipayProvider(cfg: AlipayConfig, clock: Clock): PaymentProvider
       if (r.code !== SUCCESS || !qr) throw new Error(`Alipay precreate: ${refusal(r)}`);
       return { codeUrl: qr };
     },
-    verifyNotification: (raw) => verifyAlipayNotification(raw.body, sdk, cfg.appId, clock),
+    verifyNotification: async (raw) => verifyAlipayNotification(raw.body, await sdkOf(), cfg.appId, clock),
     answer: (accepted) => (accepted ? { status: 200, body: 'success' } : { status: 400, body: 'fail' }),
     queryAttempt: async (no) =>
       tradeStatus(await exec('alipay.trade.query', { bizContent: { out_trade_no: no } })),

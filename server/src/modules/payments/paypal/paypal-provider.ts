@@ -1,17 +1,7 @@
-import {
-  ApiError,
-  CheckoutPaymentIntent,
-  Client,
-  Environment,
-  type Order,
-  OrderApplicationContextShippingPreference,
-  OrderApplicationContextUserAction,
-  OrdersController,
-  PaymentsController,
-  type Refund,
-} from '@paypal/paypal-server-sdk';
+import type { Order, Refund } from '@paypal/paypal-server-sdk';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../platform/clock';
+import { loadPaypalSdk, once } from '../../../platform/lazy-libs';
 import { decimalOf, minorOfDecimal, PAYPAL_MAX } from '../money-edge';
 import type { PaymentProvider, ProviderStatus, RefundStatus } from '../provider';
 import { rebasedTransport } from './paypal-transport';
@@ -38,7 +28,8 @@ export interface PaypalConfig extends PaypalWebhookConfig {
 
 const usd = (amount: bigint) => ({ currencyCode: 'USD', value: decimalOf(amount, PAYPAL_MAX) });
 /** PayPal's refusal (4xx): its error name and first issue, for the record; a 5xx is thrown and retried. */
-const refusalOf = (e: unknown): string | null => {
+const refusalOf = async (e: unknown): Promise<string | null> => {
+  const { ApiError } = await loadPaypalSdk();
   if (!(e instanceof ApiError) || e.statusCode >= 500) return null;
   const r = typeof e.body === 'string' ? e.body : '';
   const issue =
@@ -82,14 +73,16 @@ function refundStatusOf(r: Refund, clock: Clock): RefundStatus {
 }
 
 export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider {
-  const client = new Client({
-    clientCredentialsAuthCredentials: { oAuthClientId: cfg.clientId, oAuthClientSecret: cfg.clientSecret },
-    environment: cfg.environment === 'production' ? Environment.Production : Environment.Sandbox,
-    timeout: 10_000,
-    ...(cfg.baseUrl ? { unstable_httpClientOptions: { adapter: rebasedTransport(cfg.baseUrl) } } : {}),
+  const api = once(async () => {
+    const sdk = await loadPaypalSdk();
+    const client = new sdk.Client({
+      clientCredentialsAuthCredentials: { oAuthClientId: cfg.clientId, oAuthClientSecret: cfg.clientSecret },
+      environment: cfg.environment === 'production' ? sdk.Environment.Production : sdk.Environment.Sandbox,
+      timeout: 10_000,
+      ...(cfg.baseUrl ? { unstable_httpClientOptions: { adapter: rebasedTransport(cfg.baseUrl) } } : {}),
+    });
+    return { sdk, orders: new sdk.OrdersController(client), payments: new sdk.PaymentsController(client) };
   });
-  const orders = new OrdersController(client);
-  const payments = new PaymentsController(client);
   const certs = new PaypalCerts(cfg.fetchCert);
   // Order ids of this process's attempts, so the query job needs no database read while it holds its
   // transaction (on PGlite that read would wait for the job's own session); the stored approval link
@@ -98,6 +91,7 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
   const orderIdOf = async (no: string) => known.get(no) ?? (await cfg.orderIdOf(no));
 
   const capture = async (id: string, no: string): Promise<ProviderStatus> => {
+    const { orders } = await api();
     try {
       const { result } = await orders.captureOrder({
         id,
@@ -107,7 +101,7 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
       return captured(result);
     } catch (e) {
       // ORDER_ALREADY_CAPTURED and the like: the order itself says how it stands
-      if (!refusalOf(e)) throw e;
+      if (!(await refusalOf(e))) throw e;
       const { result } = await orders.getOrder({ id });
       return result.status === 'COMPLETED' ? captured(result) : { state: 'unpaid' };
     }
@@ -118,11 +112,12 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
     currencies: ['USD'],
     refundWindowDays: 180,
     createAttempt: async (req) => {
+      const { sdk, orders } = await api();
       const { result } = await orders.createOrder({
         paypalRequestId: req.merchantOrderNo,
         prefer: 'return=representation',
         body: {
-          intent: CheckoutPaymentIntent.Capture,
+          intent: sdk.CheckoutPaymentIntent.Capture,
           purchaseUnits: [
             {
               referenceId: req.merchantOrderNo,
@@ -135,8 +130,8 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
           applicationContext: {
             returnUrl: cfg.returnUrl,
             cancelUrl: cfg.cancelUrl,
-            userAction: OrderApplicationContextUserAction.PayNow,
-            shippingPreference: OrderApplicationContextShippingPreference.NoShipping,
+            userAction: sdk.OrderApplicationContextUserAction.PayNow,
+            shippingPreference: sdk.OrderApplicationContextShippingPreference.NoShipping,
           },
         },
       });
@@ -156,7 +151,7 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
     queryAttempt: async (no) => {
       const id = await orderIdOf(no);
       if (!id) return { state: 'unpaid' };
-      const { result } = await orders.getOrder({ id });
+      const { result } = await (await api()).orders.getOrder({ id });
       switch (result.status) {
         case 'APPROVED':
           // the payer approved and we have not captured yet: capturing is what completes the payment
@@ -172,6 +167,7 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
     // A PayPal order cannot be closed: unapproved, it lapses; approved, we never capture it.
     closeAttempt: async () => {},
     refund: async (req) => {
+      const { orders, payments } = await api();
       let captureId = req.providerTxnId;
       if (!captureId) {
         const id = await orderIdOf(req.merchantOrderNo);
@@ -188,13 +184,14 @@ export function paypalProvider(cfg: PaypalConfig, clock: Clock): PaymentProvider
         });
         return refundStatusOf(result, clock);
       } catch (e) {
-        const r = refusalOf(e);
+        const r = await refusalOf(e);
         if (r) return { state: 'failed', reason: r };
         throw e;
       }
     },
     queryRefund: async (no, refundNo) => {
       // PayPal knows a refund by its own id: the order lists its refunds, ours by invoice_id
+      const { orders, payments } = await api();
       const id = await orderIdOf(no);
       const order = id ? (await orders.getOrder({ id })).result : null;
       const listed = order?.purchaseUnits?.[0]?.payments?.refunds?.find((r) => r.invoiceId === refundNo);
