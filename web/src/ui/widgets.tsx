@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Alert, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { formatAmount, formatDateTime } from './format';
@@ -47,4 +47,12 @@ export function useLabel() {
     const text = t(key);
     return text === key ? value : text;
   };
+}
+
+/** What an action just did, above the list it changed; closed by the user, replaced by the next one. */
+export function Notice(p: { text: string | null; onClose: () => void; testId: string }) {
+  if (!p.text) return null;
+  return (
+    <Alert type="success" showIcon closable onClose={p.onClose} message={p.text} data-testid={p.testId} />
+  );
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeClock } from '../../platform/clock';
-import type { Principal, Role } from '../../platform/principal';
+import type { Principal } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
+import { customerPrincipal as customer, staffPrincipal } from '../../testing/principals';
 import { refusal } from '../../testing/refusal';
 import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
@@ -29,19 +30,7 @@ describe('R38 billing account configuration: CRUD, scope, 配置所选公司', a
   const east = await co('计费华东', root);
   const hangzhou = await co('计费杭州', east);
   const south = await co('计费华南', root);
-  const staff = (roles: Role[], companyId: string | null): Principal => ({
-    userId: null,
-    kind: 'staff',
-    roles,
-    partnerId: null,
-    companyId,
-    channel: 'api',
-  });
-  const customer = (companyId: string): Principal => ({
-    ...staff(['customer'], companyId),
-    kind: 'customer',
-  });
-  const eastSales = staff(['sales'], east);
+  const eastSales = staffPrincipal(['sales'], east);
   const settings: BillingSettings = {
     billingCycle: 'monthly',
     autoRenew: true,
@@ -56,7 +45,7 @@ describe('R38 billing account configuration: CRUD, scope, 配置所选公司', a
     assert.deepEqual(await list(eastSales), [east, hangzhou].sort());
     assert.deepEqual(await list(eastSales, { companyId: east, depth: 'direct' }), [east]);
     assert.deepEqual(
-      await list(staff(['sales'], null), { companyId: root }),
+      await list(staffPrincipal(['sales'], null), { companyId: root }),
       [root, east, hangzhou, south].sort(),
     );
     for (const id of [root, south]) {
@@ -122,7 +111,7 @@ describe('R38 billing account configuration: CRUD, scope, 配置所选公司', a
     assert.ok(none.fixes.length > 0);
     await putBillingConfig(deps, eastSales, { companyId: east, ...settings, notify: false, emails: [] });
     const finance = await refusal(
-      putBillingConfig(deps, staff(['finance'], null), { companyId: south, ...settings }),
+      putBillingConfig(deps, staffPrincipal(['finance'], null), { companyId: south, ...settings }),
     );
     assert.equal(finance.status, 403);
     const otherCustomer = await refusal(

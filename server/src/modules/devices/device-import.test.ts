@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { FakeClock } from '../../platform/clock';
-import type { Principal, Role } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
 import { dateCell, expiryWorkbook, serialOf, sheetRows } from '../../testing/import-fixture';
+import { staffPrincipal } from '../../testing/principals';
 import { refusal } from '../../testing/refusal';
 import { useTestDatabase } from '../../testing/test-db';
 import { listAudit } from '../audit/audit-store';
@@ -35,15 +35,7 @@ describe('R21 Excel expiry import', async () => {
   const east = await co('导入华东', root);
   const hangzhou = await co('导入杭州', east);
   const south = await co('导入华南', root);
-  const staff = (roles: Role[], companyId: string | null): Principal => ({
-    userId: null,
-    kind: 'staff',
-    roles,
-    partnerId: null,
-    companyId,
-    channel: 'console',
-  });
-  const eastSupport = staff(['support'], east);
+  const eastSupport = staffPrincipal(['support'], east, 'console');
   const dev = (companyId: string, deviceNo: string, expiresOn: string | null = '2026-12-31') =>
     registerDevice(deps, sys, { companyId, deviceNo, type: 'GPS', expiresOn });
   const e1 = await dev(east, 'E-1');
@@ -185,13 +177,13 @@ describe('R21 Excel expiry import', async () => {
       lines.map((l) => l.error),
       [null, 'not_found'],
     );
-    const southSupport = staff(['support'], south);
+    const southSupport = staffPrincipal(['support'], south, 'console');
     assert.equal((await refusal(viewDeviceImport(deps, southSupport, id))).status, 404);
     assert.equal(
       (await refusal(confirmDeviceImport(deps, southSupport, { id, applyValidRows: true }))).status,
       404,
     );
-    const customer = { ...staff(['customer'], east), kind: 'customer' as const };
+    const customer = { ...staffPrincipal(['customer'], east, 'console'), kind: 'customer' as const };
     assert.equal(
       (await refusal(previewDeviceImport(deps, customer, { file, fileName: 'x', allowPast: false }))).status,
       403,

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { FakeClock } from '../../platform/clock';
-import type { Principal, Role } from '../../platform/principal';
+import type { Principal } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
 import { countedTestDatabase } from '../../testing/counted-db';
+import { customerPrincipal as customer, staffPrincipal } from '../../testing/principals';
 import { refusal } from '../../testing/refusal';
 import { listAudit } from '../audit/audit-store';
 import { createCompany } from '../parties';
@@ -39,20 +40,8 @@ describe('devices: hierarchy scope, bindings (R18), deactivation (R19)', async (
   const hangzhou = await co('杭州门店', east);
   const south = await co('华南分公司', root);
   const other = await co('别家公司');
-  const staff = (roles: Role[], companyId: string | null): Principal => ({
-    userId: null,
-    kind: 'staff',
-    roles,
-    partnerId: null,
-    companyId,
-    channel: 'api',
-  });
-  const customer = (companyId: string): Principal => ({
-    ...staff(['customer'], companyId),
-    kind: 'customer',
-  });
-  const eastSupport = staff(['support'], east);
-  const support = staff(['support'], null);
+  const eastSupport = staffPrincipal(['support'], east);
+  const support = staffPrincipal(['support'], null);
 
   const svc = (
     await createPackageClass(deps, sys, {
@@ -182,7 +171,7 @@ describe('devices: hierarchy scope, bindings (R18), deactivation (R19)', async (
     assert.equal((await refusal(viewPackage(deps, sys, trail))).status, 404);
     const cls = await refusal(deletePackageClass(deps, support, svc, 1));
     assert.equal(cls.code, 'PACKAGE_CLASS_IN_USE');
-    assert.equal((await refusal(deletePackage(deps, staff(['finance'], null), gps, 1))).status, 403);
+    assert.equal((await refusal(deletePackage(deps, staffPrincipal(['finance'], null), gps, 1))).status, 403);
   });
 
   it('R18 a delete racing a binding of the same package: exactly one wins, and no device names a missing package', async () => {

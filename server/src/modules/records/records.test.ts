@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeClock } from '../../platform/clock';
 import { cursorOf } from '../../platform/keyset';
-import type { Principal, Role } from '../../platform/principal';
+import type { Principal } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
+import { customerPrincipal as customer, partnerPrincipal, staffPrincipal } from '../../testing/principals';
 import { refusal } from '../../testing/refusal';
 import { useTestDatabase } from '../../testing/test-db';
 import { createPackage, createPackageClass, registerDevice } from '../devices';
@@ -31,20 +32,8 @@ describe('records: device orders, billing orders (R39), top-up records (R26)', a
   const east = await co('华东分公司', root);
   const hz = await co('杭州门店', east);
   const other = await co('渠道客户', null, partner);
-  const staff = (roles: Role[], companyId: string | null = null): Principal => ({
-    userId: null,
-    kind: 'staff',
-    roles,
-    partnerId: null,
-    companyId,
-    channel: 'api',
-  });
-  const customer = (companyId: string): Principal => ({
-    ...staff(['customer'], companyId),
-    kind: 'customer',
-  });
-  const agent: Principal = { ...staff(['partner_agent']), kind: 'partner', partnerId: partner };
-  const finance = staff(['finance']);
+  const agent = partnerPrincipal(partner);
+  const finance = staffPrincipal(['finance']);
 
   const cls = async (
     level: 'category' | 'subcategory',
@@ -145,9 +134,13 @@ describe('records: device orders, billing orders (R39), top-up records (R26)', a
   it('R39 scope: a customer sees its company tree’s device orders, a partner its customers’, scoped staff its tree', async () => {
     assert.deepEqual(await orders(customer(root)), ['o1', 'o2', 'o3', 'o5']);
     assert.deepEqual(await orders(customer(east)), ['o2', 'o3'], 'a subsidiary never sees its parent’s');
-    assert.deepEqual(await orders(staff(['support'], east)), ['o2', 'o3'], 'staff scoped to 华东 (ADR 0023)');
+    assert.deepEqual(
+      await orders(staffPrincipal(['support'], east)),
+      ['o2', 'o3'],
+      'staff scoped to 华东 (ADR 0023)',
+    );
     assert.deepEqual(await orders(agent), ['o4']);
-    assert.deepEqual(await orders(staff(['finance'])), ['o1', 'o2', 'o3', 'o4', 'o5']);
+    assert.deepEqual(await orders(staffPrincipal(['finance'])), ['o1', 'o2', 'o3', 'o4', 'o5']);
     assert.deepEqual(await orders(customer(root), { companyId: root, depth: 'direct' }), ['o1', 'o5']);
     assert.deepEqual(await orders(customer(root), { companyId: east }), ['o2', 'o3']);
     const foreign = await refusal(orders(customer(root), { companyId: other }));
@@ -304,14 +297,14 @@ describe('records: device orders, billing orders (R39), top-up records (R26)', a
     assert.deepEqual(await topups(customer(root)), ['a1', 'a2', 'b1'], 'its tree: 华东’s pending one too');
     assert.deepEqual(await topups(customer(east)), ['a2']);
     assert.deepEqual(await topups(agent), ['a3', 'b2'], 'the partner’s own wallet');
-    assert.deepEqual(await topups(staff(['support'])), [], 'tech support sees no money');
+    assert.deepEqual(await topups(staffPrincipal(['support'])), [], 'tech support sees no money');
     assert.deepEqual(
       await topups(finance),
       ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b4'],
       'drafts are not top-ups yet',
     );
     assert.deepEqual(
-      await topups(staff(['finance'], east)),
+      await topups(staffPrincipal(['finance'], east)),
       ['a2'],
       'scoped finance: its tree, no partner wallet',
     );
@@ -357,9 +350,13 @@ describe('records: device orders, billing orders (R39), top-up records (R26)', a
       'value_added:o5',
     ]);
     for (const role of ['sales', 'customer', 'support', 'order_desk'] as const)
-      assert.equal((await refusal(billing(staff([role])))).status, 403, role);
-    assert.deepEqual(await billing(staff(['finance'], east)), [], 'scoped finance: nothing paid in 华东');
-    assert.deepEqual(await billing(staff(['admin'], root)), [
+      assert.equal((await refusal(billing(staffPrincipal([role])))).status, 403, role);
+    assert.deepEqual(
+      await billing(staffPrincipal(['finance'], east)),
+      [],
+      'scoped finance: nothing paid in 华东',
+    );
+    assert.deepEqual(await billing(staffPrincipal(['admin'], root)), [
       'renewal:o1',
       'topup:a1',
       'topup:b1',

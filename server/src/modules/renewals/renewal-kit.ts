@@ -3,6 +3,7 @@ import { FakeClock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { Principal, Role } from '../../platform/principal';
 import { systemPrincipal } from '../../platform/principal';
+import { customerPrincipal, staffPrincipal } from '../../testing/principals';
 import { fundCompany } from '../../testing/world';
 import {
   bindRenewalPackage,
@@ -17,19 +18,9 @@ import { type PlaceRenewalInput, placeRenewal, quoteRenewal } from '.';
 // Test fixtures for renewals (R20): a company tree three levels deep, CNY and USD packages, devices with
 // expiries, and principals at each level. Not a test file: the renewal and payment tests share it.
 
-export const person = (
-  roles: Role[],
-  companyId: string | null,
-  kind: Principal['kind'] = 'staff',
-): Principal => ({
-  userId: null,
-  kind,
-  roles,
-  partnerId: null,
-  companyId,
-  channel: 'api',
-});
-export const customerOf = (companyId: string): Principal => person(['customer'], companyId, 'customer');
+export const person = (roles: Role[], companyId: string | null): Principal =>
+  staffPrincipal(roles, companyId);
+export const customerOf = (companyId: string): Principal => customerPrincipal(companyId);
 
 export async function renewalWorld(database: Database, now = '2026-12-02T02:00:00Z') {
   const clock = new FakeClock(now);

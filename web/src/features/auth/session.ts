@@ -1,3 +1,4 @@
+import { ROLES } from '@kaidan/shared/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { ApiProblem, api } from '../../api/client';
 import type { Me, Role } from '../../api/types';
@@ -20,168 +21,44 @@ export function useMe() {
   });
 }
 
-export type NavKey =
-  | 'dashboard'
-  | 'order'
-  | 'customers'
-  | 'queue'
-  | 'orders'
-  | 'wallet'
-  | 'refunds'
-  | 'invoices'
-  | 'ledgers'
-  | 'catalog'
-  | 'partners'
-  | 'companies'
-  | 'users'
-  | 'webhooks'
-  | 'calendar'
-  | 'devices'
-  | 'packages'
-  | 'notifications'
-  | 'billing'
-  | 'statements'
-  | 'device-orders'
-  | 'billing-orders'
-  | 'topup-records'
-  | 'renewals';
+const EVERYONE = ROLES;
+const PAYERS: readonly Role[] = ['partner_agent', 'customer'];
 
-// Which screens each role works in; the server still enforces scope on every call. A partner's and a
-// customer's `queue` is their own requests; staff see their team's queue.
-const NAV_BY_ROLE: Record<Role, NavKey[]> = {
-  partner_agent: [
-    'dashboard',
-    'order',
-    'customers',
-    'orders',
-    'queue',
-    'wallet',
-    'refunds',
-    'webhooks',
-    'devices',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'topup-records',
-  ],
-  order_desk: [
-    'dashboard',
-    'queue',
-    'orders',
-    'companies',
-    'devices',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'topup-records',
-  ],
-  finance: [
-    'dashboard',
-    'queue',
-    'ledgers',
-    'orders',
-    'invoices',
-    'devices',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'billing-orders',
-    'topup-records',
-  ],
-  sales: [
-    'dashboard',
-    'orders',
-    'ledgers',
-    'companies',
-    'devices',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'topup-records',
-  ],
-  support: [
-    'dashboard',
-    'orders',
-    'companies',
-    'devices',
-    'packages',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-  ],
-  admin: [
-    'dashboard',
-    'queue',
-    'orders',
-    'ledgers',
-    'catalog',
-    'partners',
-    'companies',
-    'users',
-    'webhooks',
-    'calendar',
-    'devices',
-    'packages',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'billing-orders',
-    'topup-records',
-  ],
-  customer: [
-    'dashboard',
-    'order',
-    'customers',
-    'orders',
-    'queue',
-    'wallet',
-    'refunds',
-    'invoices',
-    'devices',
-    'notifications',
-    'billing',
-    'statements',
-    'device-orders',
-    'topup-records',
-    'renewals',
-  ],
-};
-const ORDER: NavKey[] = [
-  'dashboard',
-  'order',
-  'customers',
-  'queue',
-  'orders',
-  'wallet',
-  'refunds',
-  'invoices',
-  'ledgers',
-  'catalog',
-  'partners',
-  'companies',
-  'users',
-  'webhooks',
-  'calendar',
-  'devices',
-  'packages',
-  'notifications',
-  'billing',
-  'statements',
-  'device-orders',
-  'billing-orders',
-  'topup-records',
-  'renewals',
-];
+// Which screens each role works in, in the menu's order; the server still enforces scope on every call. A
+// partner's and a customer's `queue` is their own requests; staff see their team's queue.
+const NAV = {
+  dashboard: EVERYONE,
+  order: PAYERS,
+  customers: PAYERS,
+  queue: ['partner_agent', 'order_desk', 'finance', 'admin', 'customer'],
+  orders: EVERYONE,
+  wallet: PAYERS,
+  refunds: PAYERS,
+  invoices: ['finance', 'customer'],
+  ledgers: ['finance', 'sales', 'admin'],
+  catalog: ['admin'],
+  partners: ['admin'],
+  companies: ['order_desk', 'sales', 'support', 'admin'],
+  users: ['admin'],
+  webhooks: ['partner_agent', 'admin'],
+  calendar: ['admin'],
+  devices: EVERYONE,
+  packages: ['support', 'admin'],
+  notifications: EVERYONE,
+  billing: EVERYONE,
+  statements: EVERYONE,
+  'device-orders': EVERYONE,
+  'billing-orders': ['finance', 'admin'],
+  'topup-records': ['partner_agent', 'order_desk', 'finance', 'sales', 'admin', 'customer'],
+  renewals: ['customer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type NavKey = keyof typeof NAV;
+const ROLES_OF: Record<NavKey, readonly Role[]> = NAV;
+const NAV_KEYS = Object.keys(NAV) as NavKey[];
 
 export function navFor(roles: readonly Role[]): NavKey[] {
-  const set = new Set(roles.flatMap((r) => NAV_BY_ROLE[r]));
-  return ORDER.filter((k) => set.has(k));
+  return NAV_KEYS.filter((k) => roles.some((r) => ROLES_OF[k].includes(r)));
 }
 
 /** The team whose queue a staff member works: finance owns top-ups and refunds, the desk the rest. */

@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Popconfirm, Segmented, Select, Space, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Popconfirm, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import type { BillingConfig, Company, Page, Role } from '../../api/types';
+import type { BillingConfig, Role } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { CompanyScopePicker, scopeOf } from '../../ui/CompanyScope';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
-import { DateText } from '../../ui/widgets';
+import { DateText, Notice } from '../../ui/widgets';
 import { useMe } from '../auth/session';
 import { ConfigDrawer, type Target } from './ConfigDrawer';
 
@@ -24,14 +25,10 @@ export function BillingPage() {
   const qc = useQueryClient();
   const { params, set } = useListSearch('b_');
   const may = (me.data?.roles ?? []).some((r) => CONFIGURERS.includes(r));
-  const where = { companyId: params.company, depth: params.depth === 'direct' ? 'direct' : 'all' };
+  const where = scopeOf(params);
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<Target | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const companies = useQuery({
-    queryKey: ['companies', 'pick'],
-    queryFn: () => api.get<Page<Company>>('/companies', { limit: 200 }),
-  });
   const refresh = () => {
     setSelected([]);
     void qc.invalidateQueries({ queryKey: ['billing-configs'] });
@@ -112,26 +109,7 @@ export function BillingPage() {
       title={t('billing.title')}
       extra={
         <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('devices.companyAll')}
-            value={where.companyId}
-            onChange={(v?: string) => set({ company: v })}
-            options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.nameZh }))}
-            style={{ width: 220 }}
-            data-testid="billing-company"
-          />
-          <Segmented
-            value={where.depth}
-            onChange={(v) => set({ depth: v === 'direct' ? 'direct' : undefined })}
-            options={[
-              {
-                value: 'direct',
-                label: <span data-testid="billing-depth-direct">{t('devices.depth.direct')}</span>,
-              },
-              { value: 'all', label: <span data-testid="billing-depth-all">{t('devices.depth.all')}</span> },
-            ]}
-          />
+          <CompanyScopePicker scope={where} set={set} testId="billing" />
         </Space>
       }
     >
@@ -149,16 +127,7 @@ export function BillingPage() {
             {selected.length > 0 && <Tag>{t('billing.selected', { n: selected.length })}</Tag>}
           </Space>
         )}
-        {notice && (
-          <Alert
-            type="success"
-            showIcon
-            closable
-            onClose={() => setNotice(null)}
-            message={notice}
-            data-testid="billing-notice"
-          />
-        )}
+        <Notice text={notice} onClose={() => setNotice(null)} testId="billing-notice" />
         <ProblemAlert error={remove.error} />
         <DataTable<BillingConfig>
           resource="/billing-configs"

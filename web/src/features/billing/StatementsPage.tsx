@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Segmented, Select, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useMemo } from 'react';
-import { api } from '../../api/client';
-import type { BillingStatement, Company, Page } from '../../api/types';
+import type { BillingStatement } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { CompanyScopePicker, scopeOf } from '../../ui/CompanyScope';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { useListSearch } from '../../ui/use-list-search';
 import { DateText, Money } from '../../ui/widgets';
@@ -15,12 +14,8 @@ import { DateText, Money } from '../../ui/widgets';
 export function StatementsPage() {
   const { t, locale } = useI18n();
   const { params, set } = useListSearch('s_');
-  const where = { companyId: params.company, depth: params.depth === 'direct' ? 'direct' : 'all' };
+  const where = scopeOf(params);
   const lang = locale === 'en-US' ? 'en' : 'zh';
-  const companies = useQuery({
-    queryKey: ['companies', 'pick'],
-    queryFn: () => api.get<Page<Company>>('/companies', { limit: 200 }),
-  });
   const fixed = useMemo(
     () => ({ companyId: where.companyId, depth: where.depth }),
     [where.companyId, where.depth],
@@ -89,23 +84,7 @@ export function StatementsPage() {
       title={t('statements.title')}
       extra={
         <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('devices.companyAll')}
-            value={where.companyId}
-            onChange={(v?: string) => set({ company: v })}
-            options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.nameZh }))}
-            style={{ width: 220 }}
-            data-testid="statements-company"
-          />
-          <Segmented
-            value={where.depth}
-            onChange={(v) => set({ depth: v === 'direct' ? 'direct' : undefined })}
-            options={[
-              { value: 'direct', label: t('devices.depth.direct') },
-              { value: 'all', label: t('devices.depth.all') },
-            ]}
-          />
+          <CompanyScopePicker scope={where} set={set} testId="statements" />
         </Space>
       }
     >

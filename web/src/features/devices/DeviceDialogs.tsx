@@ -10,17 +10,12 @@ import type {
   Page,
 } from '../../api/types';
 import { useI18n } from '../../i18n';
+import type { CompanyScope } from '../../ui/CompanyScope';
 import { FormModal, orNull } from '../admin/form-kit';
 
 // The device list's dialogs (issue #13): bind a renewal package per device or per type (R18), value-added
 // packages on top, a pasted batch of ids to deactivate or reactivate (R19), and registering a device.
 // Every refusal is the server's, shown under its field or in the alert (the ids it could not find).
-
-/** Where the list looks: the company picked (or none) and the direct/all switch, sent with set-based actions. */
-export interface Where {
-  companyId: string | undefined;
-  depth: 'direct' | 'all';
-}
 
 export function usePackages(kind: PackageKind) {
   return useQuery({
@@ -36,7 +31,7 @@ interface BindValues {
 }
 
 export function BindDialog(p: {
-  where: Where;
+  where: CompanyScope;
   selected: string[];
   onClose: () => void;
   onDone: (r: BindResult) => void;
@@ -166,7 +161,7 @@ export function ValueAddedDialog(p: {
 const idsOf = (text: string | undefined): string[] => (text ?? '').split(/[\s,;，；]+/).filter(Boolean);
 
 export function BatchStateDialog(p: {
-  where: Where;
+  where: CompanyScope;
   state: 'active' | 'deactivated';
   onClose: () => void;
   onDone: (r: DeviceBatchResult) => void;

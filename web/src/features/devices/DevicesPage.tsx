@@ -1,14 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Popconfirm, Segmented, Select, Space, Tabs, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Popconfirm, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import type { Company, Device, Page, Role } from '../../api/types';
+import type { Device, Role } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { CompanyScopePicker, scopeOf, useScopeCompanies } from '../../ui/CompanyScope';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
+import { Notice } from '../../ui/widgets';
 import { useMe } from '../auth/session';
-import { BatchStateDialog, BindDialog, RegisterDialog, ValueAddedDialog, type Where } from './DeviceDialogs';
+import { BatchStateDialog, BindDialog, RegisterDialog, ValueAddedDialog } from './DeviceDialogs';
 import { ExpiryDialog } from './ExpiryDialog';
 import { ExpiryImportDialog } from './ExpiryImportDialog';
 
@@ -40,15 +42,12 @@ export function DevicesPage() {
   const roles = me.data?.roles ?? [];
   const may = (r: Role[]) => roles.some((x) => r.includes(x));
   const tab = (TABS as string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'all';
-  const where: Where = { companyId: params.company, depth: params.depth === 'direct' ? 'direct' : 'all' };
+  const where = scopeOf(params);
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [expiryOf, setExpiryOf] = useState<Device | null>(null);
-  const companies = useQuery({
-    queryKey: ['companies', 'pick'],
-    queryFn: () => api.get<Page<Company>>('/companies', { limit: 200 }),
-  });
+  const companies = useScopeCompanies();
   const refresh = () => {
     setSelected([]);
     void qc.invalidateQueries({ queryKey: ['devices'] });
@@ -138,23 +137,7 @@ export function DevicesPage() {
       title={t('devices.title')}
       extra={
         <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('devices.companyAll')}
-            value={where.companyId}
-            onChange={(v?: string) => set({ company: v })}
-            options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.nameZh }))}
-            style={{ width: 220 }}
-            data-testid="devices-company"
-          />
-          <Segmented
-            value={where.depth}
-            onChange={(v) => set({ depth: v === 'direct' ? 'direct' : undefined })}
-            options={[
-              { value: 'direct', label: <span data-testid="depth-direct">{t('devices.depth.direct')}</span> },
-              { value: 'all', label: <span data-testid="depth-all">{t('devices.depth.all')}</span> },
-            ]}
-          />
+          <CompanyScopePicker scope={where} set={set} testId="devices" />
         </Space>
       }
     >
@@ -192,16 +175,7 @@ export function DevicesPage() {
           )}
           {selected.length > 0 && <Tag>{t('devices.selected', { n: selected.length })}</Tag>}
         </Space>
-        {notice && (
-          <Alert
-            type="success"
-            showIcon
-            closable
-            onClose={() => setNotice(null)}
-            message={notice}
-            data-testid="devices-notice"
-          />
-        )}
+        <Notice text={notice} onClose={() => setNotice(null)} testId="devices-notice" />
         <ProblemAlert error={toggle.error} />
         <Tabs
           activeKey={tab}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import type { CompanyScope } from '../../ui/CompanyScope';
 import { ProblemAlert } from '../../ui/problem';
-import type { Where } from './DeviceDialogs';
 import { uploadWorkbook } from './import-upload';
 
 type DeviceImport = z.infer<typeof DI.DeviceImport>;
@@ -20,7 +20,7 @@ type Applied = z.infer<typeof DI.DeviceImportApplied>;
  * (rows plus 错误/Error) downloads at any point after the preview.
  */
 export function ExpiryImportDialog(p: {
-  where: Where;
+  where: CompanyScope;
   onClose: () => void;
   onDone: (changed: number) => void;
 }) {

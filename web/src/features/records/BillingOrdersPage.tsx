@@ -2,7 +2,8 @@ import { BILLING_ORDER_TYPES } from '@kaidan/shared/vocabulary';
 import { Card, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
-import { DateText, Money } from '../../ui/widgets';
+import { Money } from '../../ui/widgets';
+import { paidAtColumn, shareColumns } from './record-columns';
 import { useRecordFilters } from './record-filters';
 import type { BillingOrder } from './types';
 
@@ -36,22 +37,8 @@ export function BillingOrdersPage() {
       sortKey: 'amount',
       render: (_, o) => <Money amount={o.amount} currency={o.currency} />,
     },
-    {
-      title: t('records.renewalAmount'),
-      width: 110,
-      render: (_, o) => <Money amount={o.renewalAmount} currency={o.currency} />,
-    },
-    {
-      title: t('records.valueAddedAmount'),
-      width: 110,
-      render: (_, o) => <Money amount={o.valueAddedAmount} currency={o.currency} />,
-    },
-    {
-      title: t('records.paidAt'),
-      width: 140,
-      sortKey: 'paid',
-      render: (_, o) => <DateText value={o.paidAt} />,
-    },
+    ...shareColumns<BillingOrder>(t),
+    paidAtColumn<BillingOrder>(t),
   ];
   return (
     <Card size="small" title={t('records.billingOrders.title')}>

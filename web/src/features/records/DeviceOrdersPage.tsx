@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { DateText, Money } from '../../ui/widgets';
 import { DeviceOrderItems } from './DeviceOrderItems';
+import { paidAtColumn, shareColumns } from './record-columns';
 import { useRecordFilters } from './record-filters';
 import type { DeviceOrderRecord } from './types';
 
@@ -51,16 +52,7 @@ export function DeviceOrdersPage() {
     { title: t('records.source'), width: 90, render: (_, o) => t(`records.source.${o.source}`) },
     { title: t('records.months'), dataIndex: 'months', width: 60 },
     { title: t('records.devices'), dataIndex: 'deviceCount', width: 70 },
-    {
-      title: t('records.renewalAmount'),
-      width: 110,
-      render: (_, o) => <Money amount={o.renewalAmount} currency={o.currency} />,
-    },
-    {
-      title: t('records.valueAddedAmount'),
-      width: 110,
-      render: (_, o) => <Money amount={o.valueAddedAmount} currency={o.currency} />,
-    },
+    ...shareColumns<DeviceOrderRecord>(t),
     {
       title: t('records.total'),
       width: 120,
@@ -73,12 +65,7 @@ export function DeviceOrdersPage() {
       sortKey: 'created',
       render: (_, o) => <DateText value={o.createdAt} />,
     },
-    {
-      title: t('records.paidAt'),
-      width: 140,
-      sortKey: 'paid',
-      render: (_, o) => <DateText value={o.paidAt} />,
-    },
+    paidAtColumn<DeviceOrderRecord>(t),
   ];
   return (
     <Card size="small" title={t('records.deviceOrders.title')}>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { Device } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { DepthSwitch, scopeOf } from '../../ui/CompanyScope';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
@@ -35,7 +36,7 @@ export function RenewalsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { params, set } = useListSearch('r_');
-  const depth = params.depth === 'direct' ? 'direct' : 'all';
+  const { depth } = scopeOf(params);
   const expiredOnly = params.window === 'expired';
   const [selected, setSelected] = useState<string[]>([]);
   const [preset, setPreset] = useState<Preset>('12');
@@ -129,14 +130,7 @@ export function RenewalsPage() {
               },
             ]}
           />
-          <Segmented
-            value={depth}
-            onChange={(v) => set({ depth: v === 'direct' ? 'direct' : undefined })}
-            options={[
-              { value: 'direct', label: <span data-testid="depth-direct">{t('devices.depth.direct')}</span> },
-              { value: 'all', label: <span data-testid="depth-all">{t('devices.depth.all')}</span> },
-            ]}
-          />
+          <DepthSwitch depth={depth} set={set} />
           <Button onClick={refresh} data-testid="renewals-refresh">
             {t('renewals.refresh')}
           </Button>

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import type { PaymentAttempt } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
 import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
 import { AttemptPay } from '../payments/AttemptPay';
+import { useStateDateFilters } from './state-filters';
 
 type Attempt = PaymentAttempt;
 
@@ -35,7 +36,7 @@ export function OnlineTopupCard({ ownerId }: { ownerId: string }) {
   });
   const status = useFieldStatus(start.error);
   const columns = useColumns();
-  const filters = useFilters();
+  const filters = useStateDateFilters(STATES);
   return (
     <Card size="small" title={t('payments.online')}>
       <Form
@@ -101,23 +102,6 @@ function PayDialog({ id, onClose }: { id: string; onClose: () => void }) {
         onSettled={settled}
       />
     </Modal>
-  );
-}
-
-function useFilters(): FilterSpec[] {
-  const { t } = useI18n();
-  const label = useLabel();
-  return useMemo<FilterSpec[]>(
-    () => [
-      {
-        kind: 'select',
-        key: 'state',
-        placeholder: t('lists.allStates'),
-        options: STATES.map((s) => ({ value: s, label: label('state', s) })),
-      },
-      { kind: 'dates' },
-    ],
-    [t, label],
   );
 }
 

@@ -4,12 +4,13 @@ import { useMemo } from 'react';
 import { api } from '../../api/client';
 import type { Filed, ReviewRequest } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { type DataColumn, DataTable, type FilterSpec } from '../../ui/DataTable';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert, useFieldStatus } from '../../ui/problem';
-import { DateText, Money, StateTag, useLabel } from '../../ui/widgets';
+import { DateText, Money, StateTag } from '../../ui/widgets';
 import { DueText } from '../review/DueText';
 import { useOpenRequest } from '../review/open-request';
 import { RequestDrawer } from '../review/RequestDrawer';
+import { useStateDateFilters } from './state-filters';
 
 interface TopupValues {
   payer: string;
@@ -33,7 +34,7 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
   const [form] = Form.useForm<TopupValues>();
   const fixed = useMemo(() => ({ category: 'topup', partnerId }), [partnerId]);
   const columns = useTopupColumns();
-  const filters = useTopupFilters();
+  const filters = useStateDateFilters(STATES);
   const [open, setOpen] = useOpenRequest();
   const file = useMutation({
     mutationFn: (v: TopupValues) =>
@@ -118,23 +119,6 @@ export function TopupCard({ partnerId }: { partnerId: string }) {
       {/* R25: the filer opens an application to read finance's comment and correct or resubmit it. */}
       <RequestDrawer id={open} onClose={() => setOpen(null)} canDecide={false} />
     </Card>
-  );
-}
-
-function useTopupFilters(): FilterSpec[] {
-  const { t } = useI18n();
-  const label = useLabel();
-  return useMemo<FilterSpec[]>(
-    () => [
-      {
-        kind: 'select',
-        key: 'state',
-        placeholder: t('lists.allStates'),
-        options: STATES.map((s) => ({ value: s, label: label('state', s) })),
-      },
-      { kind: 'dates' },
-    ],
-    [t, label],
   );
 }
 
