@@ -38,9 +38,10 @@ describe('kaidan billing run (CLI)', async () => {
     });
     const first = await run('run', '--day', '2026-12-01', '--as', 'admin@kaidan.demo');
     assert.equal(first.code, 0);
+    // One reminder: CLI-30 (30 days out) at 辉煌; statements for November: 辉煌's and the demo's 灵韵's.
     assert.deepEqual(first.out, [
       '2026-12-01\treminders\treminders=1\temails=1',
-      '2026-12-01\tstatements\tstatements=1',
+      '2026-12-01\tstatements\tstatements=2',
     ]);
     const again = await run('run', '--day', '2026-12-01');
     assert.deepEqual(again.out, [

@@ -53,6 +53,46 @@ describe('demo seed (seed 000)', async () => {
     const open = await listQueue(deps, desk, { state: 'submitted', limit: 50 });
     assert.deepEqual(open.map((r) => r.request.category).sort(), ['refund', 'topup', 'transfer']);
   });
+
+  it('issue #13: 灵韵’s tree three levels deep holds devices of several types, bound and unbound, expired and expiring, one deactivated; R38 configurations', async () => {
+    const { db } = database;
+    const tree = await sql<{ name_zh: string; depth: number }>`with recursive t as (
+        select id, name_zh, 0 as depth from companies where id = 'cmp_demo_lingyun'
+        union all select c.id, c.name_zh, t.depth + 1 from companies c join t on c.parent_id = t.id)
+      select name_zh, depth from t order by depth, name_zh`.execute(db);
+    assert.equal(Math.max(...tree.rows.map((r) => r.depth)), 2, '灵韵 → 华东 → 杭州');
+    const devices = await sql<{
+      type: string;
+      bound: boolean;
+      expired: boolean;
+      expiring: boolean;
+      state: string;
+    }>`
+      select d.type, d.renewal_package_id is not null as bound, d.expires_on < ${'2026-11-25'}::date as expired,
+        d.expires_on between ${'2026-11-25'}::date and ${'2026-12-25'}::date as expiring, d.state
+      from devices d where d.company_id in (select id from companies
+        where id = 'cmp_demo_lingyun' or parent_id = 'cmp_demo_lingyun'
+          or parent_id in (select id from companies where parent_id = 'cmp_demo_lingyun'))`.execute(db);
+    const rows = devices.rows;
+    assert.deepEqual([...new Set(rows.map((d) => d.type))].sort(), ['CAM', 'GPS', 'POS']);
+    for (const [what, some] of [
+      ['bound', rows.some((d) => d.bound)],
+      ['unbound', rows.some((d) => !d.bound)],
+      ['expired', rows.some((d) => d.expired && d.state === 'active')],
+      ['expiring within 30 days', rows.some((d) => d.expiring)],
+      ['deactivated', rows.some((d) => d.state === 'deactivated')],
+    ] as const)
+      assert.ok(some, `a ${what} device`);
+    const configs = await sql<{ name_zh: string; auto_renew: boolean; email_language: string }>`
+      select c.name_zh, b.auto_renew, b.email_language from billing_configs b
+      join companies c on c.id = b.company_id`.execute(db);
+    assert.deepEqual(
+      Object.fromEntries(configs.rows.map((r) => [r.name_zh, [r.auto_renew, r.email_language]])),
+      {
+        '灵韵（北京）有限公司': [false, 'zh-CN'],
+      },
+    );
+  });
 });
 
 describe('demo seed with the payments sandbox (issue #12)', async () => {

@@ -1,4 +1,5 @@
 import { formatAmount } from '@kaidan/shared';
+import { putBillingConfig } from '../modules/billing';
 import {
   bindRenewalPackage,
   changeDeviceStates,
@@ -18,7 +19,8 @@ import { type Principal, systemPrincipal } from '../platform/principal';
 // Seed 003 as a working demo (issue #13): 灵韵's company tree three levels deep (灵韵 → 华东分公司 → 杭州门店,
 // and the sibling 华南分公司; 辉煌 gets devices but no subsidiaries, so seed 000's walks stay as they were), devices of several types, bound and unbound, expired and expiring, one
 // deactivated; the package taxonomy with renewal and value-added packages; a tech support user scoped to
-// 华东 (sees 华东 and 杭州, never 华南) and an unscoped one. Everything goes through the use cases.
+// 华东 (sees 华东 and 杭州, never 华南) and an unscoped one; 灵韵's billing configuration (R38). Everything
+// goes through the use cases.
 export const DEVICE_DEMO = {
   supportEmail: 'support@kaidan.demo',
   eastSupportEmail: 'support-east@kaidan.demo',
@@ -131,6 +133,22 @@ export async function seedDeviceDemo(deps: Deps, password: string): Promise<void
     state: 'deactivated',
   });
   await renewalDemo(deps, root, password, ids);
+  await billingDemo(deps, sys, root);
+}
+
+/**
+ * R38: 灵韵 is billed monthly, reminders in Chinese to two addresses. Its subsidiaries have no configuration
+ * yet: the list shows both states, and 华东's support user configures its own subtree (docs/billing.md).
+ */
+async function billingDemo(deps: Deps, sys: Principal, root: string) {
+  await putBillingConfig(deps, sys, {
+    companyId: root,
+    billingCycle: 'monthly',
+    autoRenew: false,
+    notify: true,
+    emailLanguage: 'zh-CN',
+    emails: ['finance@lingyun.demo', 'it@lingyun.demo'],
+  });
 }
 
 /** R20: 灵韵's IT user with a funded wallet and one paid renewal of an expired device in its records. */
