@@ -12,9 +12,9 @@ import { DEVICE_ORDER_DUE_JOB } from '../renewals';
 import { renewalWorld } from '../renewals/renewal-kit';
 import { expireAttemptJob } from './expire-attempt';
 import { deviceOrderDueJob } from './expire-device-order-payment';
+import { EXPIRE_JOB } from './online-attempt';
 import { sandboxPayments } from './payments-config';
 import { generateSandboxKeys } from './sandbox-platform';
-import { EXPIRE_JOB } from './start-online-topup';
 
 type Json = Record<string, unknown> & { code?: string; details?: Record<string, unknown> };
 
@@ -107,6 +107,13 @@ describe('R20 R28 renewal orders over HTTP: quote, confirm, pay by balance or on
     assert.deepEqual(
       rows.map((r) => r.kind),
       ['capture'],
+    );
+    const trail = await sql<{ action: string }>`select action from audit_log
+      where object_type = 'payment_attempt' and object_id = ${a.id} order by at, id`.execute(database.db);
+    assert.deepEqual(
+      trail.rows.map((r) => r.action),
+      ['payment.started', 'payment.paid'],
+      'R40 the same audit words as a top-up’s or an order’s attempt',
     );
     const again = await call('POST', `/device-orders/${order.id}/payments`, { method: 'wallet' });
     assert.equal(again.json.code, 'DEVICE_ORDER_NOT_AWAITING_PAYMENT', 'paid once only');

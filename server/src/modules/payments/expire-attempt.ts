@@ -7,10 +7,10 @@ import { appendAudit } from '../audit/audit-store';
 import { emitEvent, paymentFailed } from '../webhooks';
 import { expireDeviceOrderIfClosed } from './expire-device-order-payment';
 import { expireOrderIfClosed } from './expire-order-payment';
+import { EXPIRE_JOB } from './online-attempt';
 import { attemptById, lockAttempt, markClosed } from './payment-store';
 import { type Payments, providerOf } from './provider';
 import { settlePaidAttempt } from './settle-attempt';
-import { EXPIRE_JOB } from './start-online-topup';
 
 /** While the payer is still entering a password (WeChat Pay USERPAYING), ask again after this long. */
 export const PAYING_RECHECK = Temporal.Duration.from({ minutes: 1 });

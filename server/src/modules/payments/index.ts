@@ -17,6 +17,7 @@ export {
   minorOfFen,
   PAYPAL_MAX,
 } from './money-edge';
+export { EXPIRE_JOB, TOPUP_TTL } from './online-attempt';
 export { orderPaymentRoutes } from './order-payment-routes';
 export { type OrderPaymentRow, orderPaymentById, paidOrderPayments } from './order-payments-store';
 export { paymentRoutes } from './payment-routes';
@@ -25,7 +26,7 @@ export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf, providers
 export { receiveNotification } from './receive-notification';
 export { generateSandboxKeys, type SandboxKeys, SandboxPlatform } from './sandbox-platform';
 export { settlePaidAttempt } from './settle-attempt';
-export { EXPIRE_JOB, startOnlineTopup, TOPUP_TTL } from './start-online-topup';
+export { startOnlineTopup } from './start-online-topup';
 export { startOrderPayment } from './start-order-payment';
 export { getAttempt, listOnlineTopups } from './view-attempts';
 export { listOfflinePayments, viewOrderPayments } from './view-order-payments';

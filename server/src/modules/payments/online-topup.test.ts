@@ -12,10 +12,10 @@ import { sql, useTestDatabase } from '../../testing/test-db';
 import { buildWorld, W } from '../../testing/world';
 import { findWallet } from '../wallets';
 import { expireAttemptJob } from './expire-attempt';
+import { EXPIRE_JOB } from './online-attempt';
 import { notificationsOf } from './payment-store';
 import { sandboxPayments } from './payments-config';
 import { generateSandboxKeys } from './sandbox-platform';
-import { EXPIRE_JOB } from './start-online-topup';
 import { apiCaller } from './testing/api-call';
 
 // The whole path over real HTTP: a top-up started through the API, paid in the sandbox, whose platform

@@ -12,9 +12,9 @@ import { componentsOf } from '../entitlements';
 import { ORDER_DUE_JOB } from '../orders';
 import { expireAttemptJob } from './expire-attempt';
 import { orderDueJob } from './expire-order-payment';
+import { EXPIRE_JOB } from './online-attempt';
 import { sandboxPayments } from './payments-config';
 import { generateSandboxKeys } from './sandbox-platform';
-import { EXPIRE_JOB } from './start-online-topup';
 import { apiCaller } from './testing/api-call';
 
 type Json = Record<string, unknown> & { code?: string; details?: Record<string, unknown> };

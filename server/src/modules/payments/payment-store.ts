@@ -47,7 +47,7 @@ const COLS = sql`id, purpose, order_id, device_order_id, owner_type, owner_id, p
   state, code_url, provider_txn_id, created_by, created_at, expires_at, paid_at, closed_at, bank_reference,
   evidence_note, decided_by, decision_comment, version`;
 
-type NewAttempt = Omit<
+export type NewAttempt = Omit<
   AttemptRow,
   | 'state'
   | 'provider_txn_id'

@@ -3,9 +3,7 @@ import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { enqueueJob } from '../../platform/jobs/jobs-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import { offeredMethods, refuseMethod } from '../orders';
 import {
   DEVICE_ORDER,
@@ -16,10 +14,9 @@ import {
   RENEW_DEVICES,
   setDeviceOrderMethod,
 } from '../renewals';
-import { openAttemptOf, providerAttempt } from './online-attempt';
-import { type AttemptRow, attemptById, attemptsOfDeviceOrder, insertAttempt } from './payment-store';
+import { openAttemptOf, providerAttempt, recordAttempt } from './online-attempt';
+import { type AttemptRow, attemptsOfDeviceOrder } from './payment-store';
 import { type Payments, providerOf } from './provider';
-import { EXPIRE_JOB } from './start-online-topup';
 
 /**
  * R20 step 4, R28: the methods a renewal order is paid by — the customer's own balance in the order's
@@ -73,31 +70,27 @@ export async function startDeviceOrderPayment(
     const late = notPayable(order, toDate(deps.clock.now()));
     if (late) throw late;
     if (order.payment_method !== provider.name) await setDeviceOrderMethod(tx, order.id, provider.name);
-    await insertAttempt(tx, {
-      id,
-      purpose: 'device_order',
-      device_order_id: order.id,
-      owner_type: 'company',
-      owner_id: order.company_id,
-      provider: provider.name,
-      merchant_order_no: merchantOrderNo,
-      amount: order.total,
-      currency: order.currency,
-      code_url: codeUrl,
-      created_by: p.userId,
-      created_at: toDate(deps.clock.now()),
-      expires_at: toDate(expiresAt),
-    });
-    await enqueueJob(tx, deps.clock, EXPIRE_JOB, { attemptId: id }, expiresAt);
-    await appendAudit(tx, deps.clock, actorOf(p), {
-      objectType: 'payment_attempt',
-      objectId: id,
-      action: 'payment.start',
-      stateAfter: 'pending',
-      after: { deviceOrder: order.number, provider: provider.name, amount: order.total.toString() },
-    });
-    const stored = await attemptById(tx, id);
-    if (!stored) throw new Error('attempt vanished');
-    return stored;
+    return recordAttempt(
+      tx,
+      deps,
+      p,
+      {
+        id,
+        purpose: 'device_order',
+        device_order_id: order.id,
+        owner_type: 'company',
+        owner_id: order.company_id,
+        provider: provider.name,
+        merchant_order_no: merchantOrderNo,
+        amount: order.total,
+        currency: order.currency,
+        code_url: codeUrl,
+        created_by: p.userId,
+        created_at: toDate(deps.clock.now()),
+        expires_at: toDate(expiresAt),
+      },
+      expiresAt,
+      { deviceOrder: order.number },
+    );
   });
 }

@@ -1,19 +1,14 @@
 import { formatAmount, newId, parseAmount } from '@kaidan/shared';
-import { Temporal } from 'temporal-polyfill';
 import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid } from '../../platform/errors';
-import { enqueueJob } from '../../platform/jobs/jobs-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import { COMMIT, requireActiveParty } from '../parties';
-import { type AttemptRow, attemptById, insertAttempt } from './payment-store';
+import { recordAttempt, TOPUP_TTL } from './online-attempt';
+import type { AttemptRow } from './payment-store';
 import type { Payments, ProviderName } from './provider';
 
-/** A top-up QR code is good this long; then the expiry job asks the provider and closes the attempt. */
-export const TOPUP_TTL = Temporal.Duration.from({ minutes: 30 });
-export const EXPIRE_JOB = 'payment.expire';
 /** The most one online top-up may carry (minor units): ¥1,000,000.00. */
 const MAX_TOPUP = 100_000_000n;
 
@@ -81,31 +76,26 @@ export async function startOnlineTopup(
     description: '开单钱包充值 Kaidan wallet top-up',
     expiresAt,
   });
-  return transact(deps.database.db, async (tx) => {
-    await insertAttempt(tx, {
-      id,
-      purpose: 'topup',
-      owner_type: owner.type,
-      owner_id: owner.id,
-      provider: provider.name,
-      merchant_order_no: merchantOrderNo,
-      amount,
-      currency,
-      code_url: codeUrl,
-      created_by: p.userId,
-      created_at: toDate(now),
-      expires_at: toDate(expiresAt),
-    });
-    await enqueueJob(tx, deps.clock, EXPIRE_JOB, { attemptId: id }, expiresAt);
-    await appendAudit(tx, deps.clock, actorOf(p), {
-      objectType: 'payment_attempt',
-      objectId: id,
-      action: 'payment.started',
-      stateAfter: 'pending',
-      after: { purpose: 'topup', amount: amount.toString(), currency, provider: provider.name },
-    });
-    const row = await attemptById(tx, id);
-    if (!row) throw new Error('attempt not recorded');
-    return row;
-  });
+  return transact(deps.database.db, (tx) =>
+    recordAttempt(
+      tx,
+      deps,
+      p,
+      {
+        id,
+        purpose: 'topup',
+        owner_type: owner.type,
+        owner_id: owner.id,
+        provider: provider.name,
+        merchant_order_no: merchantOrderNo,
+        amount,
+        currency,
+        code_url: codeUrl,
+        created_by: p.userId,
+        created_at: toDate(now),
+        expires_at: toDate(expiresAt),
+      },
+      expiresAt,
+    ),
+  );
 }

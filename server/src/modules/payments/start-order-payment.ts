@@ -4,9 +4,7 @@ import { toDate } from '../../platform/clock';
 import { transact } from '../../platform/db/transact';
 import type { Deps } from '../../platform/deps';
 import { type AppError, conflict, invalid, notFound } from '../../platform/errors';
-import { enqueueJob } from '../../platform/jobs/jobs-store';
-import { actorOf, type Principal, requireRole } from '../../platform/principal';
-import { appendAudit } from '../audit/audit-store';
+import { type Principal, requireRole } from '../../platform/principal';
 import {
   awaitingPayment,
   findOrder,
@@ -17,10 +15,9 @@ import {
   refuseMethod,
   setPaymentMethod,
 } from '../orders';
-import { openAttemptOf, providerAttempt } from './online-attempt';
-import { type AttemptRow, attemptById, attemptsOfOrder, insertAttempt } from './payment-store';
+import { openAttemptOf, providerAttempt, recordAttempt } from './online-attempt';
+import { type AttemptRow, attemptsOfOrder } from './payment-store';
 import type { Payments } from './provider';
-import { EXPIRE_JOB } from './start-online-topup';
 
 export interface OrderPaymentInput {
   method: Exclude<PaymentMethodName, 'wallet'>;
@@ -104,24 +101,28 @@ export async function startOrderPayment(
     if (late || !order) throw late;
     if (order.payment_method !== provider.name) await setPaymentMethod(tx, order.id, provider.name);
     const payer = payerOf(order);
-    await insertAttempt(tx, {
-      id,
-      purpose: 'order',
-      order_id: order.id,
-      owner_type: payer.ownerType,
-      owner_id: payer.ownerId,
-      provider: provider.name,
-      merchant_order_no: merchantOrderNo,
-      amount: order.total,
-      currency: order.currency,
-      code_url: codeUrl,
-      created_by: p.userId,
-      created_at: toDate(now),
-      expires_at: toDate(expiresAt),
-    });
-    await enqueueJob(tx, deps.clock, EXPIRE_JOB, { attemptId: id }, expiresAt);
-    await audit(tx, deps, p, id, order, provider.name);
-    return stored(tx, id);
+    return recordAttempt(
+      tx,
+      deps,
+      p,
+      {
+        id,
+        purpose: 'order',
+        order_id: order.id,
+        owner_type: payer.ownerType,
+        owner_id: payer.ownerId,
+        provider: provider.name,
+        merchant_order_no: merchantOrderNo,
+        amount: order.total,
+        currency: order.currency,
+        code_url: codeUrl,
+        created_by: p.userId,
+        created_at: toDate(now),
+        expires_at: toDate(expiresAt),
+      },
+      expiresAt,
+      { orderId: order.id },
+    );
   });
 }
 
@@ -160,54 +161,30 @@ function recordTransfer(
     if (order.payment_method !== 'offline') await setPaymentMethod(tx, order.id, 'offline');
     const id = newId('pay', now.epochMilliseconds);
     const payer = payerOf(order);
-    await insertAttempt(tx, {
-      id,
-      purpose: 'order',
-      order_id: order.id,
-      owner_type: payer.ownerType,
-      owner_id: payer.ownerId,
-      provider: 'offline',
-      merchant_order_no: `KD${id.slice(4).toUpperCase()}`,
-      amount: order.total,
-      currency: order.currency,
-      code_url: null,
-      created_by: p.userId,
-      created_at: toDate(now),
-      // Finance decides it however long that takes; the order's due job waits for the decision.
-      expires_at: order.payment_due_at ?? toDate(now),
-      bank_reference: bankReference,
-      evidence_note: input.evidenceNote?.trim() || null,
-    });
-    await audit(tx, deps, p, id, order, 'offline');
-    return stored(tx, id);
+    return recordAttempt(
+      tx,
+      deps,
+      p,
+      {
+        id,
+        purpose: 'order',
+        order_id: order.id,
+        owner_type: payer.ownerType,
+        owner_id: payer.ownerId,
+        provider: 'offline',
+        merchant_order_no: `KD${id.slice(4).toUpperCase()}`,
+        amount: order.total,
+        currency: order.currency,
+        code_url: null,
+        created_by: p.userId,
+        created_at: toDate(now),
+        // Finance decides it however long that takes; the order's due job waits for the decision.
+        expires_at: order.payment_due_at ?? toDate(now),
+        bank_reference: bankReference,
+        evidence_note: input.evidenceNote?.trim() || null,
+      },
+      null,
+      { orderId: order.id },
+    );
   });
-}
-
-async function audit(
-  tx: Parameters<typeof appendAudit>[0],
-  deps: Deps,
-  p: Principal,
-  id: string,
-  order: OrderRow,
-  provider: string,
-): Promise<void> {
-  await appendAudit(tx, deps.clock, actorOf(p), {
-    objectType: 'payment_attempt',
-    objectId: id,
-    action: 'payment.started',
-    stateAfter: 'pending',
-    after: {
-      purpose: 'order',
-      orderId: order.id,
-      amount: order.total.toString(),
-      currency: order.currency,
-      provider,
-    },
-  });
-}
-
-async function stored(tx: Parameters<typeof attemptById>[0], id: string): Promise<AttemptRow> {
-  const row = await attemptById(tx, id);
-  if (!row) throw new Error('attempt not recorded');
-  return row;
 }

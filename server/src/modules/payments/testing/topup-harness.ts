@@ -12,9 +12,9 @@ import { sql, useTestDatabase } from '../../../testing/test-db';
 import { buildWorld, W } from '../../../testing/world';
 import { findWallet } from '../../wallets';
 import { expireAttemptJob } from '../expire-attempt';
+import { EXPIRE_JOB } from '../online-attempt';
 import { paymentsFromEnv } from '../payments-config';
 import { type Payments, type ProviderName, providerOf } from '../provider';
-import { EXPIRE_JOB } from '../start-online-topup';
 import { apiCaller } from './api-call';
 
 // One provider's end-to-end top-up over real HTTP (tests only): this server listening on a port, so a
