@@ -1,17 +1,10 @@
 import type { BillingOrderType, Currency, PaymentMethodName } from '@kaidan/shared';
 import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
-import {
-  type KeyedRow,
-  keyset,
-  onBusinessDates,
-  type Sortable,
-  type SortParam,
-  textMatch,
-} from '../../platform/keyset';
+import { type KeyedRow, keyset, onBusinessDates, type Sortable, textMatch } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { companyFilter, scopeOnCompany } from './records-store';
-import type { CompanyWhere } from './records-where';
+import type { CompanyWhere, RecordFilter } from './records-where';
 
 // Finance's 订单管理 (seed 003, R39): every paid top-up (online attempts and approved offline applications),
 // renewal and value-added device order in one list. Read-only over the payments, requests and renewal
@@ -66,18 +59,8 @@ const SORT: Sortable<BillingSortKey> = {
   amount: { expr: sql`b.amount`, type: 'int8' },
 };
 
-export interface BillingOrderFilter {
+export interface BillingOrderFilter extends RecordFilter<BillingSortKey> {
   type?: BillingOrderType | undefined;
-  paymentMethod?: PaymentMethodName | undefined;
-  currency?: Currency | undefined;
-  partnerId?: string | undefined;
-  q?: string | undefined;
-  /** business dates of payment */
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortParam<BillingSortKey>;
-  after?: string | undefined;
-  limit: number;
 }
 
 export async function listBillingOrders(

@@ -11,7 +11,7 @@ import {
 } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { inCompanyScope, inCompanyTree } from '../parties';
-import type { CompanyWhere } from './records-where';
+import type { CompanyWhere, RecordFilter } from './records-where';
 
 // Device orders as records (R39, seed 003 订单记录): read-only SQL over the renewal slice's tables, which this
 // module never writes. Every read is narrowed by parties' one scope rule on the order's company.
@@ -70,19 +70,9 @@ const SORT: Sortable<OrderSortKey> = {
   paid: { expr: sql`coalesce(o.paid_at, '-infinity'::timestamptz)`, type: 'timestamptz' },
 };
 
-export interface DeviceOrderFilter {
+export interface DeviceOrderFilter extends RecordFilter<OrderSortKey> {
   state?: DeviceOrderState | undefined;
-  paymentMethod?: PaymentMethodName | undefined;
-  currency?: Currency | undefined;
   source?: DeviceOrderSource | undefined;
-  partnerId?: string | undefined;
-  /** order number */
-  q?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortParam<OrderSortKey>;
-  after?: string | undefined;
-  limit: number;
 }
 
 export async function listDeviceOrders(

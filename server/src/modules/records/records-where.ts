@@ -1,5 +1,6 @@
-import type { DeviceDepth } from '@kaidan/shared';
+import type { Currency, DeviceDepth, PaymentMethodName } from '@kaidan/shared';
 import type { Exec } from '../../platform/db/database';
+import type { SortParam } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { findCompanyInScope } from '../parties';
 
@@ -21,4 +22,18 @@ export async function resolveCompany(
 ): Promise<CompanyWhere> {
   if (w.companyId) await findCompanyInScope(ex, p, w.companyId);
   return { companyId: w.companyId, depth: w.depth ?? 'all' };
+}
+
+/** What every record list filters and pages by; each list adds its own lifecycle's fields. */
+export interface RecordFilter<SortKey extends string> {
+  paymentMethod?: PaymentMethodName | undefined;
+  currency?: Currency | undefined;
+  partnerId?: string | undefined;
+  q?: string | undefined;
+  /** business dates */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: SortParam<SortKey>;
+  after?: string | undefined;
+  limit: number;
 }

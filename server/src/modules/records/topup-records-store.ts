@@ -1,18 +1,11 @@
 import type { Currency, PaymentMethodName, TopupChannel, TopupRecordState } from '@kaidan/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Exec } from '../../platform/db/database';
-import {
-  type KeyedRow,
-  keyset,
-  onBusinessDates,
-  type Sortable,
-  type SortParam,
-  textMatch,
-} from '../../platform/keyset';
+import { type KeyedRow, keyset, onBusinessDates, type Sortable, textMatch } from '../../platform/keyset';
 import { hasRole, type Principal } from '../../platform/principal';
 import { inCompanyScope } from '../parties';
 import { companyFilter, scopeOnCompany } from './records-store';
-import type { CompanyWhere } from './records-where';
+import type { CompanyWhere, RecordFilter } from './records-where';
 
 // 充值记录 (seed 003, R26): online top-up attempts and offline applications filed to finance in one list,
 // settled and pending. Drafts are sales's working copies, not top-ups yet, and are left out.
@@ -71,18 +64,9 @@ const SORT: Sortable<TopupSortKey> = {
   amount: { expr: sql`t.amount`, type: 'int8' },
 };
 
-export interface TopupRecordFilter {
+export interface TopupRecordFilter extends RecordFilter<TopupSortKey> {
   state?: TopupRecordState | undefined;
   channel?: TopupChannel | undefined;
-  paymentMethod?: PaymentMethodName | undefined;
-  currency?: Currency | undefined;
-  partnerId?: string | undefined;
-  q?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortParam<TopupSortKey>;
-  after?: string | undefined;
-  limit: number;
 }
 
 export async function listTopupRecords(
