@@ -24,7 +24,10 @@ const built = spawnSync(
 );
 if (built.status !== 0) process.exit(built.status ?? 1);
 let failed = false;
-for (const engine of engines) {
+// The output ends with the last engine's own summary; an earlier engine's verdict is printed before the
+// next one starts, so a failure there is not lost below a passing run.
+for (const [i, engine] of engines.entries()) {
+  if (i > 0) console.log(`=== engine ${engines[i - 1]}: ${failed ? 'FAILED' : 'passed'} ===`);
   console.log(`\n=== engine: ${engine} (${files.length} test files) ===`);
   const r = spawnSync(
     process.execPath,
@@ -35,6 +38,5 @@ for (const engine of engines) {
     },
   );
   if (r.status !== 0) failed = true;
-  console.log(`=== engine ${engine}: ${r.status === 0 ? 'passed' : 'FAILED'} ===`);
 }
 process.exit(failed ? 1 : 0);
