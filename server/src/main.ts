@@ -25,12 +25,13 @@ import {
   deviceOrderDueJob,
   EXPIRE_JOB,
   expireAttemptJob,
+  LATE_PAYMENT_JOB,
   NO_PAYMENTS,
   orderDueJob,
   PaymentsConfigError,
   paymentsFromEnv,
 } from './modules/payments';
-import { executeRefundJob, REFUND_JOB } from './modules/refunds';
+import { executeRefundJob, REFUND_JOB, refundLatePaymentJob } from './modules/refunds';
 import { DEVICE_ORDER_DUE_JOB } from './modules/renewals';
 import { DELIVER_JOB, deliverWebhook } from './modules/webhooks';
 import { type Clock, systemClock } from './platform/clock';
@@ -128,6 +129,7 @@ const handlers = new Map<string, JobHandler>([
   [ORDER_DUE_JOB, orderDueJob(clock)],
   [DEVICE_ORDER_DUE_JOB, deviceOrderDueJob(clock)],
   [REFUND_JOB, executeRefundJob(clock, payments ?? NO_PAYMENTS)],
+  [LATE_PAYMENT_JOB, refundLatePaymentJob(clock)],
   [EMAIL_JOB, sendNotificationEmail({ mailer, publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL })],
   [DELIVER_JOB, deliverWebhook({ clock, allowPrivate: config.webhooksPrivate })],
   [BILLING_DAILY_JOB, billingDailyJob(clock, billingSteps)],

@@ -8,6 +8,7 @@ export { deviceOrderPaymentRoutes } from './device-order-payment-routes';
 export { expireAttemptJob } from './expire-attempt';
 export { deviceOrderDueJob, expireDeviceOrderIfClosed } from './expire-device-order-payment';
 export { expireOrderIfClosed, orderDueJob } from './expire-order-payment';
+export { LATE_PAYMENT_JOB } from './late-payment';
 export {
   ALIPAY_MAX,
   decimalOf,
@@ -19,7 +20,12 @@ export {
 } from './money-edge';
 export { EXPIRE_JOB, TOPUP_TTL } from './online-attempt';
 export { orderPaymentRoutes } from './order-payment-routes';
-export { type OrderPaymentRow, orderPaymentById, paidOrderPayments } from './order-payments-store';
+export {
+  type OrderPaymentRow,
+  paidOrderPayments,
+  type RefundSource,
+  refundSourceById,
+} from './order-payments-store';
 export { paymentRoutes } from './payment-routes';
 export { NOTIFY_PATH, PaymentsConfigError, paymentsFromEnv, sandboxPayments } from './payments-config';
 export { NO_PAYMENTS, type PaymentProvider, type Payments, providerOf, providersFor } from './provider';

@@ -108,6 +108,7 @@ export async function orderPaymentWorld() {
     database,
     db,
     clock,
+    payments,
     platform,
     base,
     worker,

@@ -32,9 +32,19 @@ export async function paidOrderPayments(
   return rows;
 }
 
-export async function orderPaymentById(ex: Exec, id: string): Promise<OrderPaymentRow | undefined> {
-  const { rows } =
-    await sql<OrderPaymentRow>`select id, order_id, provider, merchant_order_no, provider_txn_id,
-      amount, currency, paid_at from payment_attempts where id = ${id} and purpose = 'order'`.execute(ex);
+/** What a provider refund goes back through: a paid order's payment, or money that came late (R29). */
+export interface RefundSource {
+  id: string;
+  provider: string;
+  merchant_order_no: string;
+  provider_txn_id: string | null;
+  amount: bigint;
+  currency: Currency;
+  state: string;
+}
+
+export async function refundSourceById(ex: Exec, id: string): Promise<RefundSource | undefined> {
+  const { rows } = await sql<RefundSource>`select id, provider, merchant_order_no, provider_txn_id, amount,
+      currency, state from payment_attempts where id = ${id}`.execute(ex);
   return rows[0];
 }

@@ -151,6 +151,13 @@ export async function markClosed(ex: Exec, id: string, at: Date): Promise<Attemp
   return rows[0];
 }
 
+/** The provider's transaction of money that came late, kept for its refund (R29). */
+export async function noteProviderTxn(ex: Exec, id: string, txnId: string | null): Promise<void> {
+  if (txnId === null) return;
+  await sql`update payment_attempts set provider_txn_id = coalesce(provider_txn_id, ${txnId})
+    where id = ${id}`.execute(ex);
+}
+
 export interface NotificationInput {
   id: string;
   provider: string;

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit-store';
 import { settleOrderPayment } from '../orders';
 import { renewalMethod, settleRenewalPayment } from '../renewals';
 import { creditWallet } from '../wallets';
+import { returnLatePayment } from './late-payment';
 import { type AttemptRow, lockAttempt, markClosed, markPaid } from './payment-store';
 
 export type SettleOutcome =
@@ -33,7 +34,7 @@ export interface PaidReport {
  * clearing / Cr wallet); an order payment pays the order (orders' settleOrderPayment: approved → paid,
  * the grant, Dr clearing / Cr revenue), and the audit row. Whoever comes second — a redelivery, a racing
  * query — finds it paid and changes nothing. Money for an order that no longer waits (voided, expired)
- * closes the attempt as late: nothing granted, the money is refunded by its channel (issue #12 refunds).
+ * closes the attempt as late: nothing granted, the money goes back by its channel (`returnLatePayment`).
  */
 export async function settlePaidAttempt(
   tx: Tx,
@@ -47,8 +48,11 @@ export async function settlePaidAttempt(
   if (!a) return { outcome: 'unknown_attempt', attemptId: null };
   const is = (outcome: SettleOutcome): Settled => ({ outcome, attemptId: a.id });
   if (a.state === 'paid') return is('already_settled');
-  // Money for a closed or failed attempt is recorded, never credited silently: finance refunds it.
-  if (a.state !== 'pending') return is('late');
+  // Money for a closed attempt is recorded, never credited silently: it goes back by its channel.
+  if (a.state !== 'pending') {
+    if (a.state === 'closed') await returnLatePayment(tx, clock, a, paid);
+    return is('late');
+  }
   if (paid.amount !== a.amount || paid.currency !== a.currency) return is('amount_mismatch');
   const actor = confirmedBy ?? systemPrincipal(via === 'query' ? 'job' : 'api');
   if (a.order_id) {
@@ -102,7 +106,7 @@ export async function settlePaidAttempt(
 /**
  * R29: the payer paid an order that stopped waiting (its creator voided it, or it expired while the
  * provider still said "paying"). The attempt closes with the money noted on the trail; nothing is
- * granted. Refund hook: the refunds module returns it by the original channel (R35).
+ * granted; the refunds module's job returns it by the original channel (R35).
  */
 async function closeLate(
   tx: Tx,
@@ -113,14 +117,14 @@ async function closeLate(
   outcome: 'late' | 'undeliverable',
 ): Promise<SettleOutcome> {
   if (!(await markClosed(tx, a.id, toDate(clock.now())))) return 'already_settled';
+  await returnLatePayment(tx, clock, a, paid);
   await appendAudit(tx, clock, actorOf(actor), {
     objectType: 'payment_attempt',
     objectId: a.id,
     action: 'payment.late',
     stateBefore: 'pending',
     stateAfter: 'closed',
-    reason:
-      'R29: paid after the order stopped waiting for payment; nothing granted, to be refunded by channel',
+    reason: 'R29: paid after the order stopped waiting for payment; nothing granted, refunded by its channel',
     after: { amount: a.amount.toString(), currency: a.currency, providerTxnId: paid.providerTxnId },
   });
   return outcome;

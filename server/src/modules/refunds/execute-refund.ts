@@ -5,7 +5,7 @@ import { enqueueJob } from '../../platform/jobs/jobs-store';
 import type { JobHandler } from '../../platform/jobs/worker';
 import { actorOf, systemPrincipal } from '../../platform/principal';
 import { appendAudit } from '../audit/audit-store';
-import { orderPaymentById, type Payments, providerOf } from '../payments';
+import { type Payments, providerOf, refundSourceById } from '../payments';
 import { REFUND_JOB } from './accept-refund';
 import { postRefundMove } from './refund-posting';
 import { moveRefundPayment, type RefundPaymentRow, refundPaymentById } from './refund-store';
@@ -28,7 +28,7 @@ export const executeRefundJob =
     const id = typeof payload.refundPaymentId === 'string' ? payload.refundPaymentId : '';
     const rp = await refundPaymentById(tx, id);
     if (!rp || rp.attempt_id === null || rp.state === 'succeeded' || rp.state === 'failed') return;
-    const attempt = await orderPaymentById(tx, rp.attempt_id);
+    const attempt = await refundSourceById(tx, rp.attempt_id);
     if (!attempt) throw new Error(`refund payment ${id} lost its payment ${rp.attempt_id}`);
     const provider = providerOf(payments, rp.channel);
     if (!provider) throw new Error(`payment provider ${rp.channel} is not configured`);

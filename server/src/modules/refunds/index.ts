@@ -2,13 +2,15 @@
 // (refund-policy.ts, pure) judged on facts gathered by evaluate-refund.ts when drafting, filing and
 // accepting; the pricing of a line (refund-line.ts); the acceptance in the approving transaction
 // (accept-refund.ts) and the execution by the original channel through the `refund.execute` job
-// (execute-refund.ts). The review itself (file, submit, decide, R34) is the requests module's. docs/refunds.md.
+// (execute-refund.ts); money that came late for a closed attempt goes back the same way, unasked
+// (refund-late-payment.ts). The review itself (file, submit, decide, R34) is the requests module's. docs/refunds.md.
 export { acceptRefund, REFUND_JOB, refundNoOf } from './accept-refund';
 export { type Evaluation, enforceEvaluation, evaluateRefund, type RefundMode } from './evaluate-refund';
 export { executeRefundJob } from './execute-refund';
 export { type InvoiceStanding, invoiceStandingOf, NO_INVOICE } from './invoice-standing';
 export { listRefundableOrders } from './list-refundable-orders';
 export { previewRefund } from './preview-refund';
+export { refundLatePaymentJob } from './refund-late-payment';
 export type { Refusal } from './refund-policy';
 export { refundRoutes } from './refund-routes';
 export {
@@ -17,6 +19,7 @@ export {
   type PlanName,
   type RefundLineRow,
   type RefundPaymentRow,
+  type RequestRefundPaymentRow,
   refundLinesOf,
   refundPaymentsOf,
 } from './refund-store';

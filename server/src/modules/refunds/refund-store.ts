@@ -83,8 +83,9 @@ export type RefundPaymentState = 'pending' | 'processing' | 'succeeded' | 'faile
 
 export interface RefundPaymentRow {
   id: string;
-  request_id: string;
-  order_id: string;
+  /** null for money that came late: returned without a request (R29) */
+  request_id: string | null;
+  order_id: string | null;
   attempt_id: string | null;
   channel: string;
   refund_no: string;
@@ -130,6 +131,24 @@ export async function insertRefundPayments(
       amount, state, created_at, arrived_at) values ${sql.join(values)}`.execute(ex);
 }
 
+/**
+ * R29: the one refund of money that came late for an attempt; a second run (a redelivered notification)
+ * finds it made and inserts nothing.
+ */
+export async function insertLateRefund(
+  ex: Exec,
+  r: Pick<RefundPaymentRow, 'id' | 'channel' | 'refund_no' | 'currency' | 'amount' | 'created_at'> & {
+    attempt_id: string;
+  },
+): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`insert into refund_payments (id, request_id, order_id,
+      attempt_id, channel, refund_no, currency, amount, state, created_at)
+    values (${r.id}, null, null, ${r.attempt_id}, ${r.channel}, ${r.refund_no}, ${r.currency}, ${r.amount},
+      'pending', ${r.created_at})
+    on conflict (attempt_id) where request_id is null do nothing returning id`.execute(ex);
+  return rows.length > 0;
+}
+
 /** What each payment has refunded so far; a failed provider refund returned nothing through it. */
 export async function refundedByAttempt(ex: Exec, attemptIds: string[]): Promise<Map<string, bigint>> {
   if (attemptIds.length === 0) return new Map();
@@ -139,8 +158,11 @@ export async function refundedByAttempt(ex: Exec, attemptIds: string[]): Promise
   return new Map(rows.map((r) => [r.attempt_id, r.refunded]));
 }
 
-export async function refundPaymentsOf(ex: Exec, requestId: string): Promise<RefundPaymentRow[]> {
-  const { rows } = await sql<RefundPaymentRow>`select ${RP_COLS} from refund_payments
+/** A refund request's payments: each has its request and order (the table's check). */
+export type RequestRefundPaymentRow = RefundPaymentRow & { request_id: string; order_id: string };
+
+export async function refundPaymentsOf(ex: Exec, requestId: string): Promise<RequestRefundPaymentRow[]> {
+  const { rows } = await sql<RequestRefundPaymentRow>`select ${RP_COLS} from refund_payments
     where request_id = ${requestId} order by created_at, id`.execute(ex);
   return rows;
 }

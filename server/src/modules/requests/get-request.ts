@@ -3,7 +3,12 @@ import { notFound } from '../../platform/errors';
 import type { KeyedRow } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { type AuditRow, listAudit } from '../audit/audit-store';
-import { type RefundLineRow, type RefundPaymentRow, refundLinesOf, refundPaymentsOf } from '../refunds';
+import {
+  type RefundLineRow,
+  type RequestRefundPaymentRow,
+  refundLinesOf,
+  refundPaymentsOf,
+} from '../refunds';
 import type { CommentRow, RequestRow } from './request';
 import { commentsOf, findRequest, listRequests, type QueueFilter } from './request-store';
 import { asSeenBy } from './request-view';
@@ -38,7 +43,7 @@ export async function getRequest(
   RequestView & {
     comments: CommentRow[];
     refundLines: RefundLineRow[];
-    refundPayments: RefundPaymentRow[];
+    refundPayments: RequestRefundPaymentRow[];
     trail: AuditRow[];
   }
 > {

@@ -1,7 +1,7 @@
 import type { Currency } from '@kaidan/shared';
 import { RefundChannel } from '@kaidan/shared/contracts/refunds';
 import { iso, money } from '../../http/present';
-import type { PlanName, RefundLineRow, RefundPaymentRow } from '../refunds';
+import type { PlanName, RefundLineRow, RequestRefundPaymentRow } from '../refunds';
 import type { RequestView } from './get-request';
 
 // Wire shapes of requests: amounts as decimal strings, instants as ISO, `overdue` against R34's deadline.
@@ -57,7 +57,7 @@ export const presentRefundLine = (
 });
 
 /** R35: one payment a refund went back through, with its own state and arrival. */
-export const presentRefundPayment = (r: RefundPaymentRow) => ({
+export const presentRefundPayment = (r: RequestRefundPaymentRow) => ({
   id: r.id,
   orderId: r.order_id,
   channel: RefundChannel.parse(r.channel),
