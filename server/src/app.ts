@@ -24,6 +24,7 @@ import { registerRecordRoutes } from './modules/records/records-routes';
 import { refundRoutes } from './modules/refunds';
 import { renewalRoutes } from './modules/renewals';
 import { registerReportRoutes } from './modules/reports/report-routes';
+import { openRequestOn } from './modules/requests';
 import { registerRequestRoutes } from './modules/requests/request-routes';
 import { registerWalletRoutes } from './modules/wallets/wallet-routes';
 import { registerWebhookRoutes } from './modules/webhooks/webhook-routes';
@@ -66,7 +67,9 @@ export interface ServerDeps extends AppDeps {
 export function createApp(deps: ServerDeps, modules: readonly RegisterRoutes[] = routeModules): App {
   const payments = deps.payments ?? NO_PAYMENTS;
   const routes = [
-    orderRoutes([...payments.providers.values()]),
+    orderRoutes([...payments.providers.values()], {
+      openVoidRequest: (ex, orderId) => openRequestOn(ex, { category: 'void', orderId }),
+    }),
     ...modules,
     paymentRoutes(payments),
     orderPaymentRoutes(payments),

@@ -1,3 +1,4 @@
+import type { Exec } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
@@ -16,10 +17,26 @@ export interface OrderDetail {
   trail: AuditRow[];
   labels: OrderLabels | undefined;
   actions: OrderAction[];
+  /** the void request (R5) still open on the order, if any: then it cannot be filed again */
+  voidRequest: string | null;
 }
 
+/**
+ * What the order screen reads from the modules above orders (the wiring root supplies it): requests know
+ * whether a void request is open on an order. Without it an order shows none.
+ */
+export interface OrderDetailPorts {
+  openVoidRequest(ex: Exec, orderId: string): Promise<string | undefined>;
+}
+const NO_PORTS: OrderDetailPorts = { openVoidRequest: async () => undefined };
+
 /** Everything the order desk needs on one screen: lines, holds, entitlement effects, the audit trail (R40). */
-export async function getOrder(deps: Deps, p: Principal, id: string): Promise<OrderDetail> {
+export async function getOrder(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  ports: OrderDetailPorts = NO_PORTS,
+): Promise<OrderDetail> {
   const ex = deps.database.db;
   const order = await findOrder(ex, p, id);
   if (!order) throw notFound(ORDER);
@@ -31,5 +48,19 @@ export async function getOrder(deps: Deps, p: Principal, id: string): Promise<Or
     listAudit(ex, 'order', id),
     orderLabels(ex, id),
   ]);
-  return { order, lines, holds, effects, trail, labels, actions: allowedActions(order, p) };
+  const actions = allowedActions(order, p);
+  // Asked only where a void request could be filed (an archived, unpaid order): one query, rarely.
+  const voidRequest = actions.includes('requestVoid')
+    ? ((await ports.openVoidRequest(ex, id)) ?? null)
+    : null;
+  return {
+    order,
+    lines,
+    holds,
+    effects,
+    trail,
+    labels,
+    actions: voidRequest ? actions.filter((a) => a !== 'requestVoid') : actions,
+    voidRequest,
+  };
 }

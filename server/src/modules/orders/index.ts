@@ -7,7 +7,7 @@ export { archiveOrder } from './archive-order';
 export { cancelContractArrival } from './cancel-contract-arrival';
 export { deleteOrder } from './delete-order';
 export { expireUnpaidOrder } from './expire-order';
-export { getOrder } from './get-order';
+export { getOrder, type OrderDetailPorts } from './get-order';
 export type { OrderLineRow, OrderRow, OrderState, OrderType, SalesChannel } from './order';
 export { payerOf, voidRequestable } from './order';
 export {

@@ -27,7 +27,6 @@ import type { RegisterRoutes } from '../../http/env';
 import { exportResponse } from '../../http/export';
 import { money, pagedBy, presentAudit } from '../../http/present';
 import { errors, FORMAT, fileAnswer, IdParam, jsonBody, ok } from '../../http/route-kit';
-import { openRequestOn } from '../requests';
 import {
   approveOrder,
   archiveOrder,
@@ -35,6 +34,7 @@ import {
   deleteOrder,
   getOrder,
   listOrders,
+  type OrderDetailPorts,
   placeOrder,
   receiveOrder,
   recordContractArrival,
@@ -103,9 +103,12 @@ const action = (path: string, summary: string, body: z.ZodType) =>
     responses: { 200: ok(OrderDecision), ...errors },
   });
 
-/** R28: `online` are the providers this server runs, offered as payment methods (order-payment.ts). */
+/**
+ * R28: `online` are the providers this server runs, offered as payment methods (order-payment.ts); `ports`
+ * what the order screen reads from modules above orders (get-order.ts).
+ */
 export const orderRoutes =
-  (online: readonly OnlineOffer[]): RegisterRoutes =>
+  (online: readonly OnlineOffer[], ports: OrderDetailPorts): RegisterRoutes =>
   (app, deps) => {
     app.openapi(
       createRoute({
@@ -179,12 +182,8 @@ export const orderRoutes =
         responses: { 200: ok(OrderDetail), ...errors },
       }),
       async (c) => {
-        const d = await getOrder(deps, principal(c), c.req.valid('param').id);
+        const d = await getOrder(deps, principal(c), c.req.valid('param').id, ports);
         const cur = d.order.currency;
-        // Asked only where a void request could be filed (an archived, unpaid order): one query, rarely.
-        const voidRequest = d.actions.includes('requestVoid')
-          ? ((await openRequestOn(deps.database.db, { category: 'void', orderId: d.order.id })) ?? null)
-          : null;
         return c.json(
           {
             order: presentOrder(d.order),
@@ -204,8 +203,8 @@ export const orderRoutes =
               endAfter: e.end_after,
             })),
             trail: d.trail.map(presentAudit),
-            actions: voidRequest ? d.actions.filter((a) => a !== 'requestVoid') : d.actions,
-            voidRequest,
+            actions: d.actions,
+            voidRequest: d.voidRequest,
             labels: {
               companyName: d.labels?.company_name ?? '',
               tenantId: d.labels?.tenant_id ?? null,

@@ -10,15 +10,10 @@ import { useMe } from '../auth/session';
 import { InvoiceDrawer } from './InvoiceDrawer';
 import { RequestDrawer } from './RequestDrawer';
 import { RequestForm } from './RequestForm';
+import { RequestStateTag } from './RequestStateTag';
 
 const REQUEST_DEFAULTS = {};
 const INVOICE_DEFAULTS = { sort: '-issued' };
-export const REQUEST_COLOR: Record<string, string> = {
-  requested: 'processing',
-  issued: 'success',
-  withdrawn: 'default',
-  refused: 'error',
-};
 
 /**
  * Fapiao (R29, R30): a customer asks for an invoice of its paid orders and reads its invoices; finance
@@ -177,7 +172,7 @@ function useRequestColumns(): DataColumn<InvoiceRequest>[] {
     {
       title: t('common.state'),
       width: 100,
-      render: (_, r) => <Tag color={REQUEST_COLOR[r.state]}>{label('invoices.state', r.state)}</Tag>,
+      render: (_, r) => <RequestStateTag state={r.state} />,
     },
   ];
 }

@@ -1,13 +1,13 @@
 import type { InvoiceDetail, InvoiceRequestDetail } from '@kaidan/shared/contracts/invoices';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Drawer, Space, Table, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Space, Table } from 'antd';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ProblemAlert } from '../../ui/problem';
 import { ReasonConfirm } from '../../ui/ReasonConfirm';
 import { DateText, Money, useLabel } from '../../ui/widgets';
 import { useMe } from '../auth/session';
-import { REQUEST_COLOR } from './InvoicesPage';
+import { RequestStateTag } from './RequestStateTag';
 import { taxLineColumns } from './tax-line-columns';
 
 /** One invoice request with the lines the server derived; finance issues or refuses it, its buyer withdraws it. */
@@ -66,9 +66,7 @@ export function RequestDrawer({
             <Descriptions.Item label={t('invoices.taxId')}>{v.buyer.taxId ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('invoices.type')}>{label('invoices.type', v.type)}</Descriptions.Item>
             <Descriptions.Item label={t('common.state')}>
-              <Tag color={REQUEST_COLOR[v.state]} data-testid="invoice-request-state">
-                {label('invoices.state', v.state)}
-              </Tag>
+              <RequestStateTag state={v.state} testId="invoice-request-state" />
             </Descriptions.Item>
             <Descriptions.Item label={t('invoices.total')}>
               <Money amount={v.total} currency={v.currency} />
