@@ -100,24 +100,16 @@ export async function startOrderPayment(
     const late = order ? notAwaiting(order, deps.clock.now()) : notFound(ORDER);
     if (late || !order) throw late;
     if (order.payment_method !== provider.name) await setPaymentMethod(tx, order.id, provider.name);
-    const payer = payerOf(order);
     return recordAttempt(
       tx,
       deps,
       p,
       {
+        ...orderAttempt(order, p, now),
         id,
-        purpose: 'order',
-        order_id: order.id,
-        owner_type: payer.ownerType,
-        owner_id: payer.ownerId,
         provider: provider.name,
         merchant_order_no: merchantOrderNo,
-        amount: order.total,
-        currency: order.currency,
         code_url: codeUrl,
-        created_by: p.userId,
-        created_at: toDate(now),
         expires_at: toDate(expiresAt),
       },
       expiresAt,
@@ -160,24 +152,16 @@ function recordTransfer(
       );
     if (order.payment_method !== 'offline') await setPaymentMethod(tx, order.id, 'offline');
     const id = newId('pay', now.epochMilliseconds);
-    const payer = payerOf(order);
     return recordAttempt(
       tx,
       deps,
       p,
       {
+        ...orderAttempt(order, p, now),
         id,
-        purpose: 'order',
-        order_id: order.id,
-        owner_type: payer.ownerType,
-        owner_id: payer.ownerId,
         provider: 'offline',
         merchant_order_no: `KD${id.slice(4).toUpperCase()}`,
-        amount: order.total,
-        currency: order.currency,
         code_url: null,
-        created_by: p.userId,
-        created_at: toDate(now),
         // Finance decides it however long that takes; the order's due job waits for the decision.
         expires_at: order.payment_due_at ?? toDate(now),
         bank_reference: bankReference,
@@ -187,4 +171,19 @@ function recordTransfer(
       { orderId: order.id },
     );
   });
+}
+
+/** What every payment attempt of an order records: the order, its payer, its sum, who started it. */
+function orderAttempt(order: OrderRow, p: Principal, now: Temporal.Instant) {
+  const payer = payerOf(order);
+  return {
+    purpose: 'order' as const,
+    order_id: order.id,
+    owner_type: payer.ownerType,
+    owner_id: payer.ownerId,
+    amount: order.total,
+    currency: order.currency,
+    created_by: p.userId,
+    created_at: toDate(now),
+  };
 }
