@@ -45,6 +45,9 @@ describe('requests: a named owner for every queue item (issue #3, R11, R40)', as
     const claims = (await listAudit(database.db, 'request', id)).filter((a) => a.action === 'claim');
     assert.equal(claims.length, 1, 'R40 one claim row, by the winner');
     assert.equal(claims[0]?.actor_id, winner);
+    // Either may win; the winner lets go so the next cases start with nobody holding anything.
+    await releaseRequest(deps, winner === P.finance.userId ? P.finance : P.finance2, id);
+    assert.equal(await holder(id), null);
   });
 
   it('R11 a colleague cannot decide a request another holds; once released they may claim and decide it', async () => {
