@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { choose, signIn, skipReason, useConsoleServer, walk } from './harness';
+import { choose, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 const ID = /\b(?:HH|LY|HD|HZ|HN|JS)-\d{4}\b/g;
 
@@ -85,4 +85,20 @@ describe('console: devices in the company tree, bind by type, batch deactivation
     await page.getByTestId('reactivate-HD-1002').click();
     await shows(page, ['HD-1001', 'HZ-2003']);
   });
+
+  step(
+    '直属 needs a company: the unscoped support user picks one first, then sees that company alone',
+    async () => {
+      await signOut(page);
+      await signIn(page, base, 'support@kaidan.demo');
+      await page.getByTestId('nav').getByText('设备管理').click();
+      const direct = page.locator('.ant-segmented-item', { has: page.getByTestId('depth-direct') });
+      await direct.and(page.locator('.ant-segmented-item-disabled')).waitFor();
+      await choose(page, 'devices-company', '灵韵华东分公司');
+      await direct.and(page.locator(':not(.ant-segmented-item-disabled)')).waitFor();
+      await page.getByTestId('depth-direct').click();
+      await shows(page, ['HD-1001', 'HD-1002', 'HD-1003', 'HD-1004']);
+      assert.equal(await page.getByTestId('problem').count(), 0, 'no refusal on the way');
+    },
+  );
 });

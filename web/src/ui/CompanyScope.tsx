@@ -19,15 +19,26 @@ export function scopeOf(params: ListParams): CompanyScope {
 
 type SetParams = (patch: ListParams) => void;
 
-/** The "direct / all subsidiaries" switch every device-tree list carries (issue #13). */
-export function DepthSwitch({ depth, set }: { depth: DeviceDepth; set: SetParams }) {
+/**
+ * The "direct / all subsidiaries" switch every device-tree list carries (issue #13). "Direct" needs a
+ * company to mean: the one picked, or the user's own (the server refuses it otherwise, tree-where.ts).
+ */
+export function DepthSwitch(p: { depth: DeviceDepth; set: SetParams; noCompany?: boolean }) {
   const { t } = useI18n();
   return (
     <Segmented
-      value={depth}
-      onChange={(v) => set({ depth: v === 'direct' ? 'direct' : undefined })}
+      value={p.noCompany ? 'all' : p.depth}
+      onChange={(v) => p.set({ depth: v === 'direct' ? 'direct' : undefined })}
       options={[
-        { value: 'direct', label: <span data-testid="depth-direct">{t('devices.depth.direct')}</span> },
+        {
+          value: 'direct',
+          disabled: p.noCompany === true,
+          label: (
+            <span data-testid="depth-direct" title={p.noCompany ? t('devices.depth.pickFirst') : undefined}>
+              {t('devices.depth.direct')}
+            </span>
+          ),
+        },
         { value: 'all', label: <span data-testid="depth-all">{t('devices.depth.all')}</span> },
       ]}
     />
@@ -42,22 +53,32 @@ export function useScopeCompanies() {
   });
 }
 
-/** A company picker and the depth switch, both kept in the list's URL. */
-export function CompanyScopePicker(p: { scope: CompanyScope; set: SetParams; testId: string }) {
+/**
+ * A company picker and the depth switch, both kept in the list's URL. `ownCompany`: the user acts for a
+ * company (a customer, a company-scoped staff user), which "direct" means when none is picked.
+ */
+export function CompanyScopePicker(p: {
+  scope: CompanyScope;
+  set: SetParams;
+  testId: string;
+  ownCompany: boolean;
+}) {
   const { t } = useI18n();
   const companies = useScopeCompanies();
+  // An unscoped user without a company picked looks over its whole scope: "direct" has nothing to mean.
+  const noCompany = !p.scope.companyId && !p.ownCompany;
   return (
     <>
       <Select
         allowClear
         placeholder={t('devices.companyAll')}
         value={p.scope.companyId}
-        onChange={(v?: string) => p.set({ company: v })}
+        onChange={(v?: string) => p.set(v ? { company: v } : { company: undefined, depth: undefined })}
         options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.nameZh }))}
         style={{ width: 220 }}
         data-testid={`${p.testId}-company`}
       />
-      <DepthSwitch depth={p.scope.depth} set={p.set} />
+      <DepthSwitch depth={p.scope.depth} set={p.set} noCompany={noCompany} />
     </>
   );
 }

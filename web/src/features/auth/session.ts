@@ -61,6 +61,9 @@ export function navFor(roles: readonly Role[]): NavKey[] {
   return NAV_KEYS.filter((k) => roles.some((r) => ROLES_OF[k].includes(r)));
 }
 
+/** The user acts for a company of its own (a customer, a company-scoped staff user), not a partner. */
+export const hasOwnCompany = (me: Me | null | undefined): boolean => me?.kind !== 'partner' && !!me?.company;
+
 /** The team whose queue a staff member works: finance owns top-ups and refunds, the desk the rest. */
 export function teamOf(roles: readonly Role[]): 'finance' | 'order_desk' | undefined {
   if (roles.includes('order_desk')) return 'order_desk';

@@ -9,7 +9,7 @@ import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
 import { DateText, Notice } from '../../ui/widgets';
-import { useMe } from '../auth/session';
+import { hasOwnCompany, useMe } from '../auth/session';
 import { ConfigDrawer, type Target } from './ConfigDrawer';
 
 // Who may configure (the server's table, docs/billing.md "Roles"); the server refuses anyone else anyway.
@@ -109,7 +109,7 @@ export function BillingPage() {
       title={t('billing.title')}
       extra={
         <Space wrap>
-          <CompanyScopePicker scope={where} set={set} testId="billing" />
+          <CompanyScopePicker scope={where} set={set} testId="billing" ownCompany={hasOwnCompany(me.data)} />
         </Space>
       }
     >

@@ -6,6 +6,7 @@ import { CompanyScopePicker, scopeOf } from '../../ui/CompanyScope';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { useListSearch } from '../../ui/use-list-search';
 import { DateText, Money } from '../../ui/widgets';
+import { hasOwnCompany, useMe } from '../auth/session';
 
 /**
  * 账单 (issue #13, R46): the statements the daily job made for the companies in scope, one per company and
@@ -13,6 +14,7 @@ import { DateText, Money } from '../../ui/widgets';
  */
 export function StatementsPage() {
   const { t, locale } = useI18n();
+  const me = useMe();
   const { params, set } = useListSearch('s_');
   const where = scopeOf(params);
   const lang = locale === 'en-US' ? 'en' : 'zh';
@@ -84,7 +86,12 @@ export function StatementsPage() {
       title={t('statements.title')}
       extra={
         <Space wrap>
-          <CompanyScopePicker scope={where} set={set} testId="statements" />
+          <CompanyScopePicker
+            scope={where}
+            set={set}
+            testId="statements"
+            ownCompany={hasOwnCompany(me.data)}
+          />
         </Space>
       }
     >

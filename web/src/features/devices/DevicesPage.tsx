@@ -9,7 +9,7 @@ import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ProblemAlert } from '../../ui/problem';
 import { useListSearch } from '../../ui/use-list-search';
 import { Notice } from '../../ui/widgets';
-import { useMe } from '../auth/session';
+import { hasOwnCompany, useMe } from '../auth/session';
 import { BatchStateDialog, BindDialog, RegisterDialog, ValueAddedDialog } from './DeviceDialogs';
 import { ExpiryDialog } from './ExpiryDialog';
 import { ExpiryImportDialog } from './ExpiryImportDialog';
@@ -137,7 +137,7 @@ export function DevicesPage() {
       title={t('devices.title')}
       extra={
         <Space wrap>
-          <CompanyScopePicker scope={where} set={set} testId="devices" />
+          <CompanyScopePicker scope={where} set={set} testId="devices" ownCompany={hasOwnCompany(me.data)} />
         </Space>
       }
     >
