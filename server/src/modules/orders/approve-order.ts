@@ -151,12 +151,13 @@ export async function grantPaid(
   lines: PaidLine[],
   locked?: ComponentView[],
 ): Promise<void> {
-  const moved = await applyPaidOrder(tx, clock, order, lines, locked);
-  for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
+  // The rename first: it takes the company row, which comes before the components (ADR 0015's lock order).
   if (order.rename_to_zh) {
     const name = { nameZh: order.rename_to_zh, nameEn: order.rename_to_en };
     await applyCompanyRename(tx, clock, by, order.company_id, name, `R7: ${order.number}`);
   }
+  const moved = await applyPaidOrder(tx, clock, order, lines, locked);
+  for (const m of moved) await setLinePeriod(tx, m.lineId, m.start, m.end);
   await notify(
     tx,
     clock,

@@ -3,16 +3,16 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createApp } from '../../app';
 import { makeUser, signIn } from '../../testing/auth-factory';
+import { countedTestDatabase } from '../../testing/counted-db';
 import { refusal } from '../../testing/refusal';
 import { firstYear, scenario } from '../../testing/scenario';
-import { useTestDatabase } from '../../testing/test-db';
-import { fund, P, W } from '../../testing/world';
+import { fund, fundCompany, P, W } from '../../testing/world';
 import { listAudit } from '../audit/audit-store';
 import { decideRequest, fileCompanyRename } from '../requests';
 import { approveOrder, getOrder, setCompanyRename, submitOrder } from '.';
 
 describe('orders: a renewal carries the company’s new name until it is approved (R7)', async () => {
-  const database = await useTestDatabase();
+  const { database, statements, reset } = await countedTestDatabase();
   const { clock, deps, order } = await scenario(database);
   const { db } = database;
   await fund(db, clock, W.partnerA, 100_000_000n, 'r7');
@@ -40,6 +40,30 @@ describe('orders: a renewal carries the company’s new name until it is approve
     assert.ok(rename);
     assert.deepEqual(rename.before, { nameZh: '辉煌有限公司', nameEn: null });
     assert.equal(rename.reason, `R7: ${draft.number}`);
+  });
+
+  it('R7 ADR 0015 the desk approving a direct renewal that carries a name takes the company row before its components', async () => {
+    const direct = 'cmp_direct_r7';
+    await sql`insert into companies (id, name_zh, region, created_at)
+      values (${direct}, '直销锁序公司', 'CN', now())`.execute(db);
+    await fundCompany(db, clock, direct, 100_000_000n, 'r7-direct');
+    const first = await order(P.sales, { ...firstYear, companyId: direct });
+    if (first.state !== 'paid') await approveOrder(deps, P.desk, first.id);
+    const draft = await order(P.sales, { ...renewal, companyId: direct }, false);
+    await setCompanyRename(deps, P.sales, draft.id, { nameZh: '直销锁序集团' });
+    await submitOrder(deps, P.sales, draft.id);
+    assert.equal(
+      (await getOrder(deps, P.desk, draft.id)).order.state,
+      'submitted',
+      'a direct renewal waits for the desk',
+    );
+    reset();
+    await approveOrder(deps, P.desk, draft.id);
+    assert.equal((await nameOf(direct))?.name_zh, '直销锁序集团');
+    const rename = statements.findIndex((q) => /^update companies c set name_zh/.test(q));
+    const components = statements.findIndex((q) => /from components c .*for update/.test(q));
+    assert.ok(rename >= 0 && components >= 0, 'both statements ran');
+    assert.ok(rename < components, `company (statement ${rename}) before components (${components})`);
   });
 
   it('R7 after approval the order refuses the name and points to a rename request; a non-renewal never takes one', async () => {
