@@ -21,7 +21,7 @@ import {
   paymentRoutes,
 } from './modules/payments';
 import { registerRecordRoutes } from './modules/records/records-routes';
-import { refundRoutes } from './modules/refunds';
+import { refundRoutes, registerRefundPaymentRoutes } from './modules/refunds';
 import { renewalRoutes } from './modules/renewals';
 import { registerReportRoutes } from './modules/reports/report-routes';
 import { openRequestOn } from './modules/requests';
@@ -53,6 +53,7 @@ export const routeModules: readonly RegisterRoutes[] = [
   registerDeviceImportRoutes,
   registerBillingRoutes,
   registerRecordRoutes,
+  registerRefundPaymentRoutes,
 ];
 
 /** What the server runs with beyond the kit's deps: the payment providers from its configuration. */

@@ -1,3 +1,4 @@
+import { REFUND_PAYMENT_READERS } from '../modules/refunds';
 import type { Role } from '../platform/principal';
 import { BILLING_MATRIX } from './authz-matrix.billing';
 import { CALENDAR_MATRIX } from './authz-matrix.calendar';
@@ -240,6 +241,7 @@ export const MATRIX: Record<string, Entry> = {
   },
 
   'GET /api/v1/refunds/self-service': { allow: ['customer'] },
+  'GET /api/v1/refund-payments': { allow: REFUND_PAYMENT_READERS },
   'POST /api/v1/refunds/preview': {
     allow: 'signed-in',
     scoped: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Amount, Text } from './common';
+import { Amount, CurrencyCode, ListQuery, sortOf, Text } from './common';
 
 // Refunds (issue #12): the policy's verdicts shown before filing (R30, R32, R33, R35) and the execution
 // of an approved refund by the original channel, with arrival tracked apart from approval (R35).
@@ -61,3 +61,26 @@ export const RefundPayment = z.object({
   arrivedAt: z.string().nullable(),
 });
 export type RefundPayment = z.infer<typeof RefundPayment>;
+
+/**
+ * Finance's list of every refund payment (R35): what went back, what is still on its way, what failed and
+ * is still owed. Money that came late for a closed attempt (R29) is returned with no request.
+ */
+export const RefundPaymentRecord = RefundPayment.extend({
+  orderId: z.string().nullable(),
+  currency: CurrencyCode,
+  requestId: z.string().nullable(),
+  requestNumber: z.string().nullable(),
+  /** the payment it returns (a provider's or a bank transfer's); null for a wallet credit */
+  merchantOrderNo: z.string().nullable(),
+  /** true: money that came late (R29), returned unasked */
+  late: z.boolean(),
+});
+export type RefundPaymentRecord = z.infer<typeof RefundPaymentRecord>;
+
+export const RefundPaymentQuery = ListQuery.extend({
+  state: RefundPaymentState.optional(),
+  channel: RefundChannel.optional(),
+  late: z.enum(['true', 'false']).optional().describe('true: late money only; false: refunds of requests'),
+  sort: sortOf(['created', 'amount'], '-created'),
+});

@@ -11,6 +11,7 @@ export { type InvoiceStanding, invoiceStandingOf, NO_INVOICE } from './invoice-s
 export { listRefundableOrders } from './list-refundable-orders';
 export { previewRefund } from './preview-refund';
 export { refundLatePaymentJob } from './refund-late-payment';
+export { registerRefundPaymentRoutes } from './refund-payment-routes';
 export type { Refusal } from './refund-policy';
 export { refundRoutes } from './refund-routes';
 export {
@@ -24,3 +25,4 @@ export {
   refundPaymentsOf,
 } from './refund-store';
 export { knownRefundWindows, type RefundWindows, windowsOf } from './refund-windows';
+export { REFUND_PAYMENT_READERS, viewRefundPayments } from './view-refund-payments';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from '../../platform/jobs/worker';
 import { sql } from '../../testing/test-db';
+import { W } from '../../testing/world';
 import { LATE_PAYMENT_JOB } from '../payments';
 import { orderPaymentWorld } from '../payments/order-payment-kit';
 import { REFUND_JOB } from './accept-refund';
@@ -81,5 +82,41 @@ describe('R29 R35 money that comes late goes back by its channel, unasked', asyn
     await worker.drain();
     assert.equal((await refundsOf(a.id)).length, 1, 'a redelivered notification refunds nothing twice');
     await w.noBreaks();
+  });
+
+  it('R35 finance lists refund payments: the late one names the payment it returned and has no request; others may not look', async () => {
+    const finance = await w.staff(['finance']);
+    const late = await w.call(finance, 'GET', '/refund-payments?late=true');
+    assert.equal(late.status, 200, JSON.stringify(late.json));
+    const items = late.json.items as {
+      refundNo: string;
+      late: boolean;
+      requestNumber: string | null;
+      merchantOrderNo: string | null;
+      state: string;
+      channel: string;
+    }[];
+    const [one, ...rest] = items;
+    assert.ok(one);
+    assert.deepEqual(rest, []);
+    const stored = (
+      await sql<{ refund_no: string; merchant_order_no: string }>`select r.refund_no, a.merchant_order_no
+      from refund_payments r join payment_attempts a on a.id = r.attempt_id where r.request_id is null`.execute(
+        w.db,
+      )
+    ).rows;
+    assert.deepEqual(
+      [one.refundNo, one.late, one.requestNumber, one.merchantOrderNo, one.state, one.channel],
+      [stored[0]?.refund_no, true, null, stored[0]?.merchant_order_no, 'succeeded', 'sandbox'],
+    );
+    const byNumber = await w.call(finance, 'GET', `/refund-payments?q=${one.merchantOrderNo}`);
+    assert.deepEqual(
+      (byNumber.json.items as { refundNo: string }[]).map((r) => r.refundNo),
+      [one.refundNo],
+    );
+    const requested = await w.call(finance, 'GET', '/refund-payments?late=false');
+    assert.deepEqual(requested.json.items, [], 'no refund was requested in this world');
+    const agent = await w.staff(['partner_agent'], W.partnerA);
+    assert.equal((await w.call(agent, 'GET', '/refund-payments')).status, 403);
   });
 });
