@@ -7,7 +7,7 @@ import { HUIHUANG_TAX_ID } from '../../server/src/testing/invoice-kit';
 import { pdfText } from '../../server/src/testing/pdf-inspect';
 import { fundCompany } from '../../server/src/testing/world';
 import { approveInDrawer, text } from './desk-kit';
-import { choose, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
+import { choose, shot, signIn, signOut, skipReason, useConsoleServer, walk } from './harness';
 
 // Issue #12 fapiao (R29, R30): the customer asks for an invoice of a paid order, finance issues it,
 // downloads its PDF (Chinese rendered), and red-letter reverses it; the red invoice shows negative.
@@ -31,6 +31,7 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
   const step = walk(page);
+  let refundNo = '';
 
   step('R29 the customer requests an invoice for its paid order', async () => {
     await signIn(page, base, 'it@huihuang.demo');
@@ -131,6 +132,28 @@ describe('console: invoice, PDF and red-letter reversal', { skip: skipReason }, 
       }>`select sum(refunded)::bigint as refunded from order_lines
       where order_id = ${order.id}`.execute(db);
       assert.ok((refunded.rows[0]?.refunded ?? 0n) > 0n, 'the order’s lines record what came back');
+      refundNo = (await text(back)).match(/RF[0-9A-Z]{26}/)?.[0] ?? '';
+    },
+  );
+
+  step(
+    'R35 finance follows the refund on 退款执行: its request, channel and arrival; it is no late money',
+    async () => {
+      await page.goto(base); // leaves the request drawer (its id is in the address)
+      await signOut(page);
+      await signIn(page, base, 'finance@kaidan.demo');
+      await page.getByTestId('nav').getByText('退款执行').click();
+      const list = page.getByTestId('refund-payments-list');
+      const row = list.locator('.ant-table-row', { hasText: refundNo });
+      await row.waitFor();
+      assert.match(await text(row), /RQ[-\d]+.*钱包余额.*已到账/);
+      await shot(page, 'finance-refund-payments');
+      await choose(page, 'filter-late', '迟到付款');
+      await list.locator('.ant-table-row', { hasText: refundNo }).waitFor({ state: 'detached' });
+      assert.equal(
+        await list.locator('[data-testid^="late-"]').count(),
+        await list.locator('.ant-table-row').count(),
+      );
     },
   );
 });

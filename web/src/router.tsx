@@ -32,6 +32,7 @@ const routeTree = root.addChildren([
   page('/device-orders', () => import('./features/records/DeviceOrdersPage'), 'DeviceOrdersPage'),
   page('/billing-orders', () => import('./features/records/BillingOrdersPage'), 'BillingOrdersPage'),
   page('/topup-records', () => import('./features/records/TopupRecordsPage'), 'TopupRecordsPage'),
+  page('/refund-payments', () => import('./features/refunds/RefundPaymentsPage'), 'RefundPaymentsPage'),
   page('/renewals', () => import('./features/renewals/RenewalsPage'), 'RenewalsPage'),
   page('/renewals/$id', () => import('./features/renewals/DeviceOrderRoute'), 'DeviceOrderRoute'),
 ]);

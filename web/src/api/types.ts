@@ -63,6 +63,7 @@ export type RequestDetail = z.infer<typeof R.RequestDetail>;
 export type RefundPreview = z.infer<typeof R.RefundPreview>;
 export type RefundPolicy = z.infer<typeof RF.RefundPolicy>;
 export type RefundPayment = z.infer<typeof RF.RefundPayment>;
+export type RefundPaymentRecord = z.infer<typeof RF.RefundPaymentRecord>;
 export type Filed = z.infer<typeof R.Filed>;
 export type Device = z.infer<typeof D.Device>;
 export type DevicePackage = z.infer<typeof D.DevicePackage>;

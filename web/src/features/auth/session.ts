@@ -35,6 +35,7 @@ const NAV = {
   wallet: PAYERS,
   refunds: PAYERS,
   invoices: ['finance', 'customer'],
+  'refund-payments': ['finance', 'admin'],
   ledgers: ['finance', 'sales', 'admin'],
   catalog: ['admin'],
   partners: ['admin'],

@@ -10,6 +10,16 @@ const COLOR: Record<RefundPayment['state'], string> = {
   failed: 'error',
 };
 
+/** A refund payment's state (R35): sent, on its way, back with the payer, or failed and still owed. */
+export function RefundPaymentState({ state }: { state: RefundPayment['state'] }) {
+  const label = useLabel();
+  return (
+    <Tag color={COLOR[state]} data-state={state}>
+      {label('refundPayment.state', state)}
+    </Tag>
+  );
+}
+
 /** R35: where an approved refund went back, per payment, with its refund number, state and arrival. */
 export function RefundPaymentsTable({ rows, currency }: { rows: RefundPayment[]; currency: string }) {
   const { t } = useI18n();
@@ -33,11 +43,7 @@ export function RefundPaymentsTable({ rows, currency }: { rows: RefundPayment[];
           },
           {
             title: t('refundPayment.state'),
-            render: (_, r) => (
-              <Tag color={COLOR[r.state]} data-state={r.state}>
-                {label('refundPayment.state', r.state)}
-              </Tag>
-            ),
+            render: (_, r) => <RefundPaymentState state={r.state} />,
           },
           {
             title: t('refundPayment.arrivedAt'),

@@ -27,6 +27,17 @@ export const zh = {
   'refundPayment.channel.wechatpay': '微信支付',
   'refundPayment.channel.alipay': '支付宝',
   'refundPayment.channel.paypal': 'PayPal',
+  'nav.refund-payments': '退款执行',
+  'refundPayments.title': '退款执行',
+  'refundPayments.hint':
+    '每笔原路退款的去向：处理中、已到账，或退款失败仍欠付款人（由财务转账或退回余额）；迟到的付款无人申请也会原路退回',
+  'refundPayments.search': '退款单号、申请单号或原支付单号',
+  'refundPayments.source': '来源',
+  'refundPayments.requested': '退款申请',
+  'refundPayments.late': '迟到付款',
+  'refundPayments.lateOf': '迟到付款（原支付单 {number}）',
+  'refundPayments.failure': '失败原因',
+  'refundPayments.createdAt': '发起时间',
 } as const;
 export const en: Record<keyof typeof zh, string> = {
   'refundPolicy.title': 'Refund policy check',
@@ -55,4 +66,15 @@ export const en: Record<keyof typeof zh, string> = {
   'refundPayment.channel.wechatpay': 'WeChat Pay',
   'refundPayment.channel.alipay': 'Alipay',
   'refundPayment.channel.paypal': 'PayPal',
+  'nav.refund-payments': 'Refund payments',
+  'refundPayments.title': 'Refund payments',
+  'refundPayments.hint':
+    'Where each refund went: on its way, back with the payer, or failed and still owed (finance returns it by transfer or wallet credit); money that came late goes back unasked',
+  'refundPayments.search': 'Refund, request or payment number',
+  'refundPayments.source': 'Source',
+  'refundPayments.requested': 'Refund request',
+  'refundPayments.late': 'Late payment',
+  'refundPayments.lateOf': 'Late payment (payment {number})',
+  'refundPayments.failure': 'Failure',
+  'refundPayments.createdAt': 'Started',
 };
