@@ -17,6 +17,17 @@ export type Sortable<K extends string> = Record<K, SortColumn>;
 /** `amount` ascending, `-amount` descending. */
 export type SortParam<K extends string> = K | `-${K}`;
 
+/** What every keyset list takes besides its own filters: text, business dates, sort, cursor, page size. */
+export interface ListFilter<K extends string> {
+  q?: string | undefined;
+  /** business dates (Asia/Shanghai), inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: SortParam<K>;
+  after?: string | undefined;
+  limit: number;
+}
+
 export interface Keyset {
   /** select list addition: the row's key as text (`sort_key`, `sort_id`) for the next cursor */
   select: RawBuilder<unknown>;

@@ -1,6 +1,6 @@
 import type { Currency, DeviceDepth, PaymentMethodName } from '@kaidan/shared';
 import type { Exec } from '../../platform/db/database';
-import type { SortParam } from '../../platform/keyset';
+import type { ListFilter } from '../../platform/keyset';
 import type { Principal } from '../../platform/principal';
 import { findCompanyInScope } from '../parties';
 
@@ -25,15 +25,8 @@ export async function resolveCompany(
 }
 
 /** What every record list filters and pages by; each list adds its own lifecycle's fields. */
-export interface RecordFilter<SortKey extends string> {
+export interface RecordFilter<SortKey extends string> extends ListFilter<SortKey> {
   paymentMethod?: PaymentMethodName | undefined;
   currency?: Currency | undefined;
   partnerId?: string | undefined;
-  q?: string | undefined;
-  /** business dates */
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortParam<SortKey>;
-  after?: string | undefined;
-  limit: number;
 }

@@ -3,9 +3,9 @@ import type { Exec } from '../../platform/db/database';
 import {
   type KeyedRow,
   keyset,
+  type ListFilter,
   onBusinessDates,
   type Sortable,
-  type SortParam,
   textMatch,
 } from '../../platform/keyset';
 import type { RefundPaymentRow, RefundPaymentState } from './refund-store';
@@ -21,17 +21,10 @@ const SORT: Sortable<SortKey> = {
   amount: { expr: sql`r.amount`, type: 'int8' },
 };
 
-export interface RefundPaymentFilter {
+export interface RefundPaymentFilter extends ListFilter<SortKey> {
   state?: RefundPaymentState | undefined;
   channel?: string | undefined;
   late?: boolean | undefined;
-  /** refund number, request number or the returned payment's merchant order number */
-  q?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortParam<SortKey>;
-  after?: string | undefined;
-  limit: number;
 }
 
 /** Every refund payment (finance's view; no party scope: the use case admits finance and admins only). */
