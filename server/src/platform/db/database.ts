@@ -65,13 +65,6 @@ const pgTypes = {
   },
 };
 
-/**
- * PGlite runs Postgres' defaults, which keep up to 1 GB of WAL between checkpoints: a busy embedded
- * database grew to 1.6 GB in the soak. A small cap makes checkpoints recycle segments early; the data is
- * what it was (docs/performance.md, "PGlite's disk").
- */
-export const PGLITE_WAL_PARAMS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'];
-
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: pgTypes });
@@ -94,7 +87,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     if (opts.template && !inMemory && !opts.loadDataDir) copyTemplate(dataDir, opts.template);
     const lite = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_WAL_PARAMS],
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       parsers: {
         [OID.INT8]: parseInt8,
