@@ -87,7 +87,7 @@ describe('console: devices in the company tree, bind by type, batch deactivation
   });
 
   step(
-    '直属 needs a company: the unscoped support user picks one first, then sees that company alone',
+    'R21 直属 needs a company: the unscoped support user picks one first, then sees that company alone',
     async () => {
       await signOut(page);
       await signIn(page, base, 'support@kaidan.demo');

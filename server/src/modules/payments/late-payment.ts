@@ -1,3 +1,4 @@
+import type { Currency } from '@kaidan/shared';
 import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db/database';
 import { enqueueJob } from '../../platform/jobs/jobs-store';
@@ -16,7 +17,7 @@ export async function returnLatePayment(
   tx: Tx,
   clock: Clock,
   a: AttemptRow,
-  paid: { amount: bigint; currency: string; providerTxnId: string | null },
+  paid: { amount: bigint; currency: Currency; providerTxnId: string | null },
 ): Promise<void> {
   if (a.provider === 'offline' || paid.amount !== a.amount || paid.currency !== a.currency) return;
   await noteProviderTxn(tx, a.id, paid.providerTxnId);
